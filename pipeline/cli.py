@@ -1,0 +1,47 @@
+"""Command line: `python -m pipeline run <pdf files or dirs> --out <dir>` and friends."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from pipeline.batch import EXIT_USAGE, run_batch
+from pipeline.ingest import ingest
+from pipeline.layout import build_layout
+from pipeline.layout.render import render
+from pipeline.model import StageError
+from pipeline.runner import find_pdfs, write_json
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="PDF files or directories of PDFs"),
+    out: Path = typer.Option(Path("processed"), "--out", help="output directory"),
+) -> None:
+    """Run every stage over the inputs and publish the datasets into OUT."""
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        typer.echo(f"no such file or directory: {', '.join(map(str, missing))}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    code, _ = run_batch(inputs, out)
+    raise typer.Exit(code)
+
+
+@app.command()
+def layout(
+    inputs: list[Path] = typer.Argument(..., help="PDF files or directories"),
+    out: Path = typer.Option(Path("processed"), "--out", help="interim files go to OUT/interim/<doc_id>/"),
+    as_json: bool = typer.Option(False, "--json", help="print the model as JSON instead of the rendering"),
+) -> None:
+    """Show the layout model of each PDF (block type, level, page, text)."""
+    for path in find_pdfs(inputs):
+        source = ingest(path)
+        if isinstance(source, StageError):
+            typer.echo(f"{path.name}: [{source.stage}] {source.reason}", err=True)
+            continue
+        document = build_layout(source)
+        write_json(out / "interim" / source.doc_id / "layout.json", document.to_dict())
+        typer.echo(json.dumps(document.to_dict(), ensure_ascii=False) if as_json else render(document))

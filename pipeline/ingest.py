@@ -1,0 +1,84 @@
+"""Ingest: identify a file and decide whether it can be read at all.
+
+Uses pdfium (fast, strict) rather than pdfplumber so that the expensive layout parse
+happens once, in the layout stage, and broken files are refused before it starts.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from pipeline import config
+from pipeline.model import SourceDocument, StageError
+
+STAGE = "ingest"
+
+
+def doc_id_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def ingest(path: Path) -> SourceDocument | StageError:
+    limits = config.load("pipeline")["ingest"]
+    name = path.name
+
+    def fail(reason: str) -> StageError:
+        return StageError(file=name, stage=STAGE, reason=reason)
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return fail(f"cannot read file: {exc.strerror}")
+    if size == 0:
+        return fail("empty file")
+    if size > limits["max_bytes"]:
+        return fail(f"enormous file: {size} bytes > limit {limits['max_bytes']}")
+    data = path.read_bytes()
+    if b"%PDF-" not in data[: limits["pdf_header_window"]]:
+        return fail("not a PDF (no %PDF- header)")
+    if b"%%EOF" not in data[-limits["eof_window"] :]:
+        return fail("truncated PDF (no %%EOF trailer)")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = str(exc)
+        if "password" in reason.lower():
+            return fail("encrypted PDF (password required)")
+        return fail(f"unreadable PDF: {reason}")
+    try:
+        pages = len(pdf)
+        if pages == 0:
+            return fail("PDF has no pages")
+        if pages > limits["max_pages"]:
+            return fail(f"enormous PDF: {pages} pages > limit {limits['max_pages']}")
+        text_pages = [_has_text(pdf, i, limits["min_text_chars"]) for i in range(pages)]
+        if not any(text_pages):
+            return fail("no text layer on any page (scanned image PDF?)")
+        meta = pdf.get_metadata_dict()
+    finally:
+        pdf.close()
+    return SourceDocument(
+        path=str(path),
+        source_file=name,
+        doc_id=doc_id_of(data),
+        size_bytes=size,
+        pages=pages,
+        title=meta.get("Title") or None,
+        producer=meta.get("Producer") or None,
+        creator=meta.get("Creator") or None,
+        text_pages=text_pages,
+    )
+
+
+def _has_text(pdf: pdfium.PdfDocument, index: int, min_chars: int) -> bool:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return len(textpage.get_text_range().strip()) >= min_chars
+        finally:
+            textpage.close()
+    finally:
+        page.close()

@@ -1,0 +1,93 @@
+"""Table-of-contents pages: entries with dot leaders and trailing page numbers.
+
+The entries are kept as TOC blocks and their levels (from numbering depth or indentation)
+confirm the levels of the body headings they name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.layout.text import normalise_space
+from pipeline.model import Line
+
+_PAGE_NO = re.compile(r"^\d{1,4}$")
+_NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s")
+
+
+@dataclass(frozen=True)
+class TocSettings:
+    leader: re.Pattern[str]
+    heading_cues: frozenset[str]
+    min_entries: int
+
+
+@dataclass
+class TocEntry:
+    title: str
+    page_ref: int
+    lines: list[Line]
+    level: int = 1
+
+
+def is_entry(line: Line, cfg: TocSettings) -> bool:
+    """A line ending in a page number after a dot leader or a wide gap."""
+    words = line.words
+    if len(words) < 2 or not _PAGE_NO.match(words[-1].text.strip(".")):
+        return bool(cfg.leader.search(line.text)) and _PAGE_NO.match(_strip_leader(line.text, cfg)[1] or "") is not None
+    if cfg.leader.search(line.text):
+        return True
+    if any(c.isdigit() for c in words[-2].text[-1:]):
+        return False  # a row of figures, not a title and its page
+    return words[-1].x0 - words[-2].x1 > 3 * words[-1].size
+
+
+def is_toc_page(lines: list[Line], cfg: TocSettings) -> bool:
+    entries = sum(is_entry(ln, cfg) for ln in lines)
+    has_cue = any(normalise_space(ln.text).lower().rstrip(":") in cfg.heading_cues for ln in lines)
+    return entries >= cfg.min_entries or (has_cue and entries >= 2)
+
+
+def collect_entries(lines: list[Line], cfg: TocSettings) -> tuple[list[TocEntry], list[Line]]:
+    """Entries of a TOC page (wrapped titles joined) and the page's other lines."""
+    entries: list[TocEntry] = []
+    pending: list[Line] = []
+    rest: list[Line] = []
+    for line in lines:
+        if is_entry(line, cfg):
+            parts = pending + [line]
+            title, page_ref = _strip_leader(" ".join(ln.text for ln in parts), cfg)
+            entries.append(TocEntry(title=title, page_ref=int(page_ref), lines=parts))
+            pending = []
+        elif normalise_space(line.text).lower().rstrip(":") in cfg.heading_cues:
+            rest.append(line)
+        else:
+            pending.append(line)
+    rest.extend(pending)
+    _assign_levels(entries)
+    return entries, rest
+
+
+def _strip_leader(text: str, cfg: TocSettings) -> tuple[str, str]:
+    text = normalise_space(text)
+    match = re.match(r"^(.*?)[\s.…_]*?(\d{1,4})$", text)
+    if not match:
+        return text, ""
+    title = cfg.leader.sub(" ", match.group(1))
+    return normalise_space(title).rstrip(" ._…"), match.group(2)
+
+
+def _assign_levels(entries: list[TocEntry]) -> None:
+    """Numbering depth when entries are numbered, otherwise indentation rank."""
+    if entries and sum(bool(_NUMBERING.match(e.title)) for e in entries) * 2 > len(entries):
+        for e in entries:
+            m = _NUMBERING.match(e.title)
+            e.level = m.group(1).count(".") + 1 if m else 1
+        return
+    indents: list[float] = []
+    for x in sorted(e.lines[0].x0 for e in entries):
+        if not indents or x - indents[-1] > 3:
+            indents.append(x)
+    for e in entries:
+        x = e.lines[0].x0
+        e.level = 1 + max(i for i, ix in enumerate(indents) if ix <= x + 3)

@@ -1,0 +1,260 @@
+"""The document model every stage after layout reads.
+
+Plain dataclasses, serialisable to JSON, so that a stage's result can be inspected on disk
+and a later stage never needs the PDF (or pdfplumber) again.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True)
+class StageError:
+    """Why one file could not go through one stage; the batch carries on without it."""
+
+    file: str
+    stage: str
+    reason: str
+
+
+@dataclass
+class SourceDocument:
+    """What ingest learns about a file before any layout work."""
+
+    path: str
+    source_file: str
+    doc_id: str
+    size_bytes: int
+    pages: int
+    title: str | None
+    producer: str | None
+    creator: str | None
+    text_pages: list[bool]
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
+class Line:
+    """Words sharing a baseline within one column of one page."""
+
+    page: int
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """Size of the line's dominant font, weighted by characters."""
+        weights: dict[float, int] = {}
+        for w in self.words:
+            weights[w.size] = weights.get(w.size, 0) + len(w.text)
+        return max(weights, key=weights.__getitem__)
+
+    @property
+    def bold(self) -> bool:
+        return _mostly(self.words, "bold")
+
+    @property
+    def italic(self) -> bool:
+        return _mostly(self.words, "italic")
+
+
+def _mostly(words: list[Word], attr: str) -> bool:
+    total = sum(len(w.text) for w in words)
+    return sum(len(w.text) for w in words if getattr(w, attr)) * 2 > total
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    TOC = "toc"
+    CAPTION = "caption"
+
+
+@dataclass
+class Block:
+    """A unit a reader sees: a heading, a paragraph, one list item, a table region …
+
+    `page` is where the block starts; `end_page` differs when a list item or paragraph
+    runs over a page break. Table blocks keep their lines (with word positions) because
+    the amounts extractor rebuilds the cell grid from them.
+    """
+
+    kind: BlockKind
+    text: str
+    page: int
+    bbox: tuple[float, float, float, float]
+    size: float
+    bold: bool
+    italic: bool
+    end_page: int | None = None
+    level: int | None = None
+    marker: str | None = None
+    depth: int = 0
+    toc_page: int | None = None
+    column: int = 0
+    lines: list[Line] = field(default_factory=list)
+    rules_x: list[float] = field(default_factory=list)
+
+
+@dataclass
+class PageInfo:
+    number: int
+    width: float
+    height: float
+    has_text: bool
+    columns: int = 1
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_file: str
+    pages: list[PageInfo]
+    metadata: dict[str, Any]
+    body_size: float
+    blocks: list[Block]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            doc_id=data["doc_id"],
+            source_file=data["source_file"],
+            pages=[PageInfo(**p) for p in data["pages"]],
+            metadata=data["metadata"],
+            body_size=data["body_size"],
+            blocks=[_block_from_dict(b) for b in data["blocks"]],
+        )
+
+
+def _block_from_dict(data: dict[str, Any]) -> Block:
+    names = {f.name for f in fields(Block)}
+    values = {k: v for k, v in data.items() if k in names}
+    values["kind"] = BlockKind(values["kind"])
+    values["bbox"] = tuple(values["bbox"])
+    values["lines"] = [
+        Line(page=ln["page"], words=[Word(**w) for w in ln["words"]]) for ln in values.get("lines", [])
+    ]
+    return Block(**values)
+
+
+# -- output rows: one dataclass per dataset of the contract (publish/schema.py types them) --
+
+
+@dataclass
+class DocumentRow:
+    doc_id: str
+    source_file: str
+    pages: int
+    status: str
+    pipeline_version: str
+    title: str | None = None
+    municipality: str | None = None
+    municipality_code: str | None = None
+    organisation: str | None = None
+    doc_type: str = "other"
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+@dataclass
+class GoalRow:
+    doc_id: str
+    goal_id: str
+    kind: str
+    title: str
+    page: int
+    number: str | None = None
+    focus_area: str | None = None
+    parent_goal_id: str | None = None
+
+
+@dataclass
+class IndicatorRow:
+    doc_id: str
+    indicator_id: str
+    text: str
+    page: int
+    goal_id: str | None = None
+    direction: str | None = None
+    target_value: float | None = None
+    unit: str | None = None
+
+
+@dataclass
+class MeasureRow:
+    doc_id: str
+    measure_id: str
+    text: str
+    page: int
+    goal_id: str | None = None
+    section: str | None = None
+    responsible: str | None = None
+
+
+@dataclass
+class AmountRow:
+    doc_id: str
+    amount_id: str
+    source: str
+    row_label: str
+    value: float
+    page: int
+    is_total: bool = False
+    table_title: str | None = None
+    column_label: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    unit: str | None = None
+    value_sek: float | None = None
+    snippet: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extract learns from one document; the input of validation."""
+
+    document: DocumentRow
+    goals: list[GoalRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    measures: list[MeasureRow] = field(default_factory=list)
+    amounts: list[AmountRow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
