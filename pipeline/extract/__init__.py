@@ -5,17 +5,13 @@ carry doc_id and page from the moment they are made.
 """
 from __future__ import annotations
 
-from pipeline import __version__
-from pipeline.model import Document, DocumentRow, Extraction
+from pipeline.extract.amounts import extract_amounts
+from pipeline.extract.document_fields import document_fields
+from pipeline.extract.political import extract_political
+from pipeline.model import Document, Extraction
 
 
 def extract(doc: Document) -> Extraction:
-    document = DocumentRow(
-        doc_id=doc.doc_id,
-        source_file=doc.source_file,
-        pages=len(doc.pages),
-        status="ok",
-        pipeline_version=__version__,
-        title=doc.metadata.get("title"),
-    )
-    return Extraction(document=document)
+    document = document_fields(doc)
+    goals, indicators, measures = extract_political(doc)
+    return Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc))

@@ -15,11 +15,11 @@ import pdfplumber
 from rapidfuzz import fuzz
 
 from pipeline import config
-from pipeline.extract.numbers import is_nil, parse_number
-from pipeline.layout.blocks import BlockBuilder, BlockSettings, PlacedLine, is_table_row
+from pipeline.layout.blocks import BlockBuilder, BlockSettings, PlacedLine
 from pipeline.layout.columns import ColumnSettings, order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
-from pipeline.layout.lines import group_rows, split_segments
+from pipeline.layout.lines import group_rows
+from pipeline.layout.tables import mark_tables, ruled_tables
 from pipeline.layout.text import HyphenationSettings, normalise_space
 from pipeline.layout.toc import TocEntry, TocSettings, collect_entries, is_toc_page
 from pipeline.layout.words import page_words
@@ -55,7 +55,7 @@ def build_layout(source: SourceDocument) -> Document:
             builder.add_finished([(_toc_block(e), e.lines) for e in entries])
             builder.add_page([PlacedLine(ln, 0) for ln in rest if ln.top >= first_top])
             continue
-        builder.add_page(_place(page, builder.cfg))
+        builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
     blocks = builder.finish()
     _assign_heading_levels(blocks, toc)
     return Document(
@@ -84,19 +84,7 @@ def _read_page(page: pdfplumber.page.Page, cfg: dict) -> _Page:
     rows = group_rows(words, page.page_number, lc["y_tolerance"])
     ordered, columns = order_rows(rows, page.page_number, float(page.width), _column_settings(cfg))
     info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height), has_text=bool(words), columns=columns)
-    return _Page(info=info, lines=ordered, ruled=_ruled_tables(page))
-
-
-def _ruled_tables(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
-    """Bounding boxes of tables drawn with rules (at least 2 × 2 cells)."""
-    if len(page.lines) + len(page.rects) < 4:
-        return []
-    boxes = []
-    for table in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
-        rows = table.rows
-        if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
-            boxes.append(table.bbox)
-    return boxes
+    return _Page(info=info, lines=ordered, ruled=ruled_tables(page))
 
 
 def _body_size(pages: list[_Page]) -> float:
@@ -119,64 +107,6 @@ def _drop_furniture(pages: list[_Page], cfg: dict) -> None:
     keys = furniture_keys([(p.info.height, [ln for ln, _ in p.lines]) for p in pages], settings)
     for page in pages:
         page.lines = [(ln, col) for ln, col in page.lines if not is_furniture(ln, page.info.height, keys, settings)]
-
-
-def _is_number(text: str) -> bool:
-    return parse_number(text) is not None or is_nil(text)
-
-
-def _place(page: _Page, cfg: BlockSettings) -> list[PlacedLine]:
-    """Mark the page's table lines: inside a ruled table, or in a run of figure rows."""
-    placed = [PlacedLine(ln, col) for ln, col in page.lines]
-    for pl in placed:
-        pl.in_table = any(_inside(pl.line, box) for box in page.ruled)
-    rowlike = [is_table_row(pl.line, cfg, _is_number) for pl in placed]
-    i = 0
-    while i < len(placed):
-        if not rowlike[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(placed) and (rowlike[j + 1] or _bridges(placed, rowlike, j + 1)):
-            j += 1
-        if sum(rowlike[i : j + 1]) >= 2:
-            start = _extend_header(placed, i, cfg)
-            for pl in placed[start : j + 1]:
-                pl.in_table = True
-        i = j + 1
-    return placed
-
-
-def _bridges(placed: list[PlacedLine], rowlike: list[bool], k: int) -> bool:
-    """A non-figure line inside a table (a wrapped label, a group row) when figure rows follow."""
-    line = placed[k].line
-    return (
-        len(line.words) <= 8
-        and any(rowlike[k + 1 : k + 3])
-        and line.top - placed[k - 1].line.bottom < 1.5 * line.size
-        and placed[k].column == placed[k - 1].column
-    )
-
-
-def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings) -> int:
-    """Include up to three column-header lines directly above the first figure row."""
-    start = i
-    while start > 0 and i - start < 3:
-        above, below = placed[start - 1].line, placed[start].line
-        if below.top - above.bottom > 1.2 * above.size or placed[start - 1].column != placed[start].column:
-            break
-        cells = len(split_segments(above.words, cfg.cell_gap_em))
-        has_year = any(re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words)
-        if cells < 2 and not has_year:
-            break
-        start -= 1
-    return start
-
-
-def _inside(line: Line, box: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = box
-    mid = (line.top + line.bottom) / 2
-    return top <= mid <= bottom and line.x0 >= x0 - 2 and line.x1 <= x1 + 2
 
 
 def _toc_block(entry: TocEntry) -> Block:
