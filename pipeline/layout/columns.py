@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
+from pipeline.extract.numbers import parse_number
 from pipeline.layout.lines import as_line, split_segments
 from pipeline.model import Line, Word
 
@@ -38,8 +39,9 @@ def order_rows(rows: list[list[Word]], page: int, width: float, cfg: ColumnSetti
         left.clear()
         right.clear()
 
+    body_left = min((w.x0 for r in rows for w in r), default=0.0)
     for row in rows:
-        if _crosses(row, gutter) or len(split_segments(row, cfg.segment_gap_em)) >= 3:
+        if _crosses(row, gutter) or _is_wide_table_row(row, gutter, body_left, cfg):
             flush()
             ordered.append((as_line(row, page), 0))
             continue
@@ -74,6 +76,22 @@ def find_gutter(rows: list[list[Word]], width: float, cfg: ColumnSettings) -> fl
     if median(left_widths) < 0.28 * width or median(right_widths) < 0.28 * width:
         return None  # narrow cells side by side: a table, not two text columns
     return x
+
+
+def _is_wide_table_row(row: list[Word], gutter: float, body_left: float, cfg: ColumnSettings) -> bool:
+    """Cells on both sides of the gutter, unless one side is a column line of prose."""
+    left = [w for w in row if w.x1 <= gutter]
+    right = [w for w in row if w.x0 >= gutter]
+    if not left or not right or len(split_segments(row, cfg.segment_gap_em)) < 3:
+        return False
+    column_width = gutter - body_left
+    return not (_is_prose(left, column_width) or _is_prose(right, column_width))
+
+
+def _is_prose(words: list[Word], column_width: float) -> bool:
+    """A line filling most of its column with words and no figures."""
+    span = words[-1].x1 - words[0].x0
+    return span >= 0.6 * column_width and not any(parse_number(w.text) for w in words)
 
 
 def _gap_at(row: list[Word], a: float, b: float) -> bool:
