@@ -1,8 +1,261 @@
-"""Goals, indicators and measures: the political content of a budget as linked tables."""
+"""Goals, indicators and measures: the political content of a budget as linked tables.
+
+One pass over the document's items (blocks and table rows) keeps the state a reader keeps:
+which section the text is in (opened by a cue heading, a cue table header, a labelled row
+or a sentence ending in "… följande effektmål:"), which goal the text belongs to, and which
+heading names the section. Vocabulary comes from configs/lexicon.yaml via sections.py.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from pipeline.extract.indicators import attributes
+from pipeline.extract.nlp import responsible_bodies
+from pipeline.extract.sections import (
+    Cue,
+    Item,
+    Role,
+    classify,
+    goal_kind_mentioned,
+    is_bare_label,
+    items,
+    load_lexicon,
+    strip_numbering,
+)
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
+
+_SAME_GOAL = 88.0  # rapidfuzz ratio above which two goal statements are the same goal
+_MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
+_INTRO_WORDS = 40  # an introducing sentence ("… följande mål:") is short
+
+
+@dataclass
+class _Section:
+    role: Role
+    kind: str | None
+    level: int | None  # heading level that opened it; None when opened by a sentence
+    name: str | None
+    focus: str | None = None
+    listed: bool = False  # list items have been seen
+
+
+@dataclass
+class _State:
+    doc_id: str
+    goals: list[GoalRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    measures: list[MeasureRow] = field(default_factory=list)
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    section: _Section | None = None
+    goal: GoalRow | None = None
+    chapter_level: int | None = None
+    chapter_goal: GoalRow | None = None
+    table: int | None = None
+    columns: list[Cue | None] = field(default_factory=list)
+
+    def heading_above(self, level: int | None = None) -> str | None:
+        for lv, text in reversed(self.headings):
+            if level is None or lv < level:
+                return text
+        return None
+
+    def add_goal(self, title: str, kind: str, page: int, number: str | None = None,
+                 focus: str | None = None, parent: GoalRow | None = None) -> GoalRow:
+        title = _clean(title)
+        for g in self.goals:
+            if fuzz.ratio(_key(g.title), _key(title)) >= _SAME_GOAL:
+                return g
+        goal = GoalRow(doc_id=self.doc_id, goal_id=f"g{len(self.goals) + 1:03d}", kind=kind, title=title,
+                       page=page, number=number, focus_area=focus,
+                       parent_goal_id=parent.goal_id if parent else None)
+        self.goals.append(goal)
+        return goal
+
+    def find_goal(self, text: str) -> GoalRow | None:
+        best = max(self.goals, key=lambda g: fuzz.ratio(_key(g.title), _key(text)), default=None)
+        return best if best is not None and fuzz.ratio(_key(best.title), _key(text)) >= _SAME_GOAL else None
+
+    def add_indicator(self, text: str, page: int, goal: GoalRow | None) -> None:
+        attrs = attributes(text)
+        self.indicators.append(IndicatorRow(
+            doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=_clean(text), page=page,
+            goal_id=goal.goal_id if goal else None, direction=attrs.direction,
+            target_value=attrs.target_value, unit=attrs.unit))
+
+    def qualify_indicator(self, qualifier: str) -> None:
+        last = self.indicators[-1]
+        attrs = attributes(last.text, qualifier)
+        last.direction, last.target_value = attrs.direction, attrs.target_value
+        last.unit = attrs.unit
+
+    def add_measure(self, text: str, page: int, section: str | None) -> None:
+        self.measures.append(MeasureRow(
+            doc_id=self.doc_id, measure_id=f"m{len(self.measures) + 1:03d}", text=_clean(text), page=page,
+            goal_id=self.goal.goal_id if self.goal else None, section=section,
+            responsible=responsible_bodies(text)))
 
 
 def extract_political(doc: Document) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
-    return [], [], []
+    state = _State(doc_id=doc.doc_id)
+    stream = items(doc)
+    for i, item in enumerate(stream):
+        following = stream[i + 1] if i + 1 < len(stream) else None
+        if item.kind == "row":
+            _row(state, item)
+        elif item.kind == "heading":
+            _heading(state, item)
+        else:
+            _content(state, item, following)
+    _focus_areas_from_tables(state, stream)
+    return state.goals, state.indicators, state.measures
+
+
+# -- headings -------------------------------------------------------------------------------
+
+
+def _heading(state: _State, item: Item) -> None:
+    level = item.level or 9
+    number, bare = strip_numbering(item.text)
+    while state.headings and state.headings[-1][0] >= level:
+        state.headings.pop()
+    section = state.section
+    if section is not None and section.level is not None and level <= section.level:
+        state.section = section = None
+    if state.chapter_level is not None and level <= state.chapter_level:
+        state.chapter_level = state.chapter_goal = None
+    lex = load_lexicon()
+    cue = classify(item.text)
+    prefixed = lex.goal_prefix.match(bare)
+    if prefixed and cue is None:
+        focus = section.focus if section and section.role is Role.GOALS else None
+        state.goal = state.add_goal(prefixed["title"], "political", item.page, prefixed["num"], focus)
+        if section is not None and section.level is None:
+            state.section = None
+    elif cue is not None:
+        name = state.heading_above(level) if is_bare_label(item.text) else bare.strip().rstrip(":").strip()
+        state.section = _Section(cue.role, cue.kind, level, name, focus=state.heading_above(level))
+    elif section is not None and section.level is None and section.role is Role.GOALS:
+        state.goal = state.add_goal(bare, section.kind or "political", item.page, focus=section.focus)
+    elif lex.goal_chapters.is_whole(bare.rstrip(":"), lex.filler):
+        state.chapter_level, state.chapter_goal = level, None
+    elif state.chapter_level is not None and number is not None and level > state.chapter_level:
+        state.chapter_goal = state.goal = state.add_goal(bare, "political", item.page, number=number)
+    state.headings.append((level, item.text.strip().rstrip(":").strip()))
+
+
+# -- paragraphs and list items ------------------------------------------------------------------
+
+
+def _content(state: _State, item: Item, following: Item | None) -> None:
+    text, section, lex = item.text, state.section, load_lexicon()
+    words = len(text.split())
+    if text.rstrip().endswith(":") and words <= _INTRO_WORDS and (kind := goal_kind_mentioned(text)):
+        state.section = _Section(Role.GOALS, kind, None, None, focus=state.heading_above())
+        return
+    if section is None:
+        return
+    is_list = item.kind == "list_item"
+    if section.role is Role.GOALS:
+        if is_list or (section.level is None and words <= _MAX_GOAL_WORDS):
+            state.goal = state.add_goal(text, section.kind or "political", item.page, focus=section.focus,
+                                        parent=state.chapter_goal)
+            section.listed |= is_list
+        elif section.listed or section.level is None:
+            state.section = None
+        return
+    if section.role is Role.INDICATORS:
+        if any(p.search(text) for p in lex.attributes):
+            if state.indicators:
+                state.qualify_indicator(text)
+        elif is_list or (following is not None and any(p.search(following.text) for p in lex.attributes)):
+            state.add_indicator(text, item.page, state.goal)
+            section.listed |= is_list
+        elif section.listed:
+            state.section = None
+        return
+    if section.role is Role.MEASURES:
+        if is_list or (not section.listed and item.kind == "paragraph" and not text.rstrip().endswith(":")):
+            state.add_measure(text, item.page, section.name)
+            section.listed |= is_list
+        elif section.listed:
+            state.section = None
+        return
+    if section.role is Role.DECISIONS and is_list:
+        _, body = strip_numbering(text)
+        if any(p.search(body) for p in lex.tasks):
+            state.add_measure(body, item.page, section.name)
+
+
+# -- table rows -------------------------------------------------------------------------------------
+
+
+def _row(state: _State, item: Item) -> None:
+    lex = load_lexicon()
+    if item.header:
+        state.table = item.table
+        state.columns = [classify(c) if c else None for c in item.cells]
+        # a task list is the table's first column; "Datum | Aktivitet" is a timetable
+        state.columns[1:] = [c if c is None or c.role is not Role.MEASURES else None for c in state.columns[1:]]
+        if not any(state.columns):
+            whole = classify(item.text)
+            state.columns = [whole] if whole else []
+        return
+    if item.table != state.table or not state.columns:
+        return
+    if any(p.match(item.label or item.text.split(" ", 1)[0]) for p in lex.comments):
+        return
+    if item.label is not None:
+        cue = classify(item.label)
+        if cue is not None:
+            _cell(state, cue, item.text[len(item.label):].strip(), item)
+        return
+    if item.bold:
+        state.goal = state.find_goal(item.text) or state.goal
+        return
+    if len(state.columns) == 1 or len(item.cells) < 2:
+        if state.columns[0] is not None:
+            _cell(state, state.columns[0], item.text, item)
+        return
+    for cue, cell in zip(state.columns, item.cells):
+        if cue is not None and cell:
+            _cell(state, cue, cell, item)
+
+
+def _cell(state: _State, cue: Cue, text: str, item: Item) -> None:
+    if not text:
+        return
+    if cue.role is Role.GOALS:
+        parent = state.chapter_goal
+        focus = state.heading_above() if parent is not None else None
+        state.goal = state.add_goal(text, cue.kind or "political", item.page, focus=focus, parent=parent)
+    elif cue.role is Role.INDICATORS:
+        state.add_indicator(text, item.page, state.goal)
+    elif cue.role is Role.MEASURES:
+        state.add_measure(text, item.page, state.heading_above())
+
+
+# -- focus areas --------------------------------------------------------------------------------------
+
+
+def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
+    """An overview table "Livskvalitet | Mål: I Alingsås ska …" names each goal's focus area."""
+    lex = load_lexicon()
+    for item in stream:
+        if item.kind != "row" or len([c for c in item.cells if c]) < 2 or not item.cells[0]:
+            continue
+        for cell in item.cells[1:]:
+            m = lex.goal_prefix.match(cell)
+            goal = state.find_goal(m["title"] if m else cell)
+            if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
+                goal.focus_area = item.cells[0]
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w ]", "", text.lower()).strip()

@@ -1,0 +1,223 @@
+"""Section classification: which headings, table headers and labels introduce goals,
+indicators or measures.
+
+The political extractors read the document as a flat stream of `Item`s: the layout blocks,
+with each table block split into row groups (lines closer than a line pitch belong to one
+row) whose cells follow the table's column starts. A heading, a table header or the label
+line of a row group is classified against the cue lists of configs/lexicon.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+
+from pipeline.extract.nlp import CueList, lemmas, lexicon
+from pipeline.layout.text import normalise_space
+from pipeline.model import Block, BlockKind, Document, Line
+
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)")
+_ROW_GAP = 1.45  # × font size: a larger step between line tops starts a new table row
+_CELL_GAP = 1.2  # × font size: a wider horizontal gap between words separates two cells
+_COLUMN_SNAP = 12.0  # pt: cell starts closer than this are one column
+
+
+class Role(StrEnum):
+    GOALS = "goals"
+    INDICATORS = "indicators"
+    MEASURES = "measures"
+    DECISIONS = "decisions"
+
+
+@dataclass(frozen=True)
+class Cue:
+    role: Role
+    kind: str | None = None  # goal kind for Role.GOALS
+
+
+@dataclass
+class Item:
+    """One readable unit: a block, or one row group of a table."""
+
+    kind: str  # heading, paragraph, list_item, caption, row
+    text: str
+    page: int
+    level: int | None = None
+    bold: bool = False
+    italic: bool = False
+    cells: list[str] = field(default_factory=list)
+    label: str | None = None  # first line of a table row group when it reads as a label
+    table: int | None = None  # index of the table block a row belongs to
+    header: bool = False  # first row group of its table
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    goals: dict[str, CueList]
+    goal_prefix: re.Pattern[str]
+    goal_chapters: CueList
+    indicators: CueList
+    measures: CueList
+    decisions: CueList
+    filler: frozenset[str]
+    attributes: tuple[re.Pattern[str], ...]
+    comments: tuple[re.Pattern[str], ...]
+    tasks: tuple[re.Pattern[str], ...]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    cfg = lexicon()["sections"]
+    prefixes = "|".join(re.escape(p) for p in sorted(cfg["goal_prefixes"], key=len, reverse=True))
+    return Lexicon(
+        goals={kind: CueList.of(words) for kind, words in cfg["goals"].items()},
+        goal_prefix=re.compile(
+            rf"^(?:{prefixes})\s*(?:(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\s*[.:)]?|:)\s+(?P<title>\S.*)$", re.I
+        ),
+        goal_chapters=CueList.of(cfg["goal_chapters"]),
+        indicators=CueList.of(cfg["indicators"]),
+        measures=CueList.of(cfg["measures"]),
+        decisions=CueList.of(cfg["decision_headings"]),
+        filler=frozenset(t for w in cfg["filler"] for t in lemmas(str(w))),
+        attributes=tuple(re.compile(p, re.I) for p in cfg["indicator_attributes"]),
+        comments=tuple(re.compile(p, re.I) for p in cfg["comment_rows"]),
+        tasks=tuple(re.compile(p, re.I) for p in cfg["task_phrases"]),
+    )
+
+
+def strip_numbering(text: str) -> tuple[str | None, str]:
+    """("2.2", "Finansiella mål") for "2.2 Finansiella mål"; (None, text) when unnumbered."""
+    m = _NUMBERING.match(text)
+    if m is None:
+        return None, text
+    return m.group(1), text[m.end():]
+
+
+def classify(text: str) -> Cue | None:
+    """The role a label introduces when the label is made of a cue phrase (and filler)."""
+    lex = load_lexicon()
+    _, text = strip_numbering(text)
+    text = text.strip().rstrip(":").strip()
+    if len(text.split()) > 10:
+        return None
+    for kind in ("financial", "operational", "political"):
+        if lex.goals[kind].is_whole(text, lex.filler):
+            return Cue(Role.GOALS, kind)
+    if lex.indicators.is_whole(text, lex.filler):
+        return Cue(Role.INDICATORS)
+    if lex.measures.is_whole(text, lex.filler):
+        return Cue(Role.MEASURES)
+    if lex.decisions.is_whole(text, lex.filler):
+        return Cue(Role.DECISIONS)
+    return None
+
+
+def goal_kind_mentioned(text: str) -> str | None:
+    """Kind of the goals an introducing sentence ("… följande effektmål:") announces."""
+    lex = load_lexicon()
+    for kind in ("financial", "operational", "political"):
+        if lex.goals[kind].contains(text):
+            return kind
+    return None
+
+
+def is_bare_label(text: str) -> bool:
+    """A cue heading that only labels a list ("ÅTGÄRDER:"): the list belongs to the heading
+    above it, which names the section."""
+    return text.rstrip().endswith(":") and len(text.split()) <= 2
+
+
+def items(doc: Document) -> list[Item]:
+    out: list[Item] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.TABLE and block.lines:
+            out.extend(_table_rows(block, index))
+        elif block.kind is not BlockKind.TOC:
+            out.append(
+                Item(
+                    kind=block.kind.value,
+                    text=block.text,
+                    page=block.page,
+                    level=block.level,
+                    bold=block.bold,
+                    italic=block.italic,
+                )
+            )
+    return out
+
+
+def _table_rows(block: Block, index: int) -> list[Item]:
+    groups: list[list[Line]] = []
+    for line in block.lines:
+        prev = groups[-1][-1] if groups else None
+        if prev is not None and line.page == prev.page and line.top - prev.top < _ROW_GAP * line.size:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    columns = _column_starts(block.lines)
+    rows: list[Item] = []
+    for n, group in enumerate(groups):
+        cells = _cells(group, columns)
+        text = normalise_space(" ".join(" ".join(w.text for w in ln.words) for ln in group))
+        label = _label(group)
+        rows.append(
+            Item(
+                kind="row",
+                text=text,
+                page=group[0].page,
+                bold=all(ln.bold for ln in group),
+                italic=all(ln.italic for ln in group),
+                cells=cells,
+                label=label,
+                table=index,
+                header=n == 0,
+            )
+        )
+    return rows
+
+
+def _label(group: list[Line]) -> str | None:
+    """The first line of a row group when it labels the lines below it: short, unpunctuated,
+    clearly narrower than the text it heads, which starts a new sentence."""
+    if len(group) < 2:
+        return None
+    first = normalise_space(group[0].text)
+    widest = max(ln.x1 - ln.x0 for ln in group)
+    if len(first.split()) > 8 or first.endswith((".", ",")) or not group[1].text[:1].isupper():
+        return None
+    return first if group[0].x1 - group[0].x0 < 0.75 * widest or first.endswith(":") else None
+
+
+def _segments(line: Line) -> list[tuple[float, str]]:
+    """(x0, text) of the gap-separated cells of one line."""
+    segs: list[tuple[float, list[str]]] = []
+    last_x1 = None
+    for w in line.words:
+        if last_x1 is None or w.x0 - last_x1 > _CELL_GAP * w.size:
+            segs.append((w.x0, [w.text]))
+        else:
+            segs[-1][1].append(w.text)
+        last_x1 = w.x1
+    return [(x, " ".join(ws)) for x, ws in segs]
+
+
+def _column_starts(lines: list[Line]) -> list[float]:
+    """Cell start positions shared by at least two lines: the table's columns."""
+    starts = sorted(x for ln in lines for x, _ in _segments(ln))
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][0] <= _COLUMN_SNAP:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [c[0] for c in clusters if len(c) >= 2] or [starts[0]] if starts else []
+
+
+def _cells(group: list[Line], columns: list[float]) -> list[str]:
+    cells = [""] * max(1, len(columns))
+    for line in group:
+        for x, text in _segments(line):
+            col = max((i for i, cx in enumerate(columns) if cx <= x + _COLUMN_SNAP), default=0)
+            cells[col] = normalise_space(f"{cells[col]} {text}")
+    return cells
