@@ -1,8 +1,13 @@
 """Amounts: every figure of the financial tables, and money stated in running text."""
 from __future__ import annotations
 
+from pipeline.extract.table_amounts import table_amounts
 from pipeline.model import AmountRow, Document
 
 
 def extract_amounts(doc: Document) -> list[AmountRow]:
-    return []
+    """Table figures, then text amounts, numbered in that order ("a0001" …)."""
+    rows = table_amounts(doc)
+    for number, row in enumerate(rows, start=1):
+        row.amount_id = f"a{number:04d}"
+    return rows

@@ -6,12 +6,15 @@ rebuilds the cell grid from the region's word positions.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 import pdfplumber.page
 
+from pipeline import config
+
 from pipeline.extract.numbers import is_nil, parse_number
 from pipeline.layout.blocks import BlockSettings, PlacedLine, is_table_row
-from pipeline.layout.lines import split_segments
 from pipeline.model import Line
 
 Box = tuple[float, float, float, float]
@@ -33,49 +36,86 @@ def _is_number(text: str) -> bool:
     return parse_number(text) is not None or is_nil(text)
 
 
+@dataclass(frozen=True)
+class RegionSettings:
+    """How far a table region reaches beyond its figure rows (configs/layout.yaml `tables`)."""
+
+    row_gap_em: float  # vertical gap between two lines of one table
+    bridge_lines: int  # label-only lines a table may hold between two figure rows
+    bridge_words: int  # a longer line is prose, not a wrapped label or group row
+    header_lines: int
+    header_cues: re.Pattern[str]
+
+
+@cache
+def region_settings() -> RegionSettings:
+    t = config.load("layout")["tables"]
+    return RegionSettings(
+        row_gap_em=t["row_gap_em"],
+        bridge_lines=t["bridge_lines"],
+        bridge_words=t["bridge_words"],
+        header_lines=t["header_lines"],
+        header_cues=re.compile(r"\b(" + "|".join(t["header_cues"]) + r")", re.IGNORECASE),
+    )
+
+
 def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSettings) -> list[PlacedLine]:
-    """Mark the page's table lines: inside a ruled table, or in a run of figure rows."""
+    """Mark the page's table lines: a ruled table holding figure rows, or a run of figure rows
+    with the wrapped labels, group rows and column headers that belong to it."""
+    rs = region_settings()
     placed = [PlacedLine(ln, col) for ln, col in lines]
-    for pl in placed:
-        pl.in_table = any(_inside(pl.line, box) for box in ruled)
     rowlike = [is_table_row(pl.line, cfg, _is_number) for pl in placed]
+    for box in ruled:
+        inside = [k for k, pl in enumerate(placed) if _inside(pl.line, box)]
+        if sum(rowlike[k] for k in inside) >= 2:
+            for k in inside:
+                placed[k].in_table = True
     i = 0
     while i < len(placed):
         if not rowlike[i]:
             i += 1
             continue
         j = i
-        while j + 1 < len(placed) and (rowlike[j + 1] or _bridges(placed, rowlike, j + 1)):
-            j += 1
+        while True:
+            k = _next_row(placed, rowlike, j, rs)
+            if k is None:
+                break
+            j = k
         if sum(rowlike[i : j + 1]) >= 2:
-            start = _extend_header(placed, i, cfg)
-            for pl in placed[start : j + 1]:
+            for pl in placed[_extend_header(placed, i, cfg, rs) : j + 1]:
                 pl.in_table = True
         i = j + 1
     return placed
 
 
-def _bridges(placed: list[PlacedLine], rowlike: list[bool], k: int) -> bool:
-    """A non-figure line inside a table (a wrapped label, a group row) when figure rows follow."""
-    line = placed[k].line
-    return (
-        len(line.words) <= 8
-        and any(rowlike[k + 1 : k + 3])
-        and line.top - placed[k - 1].line.bottom < 1.5 * line.size
-        and placed[k].column == placed[k - 1].column
-    )
+def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionSettings) -> int | None:
+    """Index of the next figure row that continues the run ending at j, if any.
+
+    Up to `bridge_lines` short label-only lines may stand between (wrapped labels, group
+    rows such as "Investeringsverksamheten"); each must sit at table line spacing.
+    """
+    for k in range(j + 1, min(len(placed), j + 2 + rs.bridge_lines)):
+        line, prev = placed[k].line, placed[k - 1].line
+        if line.top - prev.bottom > rs.row_gap_em * line.size or line.page != prev.page:
+            return None
+        if rowlike[k]:
+            return k
+        if len(line.words) > rs.bridge_words or abs(line.size - prev.size) > 1.0:
+            return None
+    return None
 
 
-def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings) -> int:
-    """Include up to three column-header lines directly above the first figure row."""
+def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings, rs: RegionSettings) -> int:
+    """Include the column-header lines directly above the first figure row."""
     start = i
-    while start > 0 and i - start < 3:
+    while start > 0 and i - start < rs.header_lines:
         above, below = placed[start - 1].line, placed[start].line
-        if below.top - above.bottom > 1.2 * above.size or placed[start - 1].column != placed[start].column:
-            break
-        cells = len(split_segments(above.words, cfg.cell_gap_em))
-        has_year = any(re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words)
-        if cells < 2 and not has_year:
+        header_like = bool(rs.header_cues.search(above.text)) or any(
+            re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words
+        )
+        prose = len(above.words) > rs.bridge_words or above.text.rstrip().endswith((".", ":"))
+        gap = below.top - above.bottom
+        if not header_like or prose or gap > rs.row_gap_em * above.size or above.size > below.size + 1.0:
             break
         start -= 1
     return start

@@ -1,0 +1,158 @@
+"""Financial tables → amount rows: every figure with its row, column, year, kind and unit.
+
+A table region from layout becomes a grid (table_grid); its header gives each column a
+label, year and kind (table_semantics). A region without a header of its own continues
+the previous table when its figure columns line up (a table broken over a page), so a
+repeated header is never an amount and a continued table keeps its column meaning.
+Only financial tables are read: a table of indicators or visitor counts is not amounts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline import config
+from pipeline.extract import table_semantics as sem
+from pipeline.extract.table_grid import Column, Grid, GridRow, GridSettings, build_grid
+from pipeline.model import AmountRow, Block, BlockKind, Document
+
+
+@dataclass
+class _Table:
+    """What a continuation inherits from the table it continues."""
+
+    columns: list[Column]
+    title: str | None
+    context: str  # title, stub and caption text: where units and financial cues are looked up
+    end_page: int
+
+
+def grid_settings() -> GridSettings:
+    t = config.load("amounts")["tables"]
+    return GridSettings(
+        cell_gap_em=t["cell_gap_em"],
+        group_gap_em=t["group_gap_em"],
+        column_snap_em=t["column_snap_em"],
+        year_range=tuple(t["year_range"]),
+        kind_words=sem.vocabulary().kind_words,
+    )
+
+
+def table_amounts(doc: Document) -> list[AmountRow]:
+    cfg = grid_settings()
+    rows: list[AmountRow] = []
+    previous: _Table | None = None
+    for index, block in enumerate(doc.blocks):
+        if block.kind is not BlockKind.TABLE:
+            continue
+        grid = build_grid(block.lines, cfg, sem.vocabulary().unit_words)
+        if grid is None:
+            continue
+        table = _resolve(doc.blocks, index, grid, previous, cfg)
+        if table is None:
+            continue
+        previous = table
+        if sem.is_financial(table.context):
+            rows.extend(_amounts(doc.doc_id, grid, table))
+    return rows
+
+
+def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | None, cfg: GridSettings) -> _Table | None:
+    """Column meaning of a region: its own header, or the table it continues."""
+    block = blocks[index]
+    end_page = block.end_page or block.page
+    if grid.headed and any(c.header for c in grid.columns):
+        title = _title(blocks, index)
+        caption = _caption(blocks, index)
+        context = " ".join(t for t in (title, grid.stub, caption) if t)
+        return _Table(grid.columns, title or caption, context, end_page)
+    if previous is None or block.page - previous.end_page > 1 or not _aligned(grid.columns, previous.columns, cfg):
+        return None
+    grid.columns = [
+        Column(c.x0, c.x1, _match(c, previous.columns).header) for c in grid.columns
+    ]
+    return _Table(grid.columns, previous.title, previous.context, end_page)
+
+
+def _aligned(columns: list[Column], earlier: list[Column], cfg: GridSettings) -> bool:
+    return all(_match(c, earlier) is not None for c in columns)
+
+
+def _match(column: Column, earlier: list[Column]) -> Column | None:
+    best = min(earlier, key=lambda e: abs(e.x1 - column.x1))
+    return best if abs(best.x1 - column.x1) <= 6 else None
+
+
+def _title(blocks: list[Block], index: int) -> str | None:
+    """The nearest heading or caption above the table (a few blocks of prose may intervene)."""
+    for block in reversed(blocks[max(0, index - 4) : index]):
+        if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
+            return block.text
+        if block.kind is BlockKind.TABLE:
+            return None
+    return None
+
+
+def _caption(blocks: list[Block], index: int) -> str | None:
+    if index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.CAPTION:
+        return blocks[index + 1].text
+    return None
+
+
+def _amounts(doc_id: str, grid: Grid, table: _Table) -> list[AmountRow]:
+    table_unit = sem.unit_in(table.context)
+    styled = any(r.bold or r.italic for r in grid.rows)
+    out: list[AmountRow] = []
+    for row in grid.rows:
+        if not row.label:
+            continue
+        for col_index, seg in sorted(row.values.items()):
+            column = grid.columns[col_index]
+            label = column.label
+            if seg.number is None or not sem.meaningful_column(label):
+                continue
+            unit = _unit(seg.number.is_percent, row, label, table_unit)
+            kind = sem.kind_of(label) or sem.row_kind(row.label)
+            year = sem.year_of(label) or _deviation_year(grid.columns, col_index, kind)
+            out.append(
+                AmountRow(
+                    doc_id=doc_id,
+                    amount_id="",
+                    source="table",
+                    row_label=row.label,
+                    value=seg.number.value,
+                    page=row.page,
+                    is_total=_is_total(row, styled, table.title),
+                    table_title=table.title,
+                    column_label=label,
+                    year=year,
+                    kind=kind,
+                    unit=unit.unit if unit else None,
+                    value_sek=seg.number.value * unit.sek if unit and unit.sek is not None else None,
+                )
+            )
+    return out
+
+
+def _unit(percent: bool, row: GridRow, column_label: str, table_unit: sem.Unit | None) -> sem.Unit | None:
+    """The most specific unit stated: the cell, the row, the column, then the table."""
+    if percent:
+        return sem.unit_in("%")
+    for text in row.units:
+        if (unit := sem.unit_in(text)) is not None:
+            return unit
+    return sem.label_unit(row.label) or sem.unit_in(column_label) or table_unit
+
+
+def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int | None:
+    """A deviation column ("Avvikelse", "Återstår") compares the dated column to its left."""
+    if kind != "deviation" or index == 0:
+        return None
+    return sem.year_of(columns[index - 1].label)
+
+
+def _is_total(row: GridRow, styled: bool, title: str | None) -> bool:
+    if styled and not (row.bold or row.italic):
+        return False
+    if title and row.label.strip().lower() == title.strip().lower():
+        return True
+    return sem.is_total_label(row.label)

@@ -1,0 +1,329 @@
+"""A table region's positioned words → a grid: header lines, figure columns, labelled rows.
+
+Budget tables are mostly borderless: the only reliable structure is where figures end.
+Figures are right-aligned, so their right edges cluster into columns; header words are
+assigned to the column they sit over; a row label is the text left of the first column,
+joined with the lines it wraps onto. Nothing here knows what a column *means* (that is
+table_semantics), only where things are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number
+from pipeline.model import Line, Word
+
+_CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|inkl\.?|exkl\.?))$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GridSettings:
+    cell_gap_em: float
+    group_gap_em: float
+    column_snap_em: float
+    year_range: tuple[int, int]
+    kind_words: re.Pattern[str]
+
+
+@dataclass
+class Segment:
+    """Words of one line that no wide gap separates: one cell as printed."""
+
+    words: list[Word]
+    number: ParsedNumber | None = None
+    nil: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def figure(self) -> bool:
+        return self.number is not None or self.nil
+
+
+@dataclass
+class Column:
+    x0: float
+    x1: float
+    header: list[Word] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return _join_header(self.header)
+
+
+@dataclass
+class GridRow:
+    """One logical table row: its label (wrapped lines joined) and its figures by column."""
+
+    label: str
+    page: int
+    values: dict[int, Segment]
+    bold: bool
+    italic: bool
+    units: list[str] = field(default_factory=list)  # short text cells beside the label ("%", "mnkr")
+
+
+@dataclass
+class Grid:
+    columns: list[Column]
+    stub: str  # header text over the label column: title and unit ("RESULTATBUDGET, mnkr")
+    rows: list[GridRow]
+    headed: bool  # whether the region carried its own column header
+
+
+def segments(line: Line, cfg: GridSettings) -> list[Segment]:
+    """Split a line at wide gaps; figure segments get their parsed number."""
+    out: list[list[Word]] = []
+    for word in line.words:
+        if out:
+            prev = out[-1][-1]
+            if word.x0 - prev.x1 <= cfg.cell_gap_em * max(prev.size, word.size):
+                out[-1].append(word)
+                continue
+        out.append([word])
+    result: list[Segment] = []
+    for words in out:
+        result.extend(_read_segment(words, cfg))
+    return result
+
+
+def _read_segment(words: list[Word], cfg: GridSettings) -> list[Segment]:
+    """A segment whose whole text is a number is a figure; two figures set close are split."""
+    seg = _figure(words)
+    if seg.figure or len(words) == 1:
+        return [seg]
+    parts: list[list[Word]] = [[words[0]]]
+    for word in words[1:]:
+        prev = parts[-1][-1]
+        joins = word.x0 - prev.x1 <= cfg.group_gap_em * max(prev.size, word.size) and re.fullmatch(
+            r"\d{3}([,.]\d+)?\s?%?", word.text
+        )
+        if joins or prev.text in ("-", "−", "–", "+"):
+            parts[-1].append(word)
+        else:
+            parts.append([word])
+    split = [_figure(p) for p in parts]
+    if len(split) > 1 and all(s.figure for s in split):
+        return split
+    return [seg]
+
+
+def _figure(words: list[Word]) -> Segment:
+    seg = Segment(words)
+    text = seg.text.rstrip("*")  # a footnote mark on a figure ("-400*")
+    seg.nil = is_nil(text)
+    if not seg.nil:
+        seg.number = parse_number(text)
+    return seg
+
+
+def is_year(seg: Segment, cfg: GridSettings) -> bool:
+    lo, hi = cfg.year_range
+    text = seg.text.rstrip("*")
+    return len(seg.words) == 1 and re.fullmatch(r"\d{4}", text) is not None and lo <= int(text) <= hi
+
+
+def is_header_line(segs: list[Segment], cfg: GridSettings) -> bool:
+    """Column-header line: years and kind words, no figure that is not a year."""
+    figures = [s for s in segs if s.figure]
+    if any(not is_year(s, cfg) for s in figures):
+        return False
+    years = [s for s in figures if is_year(s, cfg)]
+    kinds = [s for s in segs if not s.figure and cfg.kind_words.search(s.text)]
+    return len(years) + len(kinds) >= 2 or (bool(years) and len(segs) <= 3)
+
+
+def build_columns(lines: list[list[Segment]], cfg: GridSettings) -> list[Column]:
+    """Cluster the right edges of the body's figures into columns."""
+    cells = sorted((s for segs in lines for s in segs if s.figure), key=lambda s: s.x1)
+    columns: list[Column] = []
+    for seg in cells:
+        snap = cfg.column_snap_em * seg.words[-1].size
+        if columns and seg.x1 - columns[-1].x1 <= snap:
+            col = columns[-1]
+            col.x0, col.x1 = min(col.x0, seg.x0), max(col.x1, seg.x1)
+        else:
+            columns.append(Column(seg.x0, seg.x1))
+    return columns
+
+
+def column_of(seg: Segment, columns: list[Column], cfg: GridSettings) -> int | None:
+    """The column whose right edge the figure ends at (figures are right-aligned)."""
+    snap = cfg.column_snap_em * seg.words[-1].size
+    best = min(range(len(columns)), key=lambda i: abs(columns[i].x1 - seg.x1), default=None)
+    if best is None or abs(columns[best].x1 - seg.x1) > snap:
+        return None
+    return best
+
+
+def assign_header(words: list[Word], columns: list[Column], cfg: GridSettings) -> list[Word]:
+    """Give each header word to the column it overlaps most; return the stub's words."""
+    stub: list[Word] = []
+    first_x0 = min(c.x0 for c in columns)
+    for word in words:
+        if word.x1 <= first_x0 - 2:
+            stub.append(word)
+            continue
+        overlaps = [max(0.0, min(word.x1, c.x1) - max(word.x0, c.x0)) for c in columns]
+        best = max(range(len(columns)), key=lambda i: (overlaps[i], -abs(columns[i].x1 - word.x1)))
+        if overlaps[best] <= 0:
+            best = min(range(len(columns)), key=lambda i: abs(columns[i].x1 - word.x1))
+            if abs(columns[best].x1 - word.x1) > 3 * cfg.column_snap_em * word.size:
+                continue
+        columns[best].header.append(word)
+    return stub
+
+
+def _join_header(words: list[Word]) -> str:
+    """Header words top to bottom, left to right; a word ending in '-' joins the next."""
+    ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
+    text = ""
+    for w in ordered:
+        if text.endswith("-") and w.text[:1].islower():
+            text += w.text
+        else:
+            text = f"{text} {w.text}".strip()
+    return text
+
+
+def label_text(segs: list[Segment], first_x0: float, units: re.Pattern[str]) -> tuple[str, list[str]]:
+    """The row label: the rightmost text cell left of the figures; unit-only cells aside."""
+    texts = [s for s in segs if not s.figure and s.x1 <= first_x0 - 2]
+    unit_cells = [s.text for s in texts if units.fullmatch(s.text.strip("()* "))]
+    labels = [s for s in texts if s.text not in unit_cells]
+    return (labels[-1].text if labels else ""), unit_cells
+
+
+def continues_label(prev_label: str, text: str) -> bool:
+    """A label-only line that finishes the previous row's label (wrapped cell text)."""
+    if not text:
+        return False
+    first = text[0]
+    return (
+        first.islower()
+        or first in "()&"
+        or bool(_CONNECTOR_END.search(prev_label.rstrip()))
+        or prev_label.count("(") > prev_label.count(")")
+    )
+
+
+def opens_label(text: str) -> bool:
+    """A label-only line whose text stops mid-phrase, so the next row completes it."""
+    return bool(_CONNECTOR_END.search(text.rstrip())) or text.count("(") > text.count(")")
+
+
+def build_grid(lines: list[Line], cfg: GridSettings, units: re.Pattern[str]) -> Grid | None:
+    """Header, columns and rows of one table region; None when it holds no figure row."""
+    segs = [segments(ln, cfg) for ln in lines]
+    _labels_at_margin(lines, segs)
+    header = {i for i, s in enumerate(segs) if is_header_line(s, cfg)}
+    body = [i for i, s in enumerate(segs) if i not in header and any(x.figure for x in s)]
+    if not body:
+        return None
+    first = body[0]
+    columns = build_columns([segs[i] for i in body], cfg)
+    first_x0 = min(c.x0 for c in columns)
+    lead = list(range(first))
+    prefix_line = _leading_prefix(segs, lead, first, first_x0, units)
+    if prefix_line is not None:
+        lead.remove(prefix_line)
+    stub = assign_header([w for i in lead for w in lines[i].words], columns, cfg)
+    _drop_group_headers(columns)
+    rows = _rows(lines, segs, header, first if prefix_line is None else prefix_line, columns, cfg, units)
+    return Grid(columns=columns, stub=_join_header(stub), rows=rows, headed=bool(lead))
+
+
+def _drop_group_headers(columns: list[Column]) -> None:
+    """A header band over only some columns ("Varav årets investeringar") groups them; the
+    band below names each column, so the group text is left out of the column labels."""
+    words = sorted((w for c in columns for w in c.header), key=lambda w: w.top)
+    bands: list[list[Word]] = []
+    for w in words:
+        if bands and w.top - max(b.bottom for b in bands[-1]) < 0.5 * w.size:
+            bands[-1].append(w)
+        else:
+            bands.append([w])
+    for band in bands[:-1]:
+        ids = {id(w) for w in band}
+        covered = [c for c in columns if any(id(w) in ids for w in c.header)]
+        if 2 * len(covered) < len(columns):
+            for c in covered:
+                c.header = [w for w in c.header if id(w) not in ids]
+
+
+def _labels_at_margin(lines: list[Line], segs: list[list[Segment]]) -> None:
+    """Text at the label margin is a label even when it reads as a number ("(6014)", "-")."""
+    margin = min(ln.x0 for ln in lines)
+    for line, row in zip(lines, segs):
+        if row and row[0].x0 - margin < line.size:
+            row[0].number, row[0].nil = None, False
+
+
+def _leading_prefix(segs, lead, first, first_x0, units) -> int | None:
+    """The line before the first figure row is that row's label when the row has none."""
+    if not lead or lead[-1] != first - 1:
+        return None
+    label, _ = label_text(segs[first], first_x0, units)
+    above = segs[first - 1]
+    if label or any(s.x1 > first_x0 - 2 for s in above):
+        return None
+    return first - 1
+
+
+def _rows(lines, segs, header, start, columns, cfg, units) -> list[GridRow]:
+    first_x0 = min(c.x0 for c in columns)
+    rows: list[GridRow] = []
+    last: GridRow | None = None  # the row the previous line belonged to
+    pending = ""
+    for i in range(start, len(lines)):
+        if i in header:
+            last, pending = None, ""
+            continue
+        s, line = segs[i], lines[i]
+        label, unit_cells = label_text(s, first_x0, units)
+        figures = [x for x in s if x.figure]
+        if not figures:
+            in_columns = any(x.x1 > first_x0 - 2 for x in s)
+            if in_columns:  # text where figures belong ("Ej aktuellt"): a row without amounts
+                last, pending = None, ""
+            elif last is not None and continues_label(last.label, label):
+                last.label = f"{last.label} {label}"
+            elif _next_is_unlabelled_row(segs, i, first_x0, units) or opens_label(label):
+                pending = f"{pending} {label}".strip()
+                last = None
+            else:  # a group heading inside the table
+                last, pending = None, ""
+            continue
+        values = {}
+        for x in figures:
+            col = column_of(x, columns, cfg)
+            if col is not None and col not in values:
+                values[col] = x
+        if pending and (not label or opens_label(pending)):
+            label = f"{pending} {label}".strip()
+        elif label[:1].islower() and last is not None and opens_label(last.label):
+            last.label = f"{last.label} {label}"
+            label = last.label
+        pending = ""
+        row = GridRow(label=label, page=line.page, values=values, bold=line.bold, italic=line.italic, units=unit_cells)
+        rows.append(row)
+        last = row
+    return rows
+
+
+def _next_is_unlabelled_row(segs, i, first_x0, units) -> bool:
+    if i + 1 >= len(segs) or not any(x.figure for x in segs[i + 1]):
+        return False
+    label, _ = label_text(segs[i + 1], first_x0, units)
+    return not label
