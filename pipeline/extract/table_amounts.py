@@ -8,6 +8,7 @@ Only financial tables are read: a table of indicators or visitor counts is not a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline import config
@@ -34,6 +35,7 @@ def grid_settings() -> GridSettings:
         column_snap_em=t["column_snap_em"],
         year_range=tuple(t["year_range"]),
         kind_words=sem.vocabulary().kind_words,
+        subrow=re.compile("|".join(t["subrow_cues"]), re.IGNORECASE),
     )
 
 
@@ -60,12 +62,15 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
     """Column meaning of a region: its own header, or the table it continues."""
     block = blocks[index]
     end_page = block.end_page or block.page
+    follows = previous is not None and block.page - previous.end_page <= 1
     if grid.headed and any(c.header for c in grid.columns):
+        if follows and [c.label for c in grid.columns] == [c.label for c in previous.columns]:
+            return _Table(grid.columns, previous.title, previous.context, end_page)  # header repeated
         title = _title(blocks, index)
         caption = _caption(blocks, index)
         context = " ".join(t for t in (title, grid.stub, caption) if t)
         return _Table(grid.columns, title or caption, context, end_page)
-    if previous is None or block.page - previous.end_page > 1 or not _aligned(grid.columns, previous.columns, cfg):
+    if not follows or not _aligned(grid.columns, previous.columns, cfg):
         return None
     grid.columns = [
         Column(c.x0, c.x1, _match(c, previous.columns).header) for c in grid.columns

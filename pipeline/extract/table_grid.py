@@ -24,6 +24,7 @@ class GridSettings:
     column_snap_em: float
     year_range: tuple[int, int]
     kind_words: re.Pattern[str]
+    subrow: re.Pattern[str]
 
 
 @dataclass
@@ -205,13 +206,19 @@ def label_text(segs: list[Segment], first_x0: float, units: re.Pattern[str]) -> 
     return (labels[-1].text if labels else ""), unit_cells
 
 
-def continues_label(prev_label: str, text: str) -> bool:
-    """A label-only line that finishes the previous row's label (wrapped cell text)."""
-    if not text:
+def continues_label(prev_label: str, text: str, tight: bool, cfg: GridSettings) -> bool:
+    """A label-only line that finishes the previous row's label (wrapped cell text).
+
+    `tight`: the line sits closer to the row above than rows sit to each other, as the
+    lines of one wrapped cell do.
+    """
+    if not text or cfg.subrow.match(text):
         return False
     first = text[0]
     return (
-        first.islower()
+        tight
+        or first.islower()
+        or first.isdigit()
         or first in "()&"
         or bool(_CONNECTOR_END.search(prev_label.rstrip()))
         or prev_label.count("(") > prev_label.count(")")
@@ -283,6 +290,7 @@ def _leading_prefix(segs, lead, first, first_x0, units) -> int | None:
 
 def _rows(lines, segs, header, start, columns, cfg, units) -> list[GridRow]:
     first_x0 = min(c.x0 for c in columns)
+    pitch = _row_gap(lines, segs, header)
     rows: list[GridRow] = []
     last: GridRow | None = None  # the row the previous line belonged to
     pending = ""
@@ -297,7 +305,7 @@ def _rows(lines, segs, header, start, columns, cfg, units) -> list[GridRow]:
             in_columns = any(x.x1 > first_x0 - 2 for x in s)
             if in_columns:  # text where figures belong ("Ej aktuellt"): a row without amounts
                 last, pending = None, ""
-            elif last is not None and continues_label(last.label, label):
+            elif last is not None and continues_label(last.label, label, _tight(lines, i, pitch), cfg):
                 last.label = f"{last.label} {label}"
             elif _next_is_unlabelled_row(segs, i, first_x0, units) or opens_label(label):
                 pending = f"{pending} {label}".strip()
@@ -320,6 +328,20 @@ def _rows(lines, segs, header, start, columns, cfg, units) -> list[GridRow]:
         rows.append(row)
         last = row
     return rows
+
+
+def _row_gap(lines: list[Line], segs: list[list[Segment]], header: set[int]) -> float:
+    """Median vertical gap between consecutive figure rows: the table's row spacing."""
+    rows = [i for i, s in enumerate(segs) if i not in header and any(x.figure for x in s)]
+    gaps = sorted(
+        lines[b].top - lines[a].bottom for a, b in zip(rows, rows[1:]) if b == a + 1 and lines[a].page == lines[b].page
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _tight(lines: list[Line], i: int, pitch: float) -> bool:
+    gap = lines[i].top - lines[i - 1].bottom
+    return lines[i].page == lines[i - 1].page and pitch > 0 and gap < 0.6 * pitch
 
 
 def _next_is_unlabelled_row(segs, i, first_x0, units) -> bool:

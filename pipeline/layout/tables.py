@@ -106,18 +106,17 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
 
 
 def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings, rs: RegionSettings) -> int:
-    """Include the column-header lines directly above the first figure row."""
-    start = i
-    while start > 0 and i - start < rs.header_lines:
-        above, below = placed[start - 1].line, placed[start].line
-        header_like = bool(rs.header_cues.search(above.text)) or any(
-            re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words
-        )
+    """Include the column header above the first figure row, and the group rows between
+    ("TILLGÅNGAR", "Nämnd och förvaltning"): the topmost header-like line within reach."""
+    start, k = i, i
+    while k > 0 and i - k < rs.header_lines:
+        above, below = placed[k - 1].line, placed[k].line
         prose = len(above.words) > rs.bridge_words or above.text.rstrip().endswith((".", ":"))
-        gap = below.top - above.bottom
-        if not header_like or prose or gap > rs.row_gap_em * above.size or above.size > below.size + 1.0:
+        if prose or below.top - above.bottom > rs.row_gap_em * above.size or above.size > below.size + 1.0:
             break
-        start -= 1
+        k -= 1
+        if rs.header_cues.search(above.text) or any(re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words):
+            start = k
     return start
 
 
