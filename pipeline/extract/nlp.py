@@ -49,9 +49,7 @@ class CueList:
         seq = tuple(t for t in lemmas(text) if t not in filler and not t.isdigit())
         if not seq:
             return False
-        return any(seq == p for p in self.phrases) or any(
-            seq[: len(p)] == p and all(t in filler for t in seq[len(p):]) for p in self.phrases
-        )
+        return any(seq == tuple(t for t in p if t not in filler) for p in self.phrases)
 
     def prefix(self, text: str) -> tuple[str, ...] | None:
         """The longest phrase the text starts with."""

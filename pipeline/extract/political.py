@@ -23,13 +23,15 @@ from pipeline.extract.sections import (
     is_bare_label,
     items,
     load_lexicon,
+    split_label,
     strip_numbering,
 )
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
 
 _SAME_GOAL = 88.0  # rapidfuzz ratio above which two goal statements are the same goal
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
-_INTRO_WORDS = 40  # an introducing sentence ("… följande mål:") is short
+_INTRO_WORDS = 40
+_MIN_PARTIAL = 25  # characters a piece of a goal statement needs to be recognised  # an introducing sentence ("… följande mål:") is short
 
 
 @dataclass
@@ -54,6 +56,8 @@ class _State:
     chapter_level: int | None = None
     chapter_goal: GoalRow | None = None
     table: int | None = None
+    table_page: int = 0
+    skip: bool = False
     columns: list[Cue | None] = field(default_factory=list)
 
     def heading_above(self, level: int | None = None) -> str | None:
@@ -74,9 +78,14 @@ class _State:
         self.goals.append(goal)
         return goal
 
-    def find_goal(self, text: str) -> GoalRow | None:
-        best = max(self.goals, key=lambda g: fuzz.ratio(_key(g.title), _key(text)), default=None)
-        return best if best is not None and fuzz.ratio(_key(best.title), _key(text)) >= _SAME_GOAL else None
+    def find_goal(self, text: str, partial: bool = False) -> GoalRow | None:
+        """The goal this text restates; `partial` accepts a piece of a statement broken over lines."""
+        key = _key(text)
+        if partial and len(key) < _MIN_PARTIAL:
+            return None
+        scorer = fuzz.partial_ratio if partial else fuzz.ratio
+        best = max(self.goals, key=lambda g: scorer(_key(g.title), key), default=None)
+        return best if best is not None and scorer(_key(best.title), key) >= _SAME_GOAL else None
 
     def add_indicator(self, text: str, page: int, goal: GoalRow | None) -> None:
         attrs = attributes(text)
@@ -117,6 +126,13 @@ def extract_political(doc: Document) -> tuple[list[GoalRow], list[IndicatorRow],
 
 
 def _heading(state: _State, item: Item) -> None:
+    lex = load_lexicon()
+    if any(p.match(item.text.strip()) for p in lex.comments):
+        state.skip = True  # the comment below a goal or activity is not part of the list
+        return
+    if state.section is not None and (goal := state.find_goal(item.text, partial=True)) is not None:
+        state.goal = goal  # a goal restated above its activities links them, in any section
+        return
     level = item.level or 9
     number, bare = strip_numbering(item.text)
     while state.headings and state.headings[-1][0] >= level:
@@ -126,7 +142,6 @@ def _heading(state: _State, item: Item) -> None:
         state.section = section = None
     if state.chapter_level is not None and level <= state.chapter_level:
         state.chapter_level = state.chapter_goal = None
-    lex = load_lexicon()
     cue = classify(item.text)
     prefixed = lex.goal_prefix.match(bare)
     if prefixed and cue is None:
@@ -152,14 +167,25 @@ def _heading(state: _State, item: Item) -> None:
 def _content(state: _State, item: Item, following: Item | None) -> None:
     text, section, lex = item.text, state.section, load_lexicon()
     words = len(text.split())
+    if state.skip:
+        state.skip = False
+        return
+    if item.bold and section is not None and (goal := state.find_goal(text, partial=True)) is not None:
+        state.goal = goal
+        return
     if text.rstrip().endswith(":") and words <= _INTRO_WORDS and (kind := goal_kind_mentioned(text)):
-        state.section = _Section(Role.GOALS, kind, None, None, focus=state.heading_above())
+        if section is None or section.role is not Role.GOALS or section.level is None:
+            state.section = _Section(Role.GOALS, kind, None, None, focus=state.heading_above())
         return
     if section is None:
         return
+    if item.kind == "paragraph" and (labelled := split_label(text)) is not None:
+        _cell(state, labelled[0], labelled[1], item)
+        return
     is_list = item.kind == "list_item"
     if section.role is Role.GOALS:
-        if is_list or (section.level is None and words <= _MAX_GOAL_WORDS):
+        statement = words <= _MAX_GOAL_WORDS and not text.rstrip().endswith(":")
+        if is_list or (statement and (section.level is None or not section.listed)):
             state.goal = state.add_goal(text, section.kind or "political", item.page, focus=section.focus,
                                         parent=state.chapter_goal)
             section.listed |= is_list
@@ -194,17 +220,15 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
 
 def _row(state: _State, item: Item) -> None:
     lex = load_lexicon()
-    if item.header:
-        state.table = item.table
-        state.columns = [classify(c) if c else None for c in item.cells]
-        # a task list is the table's first column; "Datum | Aktivitet" is a timetable
-        state.columns[1:] = [c if c is None or c.role is not Role.MEASURES else None for c in state.columns[1:]]
-        if not any(state.columns):
-            whole = classify(item.text)
-            state.columns = [whole] if whole else []
-        return
+    if item.header or (item.bold and classify(item.cells[0] if item.cells else item.text)):
+        columns = _header_roles(item)
+        if any(columns) or not (item.header and state.columns and item.page == state.table_page + 1):
+            state.table, state.table_page, state.columns = item.table, item.page, columns
+            return
+        state.table = item.table  # a table continued on the next page keeps its header
     if item.table != state.table or not state.columns:
         return
+    state.table_page = item.page
     if any(p.match(item.label or item.text.split(" ", 1)[0]) for p in lex.comments):
         return
     if item.label is not None:
@@ -222,6 +246,16 @@ def _row(state: _State, item: Item) -> None:
     for cue, cell in zip(state.columns, item.cells):
         if cue is not None and cell:
             _cell(state, cue, cell, item)
+
+
+def _header_roles(item: Item) -> list[Cue | None]:
+    columns = [classify(c) if c else None for c in item.cells]
+    # a task list is the table's first column; "Datum | Aktivitet" is a timetable
+    columns[1:] = [c if c is None or c.role is not Role.MEASURES else None for c in columns[1:]]
+    if not any(columns):
+        whole = classify(item.text)
+        columns = [whole] if whole else []
+    return columns
 
 
 def _cell(state: _State, cue: Cue, text: str, item: Item) -> None:

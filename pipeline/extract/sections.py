@@ -113,6 +113,16 @@ def classify(text: str) -> Cue | None:
     return None
 
 
+def split_label(text: str) -> tuple[Cue, str] | None:
+    """A paragraph that starts with a cue label run into its content ("Nyckeltal Mäts genom …",
+    a labelled card flattened by layout): the label's role and the content."""
+    words = text.split()
+    for k in range(min(10, len(words) - 1), 0, -1):
+        if words[k][:1].isupper() and (cue := classify(" ".join(words[:k]))) is not None:
+            return cue, " ".join(words[k:])
+    return None
+
+
 def goal_kind_mentioned(text: str) -> str | None:
     """Kind of the goals an introducing sentence ("… följande effektmål:") announces."""
     lex = load_lexicon()
