@@ -1,52 +1,163 @@
-"""A batch run: many documents in, the published datasets and a run report out."""
+"""A batch run: many documents in, the published datasets and a run report out.
+
+Incremental: a file whose bytes and pipeline version are unchanged is not processed again;
+its interim extraction is reused. Nothing changed and nothing removed → nothing is
+rewritten, so two runs in a row leave the datasets byte-identical.
+"""
 from __future__ import annotations
 
+import sys
 import time
-from dataclasses import asdict
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from rich.progress import Progress
+
 from pipeline import __version__
+from pipeline.executors import run_documents
+from pipeline.ingest import doc_id_of
+from pipeline.model import Extraction, StageError
+from pipeline.publish.database import write_database
+from pipeline.publish.datapackage import write_datapackage
+from pipeline.publish.lock import OutputLock
 from pipeline.publish.schema import DATASETS
+from pipeline.publish.state import Entry, load_state, save_state, state_key
 from pipeline.publish.writers import frame, write_dataset
-from pipeline.runner import DocumentResult, find_pdfs, process_document, report_entry, write_json
+from pipeline.runner import DocumentResult, find_pdfs, read_interim, write_interim, write_json
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+EXIT_LOCKED = 3
 
 
-def run_batch(inputs: list[Path], out: Path, log=print) -> tuple[int, dict]:
+@dataclass(frozen=True)
+class RunOptions:
+    workers: int = 1
+    scheduler: str | None = None
+    force: bool = False
+    keep_deleted: bool = False
+
+
+def run_batch(inputs: list[Path], out: Path, options: RunOptions = RunOptions(), log: Callable[[str], None] = print) -> tuple[int, dict]:
+    """Process `inputs` into `out`; raises OutputLocked if another run holds `out`."""
+    with OutputLock(out):
+        return _run(inputs, out, options, log)
+
+
+def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str], None]) -> tuple[int, dict]:
     started = time.perf_counter()
+    interim = out / "interim"
     files = find_pdfs(inputs)
-    results: list[DocumentResult] = []
+    state = load_state(out)
+    current: dict[str, Entry] = {}
+    todo: list[Path] = []
+    reused: dict[str, tuple[Extraction, StageError | None]] = {}
     for path in files:
-        result = process_document(path, out / "interim")
-        status = "FAILED " + f"[{result.error.stage}] {result.error.reason}" if result.error else "ok"
-        log(f"{path.name}: {status}")
-        results.append(result)
-    rows = {name: [] for name in DATASETS}
-    for result in results:
-        extraction = result.extraction
-        if extraction is None:
-            continue
-        rows["documents"].append(extraction.document)
-        for name in DATASETS[1:]:
-            rows[name].extend(getattr(extraction, name))
-    for name in DATASETS:
-        write_dataset(out, name, frame(name, rows[name]))
-    failed = [r for r in results if r.error is not None]
+        key = state_key(path)
+        doc_id = doc_id_of(path.read_bytes()) if path.is_file() else ""
+        previous = state.get(key)
+        cached = read_interim(interim, doc_id) if doc_id else None
+        if not options.force and previous == Entry(doc_id, __version__) and cached is not None:
+            reused[key] = cached
+            current[key] = previous
+        else:
+            todo.append(path)
+    removed = {k: v for k, v in state.items() if k not in {state_key(p) for p in files}}
+    if options.keep_deleted:
+        for key, entry in removed.items():
+            cached = read_interim(interim, entry.doc_id)
+            if cached is not None:
+                reused[key] = cached
+                current[key] = entry
+
+    results = _process(todo, options, log)
+    for path, result in zip(todo, results):
+        write_interim(interim, result)
+        current[state_key(path)] = Entry(result.doc_id, __version__)
+
+    outcomes = {key: cached for key, cached in reused.items()}
+    outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
+    extractions = _unique_documents(outcomes)
+    changed = bool(todo) or (bool(removed) and not options.keep_deleted)
+    if changed or not (out / "documents.csv").exists():
+        _publish(out, extractions)
+    save_state(out, current)
+
+    failed = [error for _, error in outcomes.values() if error is not None]
     report = {
         "pipeline_version": __version__,
         "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "files_seen": len(files),
-        "processed": len(results) - len(failed),
-        "failed": [asdict(r.error) for r in failed],
-        "rows": {name: len(rows[name]) for name in DATASETS},
-        "documents": [report_entry(r) for r in results],
-        "seconds": round(time.perf_counter() - started, 3),
+        "processed": sum(r.error is None for r in results),
+        "skipped_unchanged": len(reused) - (len(removed) if options.keep_deleted else 0),
+        "removed": sorted(Path(k).name for k in removed) if not options.keep_deleted else [],
+        "published": changed,
+        "failed": [asdict(e) for e in failed],
+        "rows": {name: sum(len(getattr(x, name)) for x in extractions) for name in DATASETS[1:]} | {"documents": len(extractions)},
+        "timings": _stage_timings(results) | {"total": round(time.perf_counter() - started, 3)},
+        "documents": [_report_entry(r) for r in results],
     }
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     write_json(out / "runs" / f"{stamp}.json", report)
-    log(f"{report['processed']} processed, {len(failed)} failed, rows: {report['rows']}")
+    log(
+        f"{len(files)} files: {report['processed']} processed, {report['skipped_unchanged']} unchanged, "
+        f"{len(failed)} failed; rows {report['rows']}"
+    )
     return (EXIT_SOME_FAILED if failed else EXIT_OK), report
+
+
+def _process(todo: list[Path], options: RunOptions, log: Callable[[str], None]) -> list[DocumentResult]:
+    """Run the documents, in any order, with a progress bar on a terminal and log lines otherwise."""
+    by_name: dict[str, list[DocumentResult]] = defaultdict(list)
+    stream = run_documents(todo, options.workers, options.scheduler)
+    if sys.stdout.isatty() and todo:
+        with Progress(transient=True) as progress:
+            task = progress.add_task("documents", total=len(todo))
+            for result in stream:
+                by_name[result.file].append(result)
+                progress.advance(task)
+    else:
+        for result in stream:
+            by_name[result.file].append(result)
+            status = f"FAILED [{result.error.stage}] {result.error.reason}" if result.error else "ok"
+            log(f"{result.file}: {status}")
+    return [by_name[p.name].pop() for p in todo]
+
+
+def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]]) -> list[Extraction]:
+    """One document per doc_id (the same bytes given twice are one document), sorted."""
+    unique: dict[str, Extraction] = {}
+    for key in sorted(outcomes):
+        extraction, _ = outcomes[key]
+        unique.setdefault(extraction.document.doc_id, extraction)
+    return [unique[k] for k in sorted(unique)]
+
+
+def _publish(out: Path, extractions: list[Extraction]) -> None:
+    frames = {
+        "documents": frame("documents", [x.document for x in extractions]),
+        **{name: frame(name, [row for x in extractions for row in getattr(x, name)]) for name in DATASETS[1:]},
+    }
+    for name, df in frames.items():
+        write_dataset(out, name, df)
+    write_database(out / "budget.duckdb", frames)
+    write_datapackage(out, list(DATASETS))
+
+
+def _stage_timings(results: list[DocumentResult]) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for result in results:
+        for stage, seconds in result.timings.items():
+            totals[stage] += seconds
+    return {stage: round(seconds, 3) for stage, seconds in totals.items()}
+
+
+def _report_entry(result: DocumentResult) -> dict:
+    entry: dict = {"file": result.file, "doc_id": result.doc_id, "timings": {k: round(v, 3) for k, v in result.timings.items()}}
+    if result.error is not None:
+        entry["error"] = asdict(result.error)
+    return entry

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import typer
 
-from pipeline.batch import EXIT_USAGE, run_batch
+from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, run_batch
+from pipeline.executors import default_workers
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.layout.render import render
 from pipeline.model import StageError
+from pipeline.publish.lock import OutputLocked
 from pipeline.runner import find_pdfs, write_json
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -20,13 +22,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 def run(
     inputs: list[Path] = typer.Argument(..., help="PDF files or directories of PDFs"),
     out: Path = typer.Option(Path("processed"), "--out", help="output directory"),
+    workers: int = typer.Option(default_workers(), "--workers", min=1, help="parallel worker processes (default: cores)"),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
+    force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
+    keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
 ) -> None:
-    """Run every stage over the inputs and publish the datasets into OUT."""
+    """Run every stage over the inputs and publish the datasets into OUT (incrementally)."""
     missing = [p for p in inputs if not p.exists()]
     if missing:
         typer.echo(f"no such file or directory: {', '.join(map(str, missing))}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    code, _ = run_batch(inputs, out)
+    options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted)
+    try:
+        code, _ = run_batch(inputs, out, options)
+    except OutputLocked as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
     raise typer.Exit(code)
 
 

@@ -21,21 +21,28 @@ def doc_id_of(data: bytes) -> str:
 
 
 def ingest(path: Path) -> SourceDocument | StageError:
+    try:
+        size = path.stat().st_size
+        limit = config.load("pipeline")["ingest"]["max_bytes"]
+        if size > limit:  # refuse before reading an enormous file into memory
+            return StageError(path.name, STAGE, f"enormous file: {size} bytes > limit {limit}")
+        data = path.read_bytes()
+    except OSError as exc:
+        return StageError(path.name, STAGE, f"cannot read file: {exc.strerror}")
+    return ingest_bytes(path.name, data, str(path))
+
+
+def ingest_bytes(name: str, data: bytes, path: str = "") -> SourceDocument | StageError:
     limits = config.load("pipeline")["ingest"]
-    name = path.name
+    size = len(data)
 
     def fail(reason: str) -> StageError:
         return StageError(file=name, stage=STAGE, reason=reason)
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return fail(f"cannot read file: {exc.strerror}")
     if size == 0:
         return fail("empty file")
     if size > limits["max_bytes"]:
         return fail(f"enormous file: {size} bytes > limit {limits['max_bytes']}")
-    data = path.read_bytes()
     if b"%PDF-" not in data[: limits["pdf_header_window"]]:
         return fail("not a PDF (no %PDF- header)")
     if b"%%EOF" not in data[-limits["eof_window"] :]:
@@ -60,7 +67,7 @@ def ingest(path: Path) -> SourceDocument | StageError:
     finally:
         pdf.close()
     return SourceDocument(
-        path=str(path),
+        path=path,
         source_file=name,
         doc_id=doc_id_of(data),
         size_bytes=size,

@@ -258,3 +258,13 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        return cls(
+            document=DocumentRow(**data["document"]),
+            goals=[GoalRow(**r) for r in data["goals"]],
+            indicators=[IndicatorRow(**r) for r in data["indicators"]],
+            measures=[MeasureRow(**r) for r in data["measures"]],
+            amounts=[AmountRow(**r) for r in data["amounts"]],
+        )

@@ -1,22 +1,22 @@
-"""Per-document orchestration: ingest → layout → extract, each failure an error record.
+"""Per-document work: ingest → layout → extract, each failure an error record.
 
-`process_document` is a pure function of (file bytes, configs, pipeline version) plus the
-interim files it writes, which is what lets a process pool or a Dask cluster run it
-unchanged.
+`process_document` is a pure function of (file name, file bytes, configs, pipeline
+version). It writes nothing, so a thread, a process pool or a remote Dask worker runs it
+unchanged; the driver writes the interim files it returns.
 """
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import time
-import traceback
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline import __version__
 from pipeline.extract import extract
-from pipeline.ingest import ingest
+from pipeline.ingest import doc_id_of, ingest_bytes
 from pipeline.layout import build_layout
 from pipeline.model import Document, DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
@@ -25,9 +25,11 @@ from pipeline.publish.writers import write_text
 @dataclass
 class DocumentResult:
     file: str
-    extraction: Extraction | None
+    doc_id: str
+    extraction: Extraction
     error: StageError | None
     timings: dict[str, float] = field(default_factory=dict)
+    layout: dict[str, Any] | None = None
 
 
 def find_pdfs(paths: Iterable[Path]) -> list[Path]:
@@ -41,34 +43,64 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def process_document(path: Path, interim_root: Path) -> DocumentResult:
+def process_path(path: Path) -> DocumentResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        error = StageError(path.name, "ingest", f"cannot read file: {exc.strerror}")
+        doc_id = doc_id_of(str(path).encode())
+        return DocumentResult(path.name, doc_id, _failed(path.name, doc_id), error)
+    return process_document(path.name, data)
+
+
+def process_document(name: str, data: bytes) -> DocumentResult:
+    doc_id = doc_id_of(data)
     timings: dict[str, float] = {}
     stage = "ingest"
     try:
         t = time.perf_counter()
-        source = ingest(path)
+        source = ingest_bytes(name, data)
         timings["ingest"] = time.perf_counter() - t
         if isinstance(source, StageError):
-            return DocumentResult(path.name, _failed_row(path), source, timings)
-        interim = interim_root / source.doc_id
+            return DocumentResult(name, doc_id, _failed(name, doc_id), source, timings)
         stage = "layout"
         t = time.perf_counter()
-        document = build_layout(source)
-        if not any(b.text for b in document.blocks):
-            error = StageError(path.name, stage, "no readable text blocks on any page")
-            return DocumentResult(path.name, _failed_row(path), error, timings)
-        write_json(interim / "layout.json", document.to_dict())
+        document = build_layout(source, io.BytesIO(data))
         timings["layout"] = time.perf_counter() - t
+        if not any(b.text for b in document.blocks):
+            error = StageError(name, stage, "no readable text blocks on any page")
+            return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
         stage = "extract"
         t = time.perf_counter()
         extraction = extract(document)
-        write_json(interim / "extracted.json", extraction.to_dict())
         timings["extract"] = time.perf_counter() - t
-        return DocumentResult(path.name, extraction, None, timings)
+        return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict())
     except Exception as exc:  # one bad file must never stop the batch
-        reason = f"{type(exc).__name__}: {exc}".strip()
-        error = StageError(path.name, stage, reason)
-        return DocumentResult(path.name, _failed_row(path), error, {**timings, "traceback": traceback.format_exc()})  # type: ignore[dict-item]
+        error = StageError(name, stage, f"{type(exc).__name__}: {exc}".strip())
+        return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
+
+
+def _failed(name: str, doc_id: str) -> Extraction:
+    """A failed file still gets a documents row, so that nothing silently disappears."""
+    row = DocumentRow(doc_id=doc_id, source_file=name, pages=0, status="failed", pipeline_version=__version__)
+    return Extraction(document=row)
+
+
+def write_interim(interim_root: Path, result: DocumentResult) -> None:
+    folder = interim_root / result.doc_id
+    if result.layout is not None:
+        write_json(folder / "layout.json", result.layout)
+    record = {"extraction": result.extraction.to_dict(), "error": asdict(result.error) if result.error else None}
+    write_json(folder / "extracted.json", record)
+
+
+def read_interim(interim_root: Path, doc_id: str) -> tuple[Extraction, StageError | None] | None:
+    path = interim_root / doc_id / "extracted.json"
+    if not path.exists():
+        return None
+    record = json.loads(path.read_text(encoding="utf-8"))
+    error = StageError(**record["error"]) if record.get("error") else None
+    return Extraction.from_dict(record["extraction"]), error
 
 
 def load_layout(interim: Path) -> Document:
@@ -77,20 +109,3 @@ def load_layout(interim: Path) -> Document:
 
 def write_json(target: Path, data: object) -> None:
     write_text(target, json.dumps(data, ensure_ascii=False, indent=1, default=str))
-
-
-def _failed_row(path: Path) -> Extraction:
-    """A failed file still gets a documents row, so that nothing silently disappears."""
-    try:
-        doc_id = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    except OSError:
-        doc_id = hashlib.sha256(str(path).encode()).hexdigest()[:16]
-    row = DocumentRow(doc_id=doc_id, source_file=path.name, pages=0, status="failed", pipeline_version=__version__)
-    return Extraction(document=row)
-
-
-def report_entry(result: DocumentResult) -> dict:
-    entry: dict = {"file": result.file, "timings": {k: v for k, v in result.timings.items() if k != "traceback"}}
-    if result.error is not None:
-        entry["error"] = asdict(result.error)
-    return entry

@@ -5,6 +5,8 @@ carry doc_id and page from the moment they are made.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.political import extract_political
@@ -14,4 +16,24 @@ from pipeline.model import Document, Extraction
 def extract(doc: Document) -> Extraction:
     document = document_fields(doc)
     goals, indicators, measures = extract_political(doc)
-    return Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc))
+    extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc))
+    return qualify_ids(extraction)
+
+
+def qualify_ids(x: Extraction) -> Extraction:
+    """Prefix every row id with its doc_id.
+
+    Ids then stay unique across documents, so the published data package can declare
+    goal_id as a key that indicators and measures refer to without a composite key
+    (whose null halves Frictionless would reject).
+    """
+    def q(value: str | None) -> str | None:
+        return None if value is None or value.startswith(x.document.doc_id) else f"{x.document.doc_id}-{value}"
+
+    return Extraction(
+        document=x.document,
+        goals=[replace(g, goal_id=q(g.goal_id), parent_goal_id=q(g.parent_goal_id)) for g in x.goals],
+        indicators=[replace(i, indicator_id=q(i.indicator_id), goal_id=q(i.goal_id)) for i in x.indicators],
+        measures=[replace(m, measure_id=q(m.measure_id), goal_id=q(m.goal_id)) for m in x.measures],
+        amounts=[replace(a, amount_id=q(a.amount_id)) for a in x.amounts],
+    )

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pdfplumber
 from rapidfuzz import fuzz
@@ -35,9 +37,10 @@ class _Page:
     ruled: list[tuple[float, float, float, float]]
 
 
-def build_layout(source: SourceDocument) -> Document:
+def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Document:
+    """Lay out the document from `stream` (its bytes) or, if not given, from its path."""
     cfg = config.load("layout")
-    pages = [_read_page(p, cfg) for p in _pages(Path(source.path))]
+    pages = [_read_page(p, cfg) for p in _pages(stream if stream is not None else Path(source.path))]
     for page, has_text in zip(pages, source.text_pages):
         page.info.has_text = has_text
     body_size = _body_size(pages)
@@ -68,9 +71,9 @@ def build_layout(source: SourceDocument) -> Document:
     )
 
 
-def _pages(path: Path):
+def _pages(pdf_file: Path | BinaryIO) -> Iterator[pdfplumber.page.Page]:
     """Yield pdfplumber pages one at a time, closing each after use."""
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(pdf_file) as pdf:
         for page in pdf.pages:
             try:
                 yield page

@@ -1,0 +1,58 @@
+"""The embedded database: one DuckDB table per dataset plus convenience views.
+
+Built in a temporary file and renamed into place, so a reader opening
+`budget.duckdb` always sees a complete database.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.publish.schema import COLUMNS, PRIMARY_KEYS
+from pipeline.publish.writers import atomic_path
+
+_DUCK_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}
+
+VIEWS = {
+    "amounts_by_document": """
+        SELECT d.source_file, d.municipality, d.municipality_code, d.organisation, d.doc_type,
+               d.period_start, d.period_end, a.*
+        FROM amounts a JOIN documents d USING (doc_id)""",
+    "indicators_with_goals": """
+        SELECT i.*, g.title AS goal_title, g.kind AS goal_kind, g.focus_area
+        FROM indicators i LEFT JOIN goals g ON g.doc_id = i.doc_id AND g.goal_id = i.goal_id""",
+    "measures_with_goals": """
+        SELECT m.*, g.title AS goal_title
+        FROM measures m LEFT JOIN goals g ON g.doc_id = m.doc_id AND g.goal_id = m.goal_id""",
+}
+
+
+def write_database(target: Path, frames: dict[str, pd.DataFrame]) -> None:
+    with atomic_path(target) as tmp:
+        tmp.unlink()  # duckdb creates the file itself
+        con = duckdb.connect(str(tmp))
+        try:
+            for name, df in frames.items():
+                _create_table(con, name, df)
+            for view, sql in VIEWS.items():
+                if all(t in frames for t in ("documents", "amounts", "goals", "indicators", "measures")):
+                    con.execute(f"CREATE VIEW {view} AS {sql}")
+        finally:
+            con.close()
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
+    """Contract tables get declared types and primary keys; other tables (validation results) are inferred."""
+    if name not in COLUMNS:
+        con.register("frame", df)
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
+        con.unregister("frame")
+        return
+    columns = ", ".join(f'"{col}" {_DUCK_TYPES[str(typ)]}' for col, typ in COLUMNS[name])
+    key = ", ".join(PRIMARY_KEYS[name])
+    con.execute(f"CREATE TABLE {name} ({columns}, PRIMARY KEY ({key}))")
+    con.register("frame", df)
+    con.execute(f"INSERT INTO {name} SELECT * FROM frame")
+    con.unregister("frame")
