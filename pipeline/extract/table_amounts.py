@@ -126,7 +126,7 @@ def _amounts(doc_id: str, grid: Grid, table: _Table) -> list[AmountRow]:
                     row_label=row.label,
                     value=seg.number.value,
                     page=row.page,
-                    is_total=_is_total(row, styled, table.title),
+                    is_total=_is_total(row, styled, (table.title, grid.stub)),
                     table_title=table.title,
                     column_label=label,
                     year=year,
@@ -155,9 +155,10 @@ def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int 
     return sem.year_of(columns[index - 1].label)
 
 
-def _is_total(row: GridRow, styled: bool, title: str | None) -> bool:
+def _is_total(row: GridRow, styled: bool, names: tuple[str | None, ...]) -> bool:
+    """A sum row: a total cue, or the table's own name repeated as the last row's label."""
     if styled and not (row.bold or row.italic):
         return False
-    if title and row.label.strip().lower() == title.strip().lower():
+    if any(name and row.label.strip().lower() == name.strip().lower() for name in names):
         return True
     return sem.is_total_label(row.label)

@@ -111,11 +111,12 @@ def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings, rs: Reg
     start, k = i, i
     while k > 0 and i - k < rs.header_lines:
         above, below = placed[k - 1].line, placed[k].line
-        prose = len(above.words) > rs.bridge_words or above.text.rstrip().endswith((".", ":"))
+        cue = bool(rs.header_cues.search(above.text))
+        prose = (len(above.words) > rs.bridge_words and not cue) or above.text.rstrip().endswith((".", ":"))
         if prose or below.top - above.bottom > rs.row_gap_em * above.size or above.size > below.size + 1.0:
             break
         k -= 1
-        if rs.header_cues.search(above.text) or any(re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words):
+        if cue or any(re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words):
             start = k
     return start
 
