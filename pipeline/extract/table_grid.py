@@ -303,10 +303,10 @@ def _rows(lines, segs, header, start, columns, cfg, units) -> list[GridRow]:
         figures = [x for x in s if x.figure]
         if not figures:
             in_columns = any(x.x1 > first_x0 - 2 for x in s)
-            if in_columns:  # text where figures belong ("Ej aktuellt"): a row without amounts
-                last, pending = None, ""
-            elif last is not None and continues_label(last.label, label, _tight(lines, i, pitch), cfg):
+            if last is not None and continues_label(last.label, label, _tight(lines, i, pitch), cfg):
                 last.label = f"{last.label} {label}"
+            elif in_columns:  # text where figures belong ("Ej aktuellt"): a row without amounts
+                last, pending = None, ""
             elif _next_is_unlabelled_row(segs, i, first_x0, units) or opens_label(label):
                 pending = f"{pending} {label}".strip()
                 last = None

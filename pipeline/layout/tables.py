@@ -15,6 +15,8 @@ from pipeline import config
 
 from pipeline.extract.numbers import is_nil, parse_number
 from pipeline.layout.blocks import BlockSettings, PlacedLine, is_table_row
+from pipeline.layout.lines import split_segments
+from pipeline.layout.text import normalise_space
 from pipeline.model import Line
 
 Box = tuple[float, float, float, float]
@@ -64,7 +66,7 @@ def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSetti
     with the wrapped labels, group rows and column headers that belong to it."""
     rs = region_settings()
     placed = [PlacedLine(ln, col) for ln, col in lines]
-    rowlike = [is_table_row(pl.line, cfg, _is_number) for pl in placed]
+    rowlike = [_is_row(pl.line, cfg) for pl in placed]
     for box in ruled:
         inside = [k for k, pl in enumerate(placed) if _inside(pl.line, box)]
         if sum(rowlike[k] for k in inside) >= 2:
@@ -81,11 +83,22 @@ def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSetti
             if k is None:
                 break
             j = k
-        if sum(rowlike[i : j + 1]) >= 2:
-            for pl in placed[_extend_header(placed, i, cfg, rs) : j + 1]:
+        start = _extend_header(placed, i, cfg, rs)
+        headed = start < i and placed[start].line.bold
+        if sum(rowlike[i : j + 1]) >= 2 or headed:  # or one figure row under a bold column header
+            j = _wrapped_tail(placed, i, j, rs)
+            for pl in placed[start : j + 1]:
                 pl.in_table = True
         i = j + 1
     return placed
+
+
+def _is_row(line: Line, cfg: BlockSettings) -> bool:
+    """A figure row; also one with text cells after its figure ("Medicinsk IT | 6 287 | Från nämnd")."""
+    if is_table_row(line, cfg, _is_number):
+        return True
+    cells = [normalise_space(" ".join(w.text for w in seg)) for seg in split_segments(line.words, cfg.cell_gap_em)]
+    return len(cells) >= 3 and any(_is_number(c) for c in cells[1:])
 
 
 def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionSettings) -> int | None:
@@ -103,6 +116,19 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
         if len(line.words) > rs.bridge_words or abs(line.size - prev.size) > 1.0:
             return None
     return None
+
+
+def _wrapped_tail(placed: list[PlacedLine], i: int, j: int, rs: RegionSettings) -> int:
+    """The last row's label may wrap onto a line below it, set closer than rows are set."""
+    gaps = sorted(placed[k + 1].line.top - placed[k].line.bottom for k in range(i, j))
+    pitch = gaps[len(gaps) // 2] if gaps else 0.0
+    while j + 1 < len(placed):
+        line, prev = placed[j + 1].line, placed[j].line
+        gap = line.top - prev.bottom
+        if line.page != prev.page or len(line.words) > rs.bridge_words or not 0 <= gap < 0.6 * pitch:
+            break
+        j += 1
+    return j
 
 
 def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings, rs: RegionSettings) -> int:
