@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run test layout clean
+.PHONY: run batch test layout bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(PY) -m pipeline run $(RAW) --out $(OUT) --force
+
+# Incremental: only new or changed files in raw/ are processed; for cron / systemd timers.
+batch: $(STAMP)
 	$(PY) -m pipeline run $(RAW) --out $(OUT)
+
+bench: $(STAMP)
+	$(PY) -m pipeline.bench --out docs/benchmarks.md
 
 test: $(STAMP)
 	$(PY) -m pytest -q -n 2
@@ -26,4 +33,5 @@ layout: $(STAMP)
 	$(PY) -m pipeline layout $(RAW) --out $(OUT)
 
 clean:
-	rm -rf $(OUT)/interim $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/runs .pytest_cache
+	find $(OUT) -mindepth 1 ! -name .gitkeep -delete
+	rm -rf .pytest_cache

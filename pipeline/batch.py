@@ -25,8 +25,9 @@ from pipeline.publish.datapackage import write_datapackage
 from pipeline.publish.lock import OutputLock
 from pipeline.publish.schema import DATASETS
 from pipeline.publish.state import Entry, load_state, save_state, state_key
-from pipeline.publish.writers import frame, write_dataset
+from pipeline.publish.writers import frame, remove_stale_temporaries, write_dataset
 from pipeline.runner import DocumentResult, find_pdfs, read_interim, write_interim, write_json
+from pipeline.validate import ValidationOutcome, validate
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -50,6 +51,7 @@ def run_batch(inputs: list[Path], out: Path, options: RunOptions = RunOptions(),
 
 def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str], None]) -> tuple[int, dict]:
     started = time.perf_counter()
+    remove_stale_temporaries(out)
     interim = out / "interim"
     files = find_pdfs(inputs)
     state = load_state(out)
@@ -83,8 +85,9 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
     extractions = _unique_documents(outcomes)
     changed = bool(todo) or (bool(removed) and not options.keep_deleted)
+    validation = None
     if changed or not (out / "documents.csv").exists():
-        _publish(out, extractions)
+        validation = publish(out, extractions, log).summary()
     save_state(out, current)
 
     failed = [error for _, error in outcomes.values() if error is not None]
@@ -100,6 +103,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
         "rows": {name: sum(len(getattr(x, name)) for x in extractions) for name in DATASETS[1:]} | {"documents": len(extractions)},
         "timings": _stage_timings(results) | {"total": round(time.perf_counter() - started, 3)},
         "documents": [_report_entry(r) for r in results],
+        "validation": validation,
     }
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     write_json(out / "runs" / f"{stamp}.json", report)
@@ -137,15 +141,16 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
     return [unique[k] for k in sorted(unique)]
 
 
-def _publish(out: Path, extractions: list[Extraction]) -> None:
-    frames = {
-        "documents": frame("documents", [x.document for x in extractions]),
-        **{name: frame(name, [row for x in extractions for row in getattr(x, name)]) for name in DATASETS[1:]},
-    }
-    for name, df in frames.items():
-        write_dataset(out, name, df)
-    write_database(out / "budget.duckdb", frames)
+def publish(out: Path, extractions: list[Extraction], log: Callable[[str], None] = print) -> ValidationOutcome:
+    """Validate the extracted rows, then publish the clean ones (quarantined rows are not)."""
+    outcome = validate(extractions, out)
+    for name in DATASETS:
+        write_dataset(out, name, outcome.published[name])
+    write_database(out / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
     write_datapackage(out, list(DATASETS))
+    found = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in outcome.summary()["findings"].items())
+    log(f"validation: {found}; {sum(len(q) for q in outcome.quarantined.values())} rows quarantined ({outcome.seconds:.1f} s)")
+    return outcome
 
 
 def _stage_timings(results: list[DocumentResult]) -> dict[str, float]:

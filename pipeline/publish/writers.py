@@ -60,6 +60,12 @@ def atomic_path(target: Path):
         tmp.unlink(missing_ok=True)
 
 
+def remove_stale_temporaries(out: Path) -> None:
+    """Temp files a killed run left behind (only ever removed while holding the output lock)."""
+    for tmp in out.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
 def write_text(target: Path, text: str) -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")

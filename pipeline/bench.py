@@ -1,0 +1,141 @@
+"""`make bench`: throughput per stage against plain pdfplumber, and peak memory by length.
+
+Speed and memory goals live here, never in timed tests. Results go to docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+
+from pipeline import __version__
+from pipeline.batch import RunOptions, run_batch
+from pipeline.extract import extract
+from pipeline.ingest import ingest
+from pipeline.layout import build_layout
+from pipeline.model import StageError
+from pipeline.runner import find_pdfs
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def plain_extract_words(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.close()
+    return time.perf_counter() - start
+
+
+def stage_seconds(files: list[Path]) -> dict[str, float]:
+    seconds = {"ingest": 0.0, "layout": 0.0, "extract": 0.0}
+    for path in files:
+        t = time.perf_counter()
+        source = ingest(path)
+        seconds["ingest"] += time.perf_counter() - t
+        if isinstance(source, StageError):
+            continue
+        t = time.perf_counter()
+        document = build_layout(source)
+        seconds["layout"] += time.perf_counter() - t
+        t = time.perf_counter()
+        extract(document)
+        seconds["extract"] += time.perf_counter() - t
+    return seconds
+
+
+def whole_pipeline(files: list[Path]) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        run_batch(files, Path(out), RunOptions(workers=1), log=lambda _: None)
+        return time.perf_counter() - start
+
+
+def concatenated(files: list[Path], min_pages: int, target: Path) -> Path:
+    """A long document made of the corpus repeated, cut at `min_pages` or just above."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    while len(writer.pages) < min_pages:
+        for path in files:
+            for page in PdfReader(path).pages:
+                writer.add_page(page)
+                if len(writer.pages) >= min_pages:
+                    break
+            if len(writer.pages) >= min_pages:
+                break
+    with target.open("wb") as fh:
+        writer.write(fh)
+    return target
+
+
+def peak_rss_mb(pdf: Path) -> float:
+    """Peak memory of one document through every per-document stage, in a fresh process."""
+    code = (
+        "import resource, sys; from pathlib import Path; from pipeline.runner import process_path; "
+        "process_path(Path(sys.argv[1])); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(pdf)], capture_output=True, text=True, check=True)
+    return int(proc.stdout.strip().splitlines()[-1]) / 1024
+
+
+def page_count(files: list[Path]) -> int:
+    total = 0
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = ap.parse_args(argv)
+    source_dir = CORPUS if CORPUS.is_dir() else ROOT / "raw"
+    files = [f for f in find_pdfs([source_dir]) if not isinstance(ingest(f), StageError)]
+    pages = page_count(files)
+    plain = plain_extract_words(files)
+    stages = stage_seconds(files)
+    whole = whole_pipeline(files)
+    with tempfile.TemporaryDirectory() as tmp:
+        long_pdf = concatenated(files, 500, Path(tmp) / "long.pdf")
+        short_pdf = concatenated(files, 50, Path(tmp) / "short.pdf")
+        long_mb, short_mb = peak_rss_mb(long_pdf), peak_rss_mb(short_pdf)
+    rows = [("plain pdfplumber extract_words", plain)] + [(f"stage: {k}", v) for k, v in stages.items()] + [("whole pipeline (incl. validate + publish)", whole)]
+    lines = [
+        f"# Benchmarks\n\n`make bench`, pipeline {__version__}, {date.today()}, {len(files)} documents / {pages} pages from `{source_dir.name}/`, one process.\n",
+        "| what | seconds | pages/s | × plain pdfplumber |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, seconds in rows:
+        rate = pages / seconds if seconds else float("inf")
+        lines.append(f"| {label} | {seconds:.2f} | {rate:.1f} | {plain / seconds if seconds else float('inf'):.2f} |")
+    lines += [
+        "",
+        "| peak memory (one document, all per-document stages) | MB |",
+        "|---|---:|",
+        f"| {short_pdf.name}: 50 pages | {short_mb:.0f} |",
+        f"| {long_pdf.name}: 500 pages | {long_mb:.0f} |",
+        f"| ratio 500 / 50 pages | {long_mb / short_mb:.2f} |",
+        "",
+        f"Goals: whole pipeline ≥ 0.5 × plain pdfplumber throughput (now {plain / whole:.2f}); "
+        f"peak memory 500 pages ≤ 1.5 × 50 pages (now {long_mb / short_mb:.2f}).",
+    ]
+    text = "\n".join(lines) + "\n"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Operating the pipeline: incremental runs, safe writes under kill -9, locking, Dask."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.batch import RunOptions, run_batch
+from pipeline.publish.lock import OutputLock, OutputLocked
+from pipeline.publish.schema import DATASETS
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ["ale_verksamhetsplan_2017-2020.pdf", "Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"]
+
+
+def _digest(out: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*.*")) if p.suffix in (".csv", ".parquet", ".json", ".duckdb")}
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@pytest.fixture()
+def inbox(tmp_path, corpus_dir) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    for name in SAMPLES:
+        shutil.copy(corpus_dir / name, folder / name)
+    return folder
+
+
+def test_all_formats_agree(inbox, tmp_path):
+    out = tmp_path / "out"
+    code, _ = run_batch([inbox], out, RunOptions(workers=2), log=_quiet)
+    assert code == 0
+    con = duckdb.connect(str(out / "budget.duckdb"), read_only=True)
+    for name in DATASETS:
+        parquet_rows = pq.read_table(out / f"{name}.parquet").num_rows
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == parquet_rows
+        assert len(pd.read_csv(out / f"{name}.csv")) == parquet_rows
+    assert con.execute("SELECT count(*) FROM amounts_by_document").fetchone()[0] == pq.read_table(out / "amounts.parquet").num_rows
+    proc = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_incremental_and_idempotent(inbox, tmp_path):
+    out = tmp_path / "out"
+    run_batch([inbox], out, log=_quiet)
+    before = _digest(out)
+    _, report = run_batch([inbox], out, log=_quiet)
+    assert report["processed"] == 0 and report["skipped_unchanged"] == 2
+    assert _digest(out) == before, "a run with nothing new must leave the datasets byte-identical"
+
+    changed = inbox / SAMPLES[1]
+    changed.write_bytes(changed.read_bytes() + b"\n% touched\n")
+    _, report = run_batch([inbox], out, log=_quiet)
+    assert report["processed"] == 1 and [d["file"] for d in report["documents"]] == [SAMPLES[1]]
+    documents = pd.read_csv(out / "documents.csv")
+    assert len(documents) == 2 and hashlib.sha256(changed.read_bytes()).hexdigest()[:16] in set(documents["doc_id"])
+
+    (inbox / SAMPLES[0]).unlink()
+    _, report = run_batch([inbox], out, RunOptions(keep_deleted=True), log=_quiet)
+    assert len(pd.read_csv(out / "documents.csv")) == 2, "--keep-deleted keeps a deleted file's rows"
+    _, report = run_batch([inbox], out, log=_quiet)
+    assert report["removed"] == [SAMPLES[0]]
+    assert list(pd.read_csv(out / "documents.csv")["source_file"]) == [SAMPLES[1]]
+
+    _, report = run_batch([inbox], out, RunOptions(force=True), log=_quiet)
+    assert report["processed"] == 1
+
+
+def test_second_run_on_same_output_is_refused(tmp_path, inbox):
+    out = tmp_path / "out"
+    with OutputLock(out):
+        with pytest.raises(OutputLocked):
+            run_batch([inbox], out, log=_quiet)
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inbox), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+        assert proc.returncode == 3 and "being written" in proc.stderr
+
+
+def test_killed_run_leaves_previous_outputs_intact(inbox, tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipeline", "run", str(inbox), "--out", str(out), "--workers", "1"]
+    assert subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode == 0
+    before = _digest(out)
+    for delay in (1.5, 4.0):
+        victim = subprocess.Popen(cmd + ["--force"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait()
+        for name in DATASETS:  # every output still complete and readable
+            pd.read_csv(out / f"{name}.csv")
+            pq.read_table(out / f"{name}.parquet")
+        duckdb.connect(str(out / "budget.duckdb"), read_only=True).execute("SELECT count(*) FROM documents").fetchone()
+        assert _digest(out) == before
+    assert subprocess.run(cmd, cwd=ROOT, capture_output=True).returncode == 0
+    assert not list(out.rglob(".*.tmp"))
+
+
+def test_dask_cluster_gives_the_same_datasets(inbox, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    local, remote = tmp_path / "local", tmp_path / "dask"
+    run_batch([inbox], local, RunOptions(workers=1), log=_quiet)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code, _ = run_batch([inbox], remote, RunOptions(scheduler=cluster.scheduler_address), log=_quiet)
+    assert code == 0
+    for name in DATASETS:
+        assert (local / f"{name}.csv").read_bytes() == (remote / f"{name}.csv").read_bytes(), name
+    report = json.loads(sorted((remote / "runs").glob("*.json"))[-1].read_text(encoding="utf-8"))
+    assert report["processed"] == 2
