@@ -6,14 +6,15 @@ from pathlib import Path
 
 import typer
 
-from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, run_batch
+from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.layout.render import render
 from pipeline.model import StageError
-from pipeline.publish.lock import OutputLocked
-from pipeline.runner import find_pdfs, write_json
+from pipeline.publish.lock import OutputLock, OutputLocked
+from pipeline.publish.state import load_state
+from pipeline.runner import find_pdfs, read_interim, write_json
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -39,6 +40,28 @@ def run(
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
     raise typer.Exit(code)
+
+
+@app.command()
+def validate(
+    out: Path = typer.Option(Path("processed"), "--out", help="output directory of an earlier run"),
+) -> None:
+    """Re-run validation on OUT/interim/<doc_id>/extracted.json and publish again.
+
+    The documents are those of the last run (its state), or every interim document.
+    """
+    interim = out / "interim"
+    doc_ids = sorted({entry.doc_id for entry in load_state(out).values()}) or sorted(p.parent.name for p in interim.glob("*/extracted.json"))
+    extractions = [cached[0] for cached in (read_interim(interim, d) for d in doc_ids) if cached is not None]
+    if not extractions:
+        typer.echo(f"no extracted documents under {interim}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        with OutputLock(out):
+            publish(out, extractions)
+    except OutputLocked as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
 
 
 @app.command()

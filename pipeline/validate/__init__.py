@@ -1,0 +1,114 @@
+"""Validate stage: extracted rows → published rows | quarantined rows, + validation results.
+
+`validate(extractions, out)` is the one call a batch makes between extract and publish. It
+runs the GX suites of every dataset and the arithmetic and unit checks in one Checkpoint,
+classifies every failure (source_inconsistency, extraction_error, warning), quarantines
+rows failing a hard extraction check, and writes processed/validation_results.*,
+processed/quarantine/<dataset>.csv and the HTML reports under processed/reports/.
+"""
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.model import Extraction
+from pipeline.validate.checks import INCONSISTENT, OK, ROUNDING, Check
+from pipeline.validate.crossfoot import crossfoot
+from pipeline.validate.frames import dataset_rows, raw_frames
+from pipeline.validate.quarantine import split, write_quarantine
+from pipeline.validate.report import DATA_DOCS, make_offline, write_summary
+from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING, Finding, results_frame, write_results
+from pipeline.validate.suites import SuiteStats, run_checkpoint, staging_frames
+from pipeline.validate.tables import blocks, tables
+from pipeline.validate.units import unit_checks
+
+__all__ = ["ValidationOutcome", "validate"]
+
+
+@dataclass
+class ValidationOutcome:
+    published: dict[str, pd.DataFrame]
+    quarantined: dict[str, pd.DataFrame]
+    findings: list[Finding]
+    results: pd.DataFrame
+    counts: pd.DataFrame
+    suites: list[SuiteStats]
+    seconds: float
+
+    def summary(self) -> dict:
+        """The validation part of the run report."""
+        per_doc = {}
+        for (doc_id, source_file), group in self.counts.groupby(["doc_id", "source_file"], sort=False):
+            per_doc[source_file] = {
+                "doc_id": doc_id,
+                "reconciles": bool(group["reconciles"].all()),
+                **{r.dataset: {"extracted": int(r.extracted), "published": int(r.published), "quarantined": int(r.quarantined)} for r in group.itertuples()},
+                "findings": {s: int(((self.results["doc_id"] == doc_id) & (self.results["severity"] == s)).sum()) for s in SEVERITIES},
+            }
+        return {
+            "seconds": round(self.seconds, 3),
+            "findings": {s: int((self.results["severity"] == s).sum()) for s in SEVERITIES},
+            "published": {name: len(df) for name, df in self.published.items()},
+            "quarantined": {name: len(df) for name, df in self.quarantined.items()},
+            "counts_reconcile": bool(self.counts["reconciles"].all()),
+            "suites": [{**asdict(s), "success": s.success} for s in self.suites],
+            "documents": per_doc,
+        }
+
+
+_SEVERITY_OF = {ROUNDING: WARNING, INCONSISTENT: SOURCE_INCONSISTENCY}
+
+
+def validate(extractions: list[Extraction], out: Path) -> ValidationOutcome:
+    """Validate all documents' rows together; write results, quarantine and reports to `out`."""
+    started = time.perf_counter()
+    rows = dataset_rows(extractions)
+    raw = raw_frames(rows)
+    found_tables = tables(raw["amounts"])
+    checks = {"crossfoot": crossfoot(blocks(found_tables)), "units": unit_checks(found_tables, raw["amounts"])}
+    frames = staging_frames(raw) | {name: _checks_frame(c) for name, c in checks.items()}
+    docs_dir = out / "reports" / DATA_DOCS
+    shutil.rmtree(docs_dir, ignore_errors=True)
+    findings, suites = run_checkpoint(frames, docs_dir)
+    findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
+    findings += _failed_documents(raw["documents"])
+    outcome_split = split(rows, raw, findings)
+    source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))
+    results = results_frame(findings, source_files)
+    write_quarantine(out, outcome_split.quarantined)
+    write_results(out, results)
+    make_offline(docs_dir)
+    seconds = time.perf_counter() - started
+    write_summary(out / "reports" / "index.html", outcome_split.counts, results, suites, docs_dir, seconds)
+    return ValidationOutcome(
+        published=outcome_split.published, quarantined=outcome_split.quarantined, findings=findings,
+        results=results, counts=outcome_split.counts, suites=suites, seconds=time.perf_counter() - started,
+    )
+
+
+def _checks_frame(checks: list[Check]) -> pd.DataFrame:
+    columns = [*Check.__dataclass_fields__, "difference"]
+    return pd.DataFrame.from_records([{**asdict(c), "difference": c.difference} for c in checks], columns=columns)
+
+
+def _finding(check: Check) -> Finding:
+    return Finding(
+        doc_id=check.doc_id, dataset="amounts", check=check.check, severity=_SEVERITY_OF.get(check.outcome, WARNING),
+        message=check.message, row=check.row, row_id=check.row_id, page=check.page, table_title=check.table_title,
+        row_label=check.row_label, column_label=check.column_label or None, expected=check.expected,
+        found=check.found, difference=check.difference, tolerance=check.tolerance,
+    )
+
+
+def _failed_documents(documents: pd.DataFrame) -> list[Finding]:
+    """A file that could not be read is an extraction problem the results must show too."""
+    return [
+        Finding(doc_id=rec.doc_id, dataset="documents", check="document_failed", severity=EXTRACTION_ERROR,
+                message=f"{rec.source_file}: could not be read (see the run report for the stage and reason)")
+        for rec in documents.itertuples()
+        if rec.status == "failed"
+    ]

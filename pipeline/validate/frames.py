@@ -1,0 +1,63 @@
+"""Extracted rows as frames that keep every value exactly as the extractor produced it.
+
+Published frames are typed (publish/writers.frame); validation must see what came out of
+extraction before any cast, so that a text where a number belongs is reported and
+quarantined rather than crashing a cast or turning silently into null.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from numbers import Real
+
+import pandas as pd
+
+from pipeline.model import Extraction
+from pipeline.publish.schema import DATASETS, column_names
+
+
+def dataset_rows(extractions: list[Extraction]) -> dict[str, list]:
+    """Dataset name → all documents' row dataclasses, in document and reading order."""
+    rows: dict[str, list] = {name: [] for name in DATASETS}
+    for extraction in extractions:
+        rows["documents"].append(extraction.document)
+        for name in DATASETS[1:]:
+            rows[name].extend(getattr(extraction, name))
+    return rows
+
+
+def raw_frames(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
+    """Dataset name → object-dtype frame of the rows as extracted; index = row position."""
+    frames = {}
+    for name, records in rows.items():
+        dicts = [asdict(r) for r in records]
+        # Built column by column as objects: no inference may turn 3 into 3.0 or None into NaN.
+        frames[name] = pd.DataFrame(
+            {column: pd.Series([d[column] for d in dicts], dtype=object) for column in column_names(name)},
+            index=pd.RangeIndex(len(dicts)),
+        )
+    return frames
+
+
+def as_number(value: object) -> float | None:
+    """The value if it is a real number (bools and texts are not), else None."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+def numeric(series: pd.Series) -> pd.Series:
+    """A column's real numbers as floats, everything else as NaN."""
+    return pd.to_numeric(series.map(as_number), errors="coerce").astype(float)
+
+
+def printed_decimals(value: float, max_decimals: int) -> int:
+    """Decimals the printed figure had, as far as its float tells (44,0 reads as 0).
+
+    Underestimating is safe: fewer decimals means a larger rounding tolerance.
+    """
+    for decimals in range(max_decimals + 1):
+        if abs(round(value, decimals) - value) < 10 ** -(max_decimals + 2):
+            return decimals
+    return max_decimals

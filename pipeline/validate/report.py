@@ -1,0 +1,152 @@
+"""The HTML reports under processed/reports/, readable with no network.
+
+GX Data Docs load Bootstrap, jQuery and fonts from CDNs: offline they render unstyled and
+their validation list (drawn by JavaScript) stays empty. So the Data Docs pages are made
+self-contained (CDN tags removed, a small inline stylesheet and a static list of the
+validation pages added), and the project's own summary page, which needs no script at all,
+is written beside them as reports/index.html.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.publish.writers import write_text
+from pipeline.validate.checks import fmt
+from pipeline.validate.results import SEVERITIES
+from pipeline.validate.suites import SuiteStats
+
+DATA_DOCS = "data_docs"
+MAX_LISTED = 400  # findings listed per severity; the rest are in validation_results.csv
+
+_REMOTE_TAG = re.compile(
+    r"""<link\b[^>]*\bhref=["']https?://[^"']*["'][^>]*>|<script\b[^>]*\bsrc=["']https?://[^"']*["'][^>]*>\s*</script>""",
+    re.IGNORECASE,
+)
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em 4em;color:#1d2125;line-height:1.4}
+table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}
+th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#eef0f4}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.ok{color:#176c2e}.bad{color:#b00020;font-weight:600}
+.source_inconsistency{background:#fff1e0}.extraction_error{background:#fde8ea}.warning{background:#fbfbe6}
+.offline-note{background:#eef4ff;border:1px solid #99b;padding:.5em 1em;margin:1em 0}
+img{max-width:240px}.navbar,.sticky{position:static}
+"""
+
+
+def make_offline(docs_dir: Path, summary_href: str = "../index.html") -> None:
+    """Rewrite every Data Docs page so that it reads well with no network."""
+    pages = sorted(docs_dir.rglob("*.html"))
+    validations = [p for p in pages if p.relative_to(docs_dir).parts[0] == "validations"]
+    for page in pages:
+        depth = len(page.relative_to(docs_dir).parts) - 1
+        up = "../" * depth
+        text = _REMOTE_TAG.sub("", page.read_text(encoding="utf-8"))
+        note = (
+            f'<div class="offline-note">Offline copy of the GX Data Docs. The project\'s summary of this '
+            f'validation is <a href="{up}{summary_href}">reports/index.html</a>.'
+        )
+        if depth == 0:
+            items = "".join(
+                f'<li><a href="{html.escape(p.relative_to(docs_dir).as_posix())}">{html.escape(p.relative_to(docs_dir).parts[1])}</a></li>'
+                for p in validations
+            )
+            note += f"<p>Validation results:</p><ul>{items}</ul>"
+        text = text.replace("</head>", f"<style>{_STYLE}</style></head>", 1)
+        text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note + "</div>", text, count=1)
+        write_text(page, text)
+
+
+def write_summary(
+    target: Path,
+    counts: pd.DataFrame,
+    results: pd.DataFrame,
+    suites: list[SuiteStats],
+    docs_dir: Path,
+    seconds: float,
+) -> None:
+    """reports/index.html: counts per document, suites, and every finding, no scripts."""
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Validation summary</title>",
+        f"<style>{_STYLE}</style></head><body><h1>Validation summary</h1>",
+        f"<p>{len(counts['doc_id'].unique())} document(s) validated in {seconds:.1f} s. "
+        + ", ".join(f"{(results['severity'] == s).sum()} {s.replace('_', ' ')}" for s in SEVERITIES)
+        + f". Full list: <code>validation_results.csv</code>; quarantined rows: <code>quarantine/&lt;dataset&gt;.csv</code>; "
+        f"GX Data Docs: <a href='{DATA_DOCS}/index.html'>{DATA_DOCS}/index.html</a>.</p>",
+        _counts_table(counts),
+        _suites_table(suites, docs_dir, target.parent),
+    ]
+    for severity in SEVERITIES:
+        parts.append(_findings_table(results[results["severity"] == severity], severity))
+    parts.append("</body></html>")
+    write_text(target, "\n".join(parts))
+
+
+def _counts_table(counts: pd.DataFrame) -> str:
+    if counts.empty:
+        return "<h2>Rows per document</h2><p>No documents.</p>"
+    wide = counts.pivot_table(index=["source_file"], columns="dataset", values=["extracted", "published", "quarantined"], aggfunc="sum")
+    reconciles = counts.groupby("source_file")["reconciles"].all()
+    datasets = list(dict.fromkeys(counts["dataset"]))
+    head = "".join(f"<th>{html.escape(d)}<br>extracted / published / quarantined</th>" for d in datasets)
+    rows = []
+    for source_file in wide.index:
+        cells = "".join(
+            "<td class='n'>" + " / ".join(str(int(wide.loc[source_file, (k, d)])) for k in ("extracted", "published", "quarantined")) + "</td>"
+            for d in datasets
+        )
+        ok = bool(reconciles[source_file])
+        mark = "<td class='ok'>yes</td>" if ok else "<td class='bad'>NO</td>"
+        rows.append(f"<tr><td>{html.escape(source_file)}</td>{cells}{mark}</tr>")
+    return f"<h2>Rows per document</h2><table><tr><th>document</th>{head}<th>counts add up</th></tr>{''.join(rows)}</table>"
+
+
+def _suites_table(suites: list[SuiteStats], docs_dir: Path, base: Path) -> str:
+    rows = []
+    for s in suites:
+        suite_page = docs_dir / "expectations" / f"{s.suite}.html"
+        runs = sorted((docs_dir / "validations" / s.suite).rglob("*.html")) if (docs_dir / "validations" / s.suite).is_dir() else []
+        links = [_link(suite_page, base, "expectations")] if suite_page.exists() else []
+        if runs:
+            links.append(_link(runs[-1], base, "latest validation"))
+        state = "<span class='ok'>passed</span>" if s.success else "<span class='bad'>failed</span>"
+        rows.append(
+            f"<tr><td>{html.escape(s.suite)}</td><td class='n'>{s.rows}</td><td class='n'>{s.successful} / {s.evaluated}</td>"
+            f"<td>{state}</td><td>{' · '.join(links)}</td></tr>"
+        )
+    return (
+        "<h2>GX expectation suites</h2><table><tr><th>suite</th><th>rows</th><th>expectations met</th>"
+        f"<th>result</th><th>Data Docs</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def _findings_table(df: pd.DataFrame, severity: str) -> str:
+    title = f"<h2>{severity.replace('_', ' ').capitalize()}s ({len(df)})</h2>"
+    if df.empty:
+        return title + "<p>None.</p>"
+    columns = ["source_file", "dataset", "check", "page", "table_title", "row_label", "column_label", "expected", "found", "difference", "message"]
+    head = "".join(f"<th>{c.replace('_', ' ')}</th>" for c in columns)
+    body = []
+    for rec in df.head(MAX_LISTED).itertuples(index=False):
+        cells = "".join(_cell(getattr(rec, c)) for c in columns)
+        body.append(f"<tr class='{severity}'>{cells}</tr>")
+    more = f"<p>… and {len(df) - MAX_LISTED} more in validation_results.csv.</p>" if len(df) > MAX_LISTED else ""
+    return f"{title}<table><tr>{head}</tr>{''.join(body)}</table>{more}"
+
+
+def _cell(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return "<td></td>"
+    if isinstance(value, float):
+        return f"<td class='n'>{fmt(value)}</td>"
+    return f"<td>{html.escape(str(value))}</td>"
+
+
+def _link(page: Path, base: Path, text: str) -> str:
+    return f"<a href='{html.escape(page.relative_to(base).as_posix())}'>{html.escape(text)}</a>"
