@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test layout bench clean
+.PHONY: run batch test layout bench validate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ batch: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pipeline.bench --out docs/benchmarks.md
+
+# Re-validate and re-publish what OUT/interim already holds (after a change of rules).
+validate: $(STAMP)
+	$(PY) -m pipeline validate --out $(OUT)
 
 test: $(STAMP)
 	$(PY) -m pytest -q -n 2

@@ -25,7 +25,7 @@ from pipeline.publish.datapackage import write_datapackage
 from pipeline.publish.lock import OutputLock
 from pipeline.publish.schema import DATASETS
 from pipeline.publish.state import Entry, load_state, save_state, state_key
-from pipeline.publish.writers import frame, remove_stale_temporaries, write_dataset
+from pipeline.publish.writers import remove_stale_temporaries, write_dataset
 from pipeline.runner import DocumentResult, find_pdfs, read_interim, write_interim, write_json
 from pipeline.validate import ValidationOutcome, validate
 

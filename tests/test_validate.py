@@ -1,0 +1,126 @@
+"""The validate stage end to end on constructed extractions: GX suites, quarantine, reports."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.model import DocumentRow, Extraction, GoalRow, MeasureRow
+from pipeline.validate import validate
+from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY
+from tests.test_validate_crossfoot import ROWS, drift_table
+
+CHROMIUM = Path("/usr/bin/chromium")
+SUITES = ("documents", "goals", "indicators", "measures", "amounts", "crossfoot", "units")
+
+
+def _extraction(doc_id: str, summa_offset: float) -> Extraction:
+    table = drift_table(sum(r[2] for r in ROWS) + summa_offset)
+    amounts = [replace(r, doc_id=doc_id, amount_id=f"{doc_id}-a{i}") for i, r in enumerate(table.rows)]
+    document = DocumentRow(doc_id=doc_id, source_file=f"{doc_id}.pdf", pages=40, status="ok", pipeline_version="test")
+    goals = [GoalRow(doc_id, f"{doc_id}-g1", "political", "Alla barn ska ha en trygg uppväxt", 5)]
+    measures = [MeasureRow(doc_id, f"{doc_id}-m1", "Bygga ut fritidsgårdarna", 6)]
+    return Extraction(document=document, goals=goals, measures=measures, amounts=amounts)
+
+
+def _corrupted(extraction: Extraction) -> Extraction:
+    """Drop one cell of the table, put a text in another, and add impossible rows."""
+    amounts = list(extraction.amounts)
+    amounts[1] = replace(amounts[1], value=None, value_sek=None)  # a dropped cell
+    amounts[4] = replace(amounts[4], value="6 2x9", value_sek=None)  # text in a value
+    goals = [*extraction.goals, GoalRow(extraction.document.doc_id, "bad-g2", "vision", "Sida 4", 99)]
+    return replace(extraction, amounts=amounts, goals=goals)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("validated")
+    clean = _extraction("clean0000000000a", 0)
+    draft = _extraction("draft0000000000b", -28)
+    broken = _corrupted(_extraction("broken000000000c", 0))
+    return out, validate([clean, draft, broken], out), broken
+
+
+def test_corrupted_table_rows_are_quarantined_not_published(run):
+    out, outcome, broken = run
+    dropped, texted = broken.amounts[1].amount_id, broken.amounts[4].amount_id
+    errors = outcome.results[outcome.results["severity"] == EXTRACTION_ERROR]
+    assert {"not_null:value", "type:value"} <= set(errors[errors["row_id"].isin([dropped, texted])]["check"])
+    quarantined = pd.read_csv(out / "quarantine" / "amounts.csv", dtype=str)
+    assert set(quarantined["amount_id"]) == {dropped, texted}
+    assert quarantined.set_index("amount_id").loc[texted, "value"] == "6 2x9"  # as extracted
+    assert "type:value" in quarantined.set_index("amount_id").loc[texted, "reasons"]
+    published = outcome.published["amounts"]
+    assert not published["amount_id"].isin([dropped, texted]).any()
+    assert len(published) == 3 * len(broken.amounts) - 2
+
+
+def test_bad_enum_page_and_furniture_are_extraction_errors(run):
+    _, outcome, _ = run
+    checks = set(outcome.results[outcome.results["row_id"] == "bad-g2"]["check"])
+    assert {"enum:kind", "page_range", "furniture:title"} <= checks
+    assert "bad-g2" in set(outcome.quarantined["goals"]["goal_id"])
+
+
+def test_counts_reconcile_and_status(run):
+    _, outcome, broken = run
+    assert outcome.counts["reconciles"].all()
+    status = dict(zip(outcome.published["documents"]["doc_id"], outcome.published["documents"]["status"]))
+    assert status == {"clean0000000000a": "ok", "draft0000000000b": "ok", broken.document.doc_id: "partial"}
+    summary = outcome.summary()
+    assert summary["counts_reconcile"] and summary["documents"]["broken000000000c.pdf"]["amounts"]["quarantined"] == 2
+
+
+def test_source_inconsistency_is_reported_not_quarantined(run):
+    out, outcome, _ = run
+    found = pd.read_parquet(out / "validation_results.parquet")
+    si = found[(found["severity"] == SOURCE_INCONSISTENCY) & (found["doc_id"] == "draft0000000000b")]
+    summa = si[si["row_label"] == "Summa totalt"]
+    assert set(summa["check"]) == {"column_sum", "deviation"}
+    row = summa[summa["check"] == "column_sum"].iloc[0]
+    assert row["page"] == 33 and row["difference"] == -28 and row["source_file"] == "draft0000000000b.pdf"
+    assert not found[(found["doc_id"] == "clean0000000000a") & (found["severity"] != "warning")].size
+    assert outcome.quarantined["amounts"]["doc_id"].eq("broken000000000c").all()
+
+
+def test_gx_suites_cover_every_dataset(run):
+    _, outcome, _ = run
+    stats = {s.suite: s for s in outcome.suites}
+    assert set(stats) == set(SUITES)
+    assert stats["amounts"].evaluated > 40 and not stats["amounts"].success
+    assert stats["measures"].success and not stats["crossfoot"].success
+
+
+def test_reports_are_offline(run):
+    out, _, _ = run
+    docs = out / "reports" / "data_docs"
+    pages = list(docs.rglob("*.html"))
+    assert (docs / "index.html").exists() and len(pages) >= 2 * len(SUITES)
+    remote = re.compile(r"<(script|link)\b[^>]*(src|href)=[\"']https?://", re.IGNORECASE)
+    assert not [p for p in pages if remote.search(p.read_text(encoding="utf-8"))]
+    summary = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in summary and "Summa totalt" in summary and "draft0000000000b.pdf" in summary
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (.ci/run installs Debian's chromium)")
+def test_data_docs_render_in_headless_chromium(run):
+    out, _, _ = run
+    for page, expected in ((out / "reports" / "data_docs" / "index.html", [f"expectations/{s}.html" for s in SUITES]),
+                           (out / "reports" / "index.html", [f"data_docs/expectations/{s}.html" for s in SUITES])):
+        dom = _dump_dom(page)
+        assert all(link in dom for link in expected), page
+
+
+def _dump_dom(page: Path) -> str:
+    done = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-dev-shm-usage", f"--user-data-dir={page.parent / '.chromium'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    shutil.rmtree(page.parent / ".chromium", ignore_errors=True)
+    return done.stdout
