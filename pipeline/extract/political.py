@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from pipeline.extract.document_fields import document_fields
 from pipeline.extract.indicators import attributes
 from pipeline.extract.nlp import responsible_bodies
 from pipeline.extract.sections import (
@@ -30,8 +31,9 @@ from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
 
 _SAME_GOAL = 88.0  # rapidfuzz ratio above which two goal statements are the same goal
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
-_INTRO_WORDS = 40
-_MIN_PARTIAL = 25  # characters a piece of a goal statement needs to be recognised  # an introducing sentence ("… följande mål:") is short
+_INTRO_WORDS = 40  # an introducing sentence ("… följande mål:") is short
+_MIN_PARTIAL = 25  # characters a piece of a goal statement needs to be recognised
+_FOCUS_WORDS = 3  # a focus area label is a word or two ("Vackra miljöer")
 
 
 @dataclass
@@ -108,6 +110,8 @@ class _State:
 
 
 def extract_political(doc: Document) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
+    if document_fields(doc).doc_type == "not_budget":
+        return [], [], []  # a manifesto's promises are not a budget's goals
     state = _State(doc_id=doc.doc_id)
     stream = items(doc)
     for i, item in enumerate(stream):
@@ -275,16 +279,35 @@ def _cell(state: _State, cue: Cue, text: str, item: Item) -> None:
 
 
 def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
-    """An overview table "Livskvalitet | Mål: I Alingsås ska …" names each goal's focus area."""
+    """An overview "Livskvalitet | Mål: I Alingsås ska …" names each goal's focus area: as
+    table cells, as one line, or with the label set beside a wrapped statement."""
     lex = load_lexicon()
-    for item in stream:
-        if item.kind != "row" or len([c for c in item.cells if c]) < 2 or not item.cells[0]:
-            continue
-        for cell in item.cells[1:]:
+    for i, item in enumerate(stream):
+        if item.kind == "row" and len([c for c in item.cells if c]) >= 2 and item.cells[0]:
+            pairs = [(item.cells[0], cell) for cell in item.cells[1:]]
+        else:
+            split = _labelled_statement(item.text)
+            if split is None:
+                continue
+            label, statement = split
+            if not label and i + 1 < len(stream) and stream[i + 1].kind == "heading":
+                label = stream[i + 1].text  # the label set beside a statement broken over lines
+            pairs = [(label, statement)] if label and len(label.split()) <= _FOCUS_WORDS else []
+        for focus, cell in pairs:
             m = lex.goal_prefix.match(cell)
-            goal = state.find_goal(m["title"] if m else cell)
+            goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
-                goal.focus_area = item.cells[0]
+                goal.focus_area = focus.strip()
+
+
+def _labelled_statement(text: str) -> tuple[str, str] | None:
+    """("Livskvalitet", "Mål: I Alingsås …") for a line that states a goal after a short label."""
+    words = text.split()
+    for k in range(_FOCUS_WORDS + 1):
+        rest = " ".join(words[k:])
+        if load_lexicon().goal_prefix.match(rest) and rest.split(" ", 1)[0].endswith(":"):
+            return " ".join(words[:k]), rest
+    return None
 
 
 def _clean(text: str) -> str:
