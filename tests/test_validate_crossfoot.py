@@ -217,3 +217,17 @@ def test_mnkr_header_over_tkr_figures_is_flagged():
     by_title = {c.table_title: c for c in unit_checks(tables(df), df)}
     assert by_title["Resultatbudget"].outcome == INCONSISTENT and "tkr" in by_title["Resultatbudget"].message
     assert by_title["Driftsbudget"].outcome == OK and by_title["Investeringsbudget"].outcome == OK
+
+
+def test_text_amount_far_above_every_table_figure_is_flagged():
+    drift = Table("Driftredovisning", [("Utfall 2025", "outcome", 2025)], unit="tkr")
+    drift.row("Gem adm kultur och fritid", -1_394).row("Summa totalt", -62_051, total=True)
+    text = [
+        AmountRow(doc_id="d1", amount_id=f"t{i}", source="text", row_label=label, value=value, page=13, unit="mnkr",
+                  value_sek=value * 1e6, snippet=f"{label} {value} mnkr")
+        for i, (label, value) in enumerate((("Gemensam administration, överskott", 1262), ("Nämnden, överskott", 1.07)))
+    ]
+    df = frame_of(drift)
+    df = pd.concat([df, pd.DataFrame({c: pd.Series([asdict(r)[c] for r in text], dtype=object) for c in df.columns})], ignore_index=True)
+    by_label = {c.row_label: c.outcome for c in unit_checks(tables(df), df) if c.check == "unit_text"}
+    assert by_label == {"Gemensam administration, överskott": UNEXPLAINED, "Nämnden, överskott": OK}

@@ -16,11 +16,17 @@ import pandas as pd
 
 from pipeline.publish.writers import write_text
 from pipeline.validate.checks import fmt
-from pipeline.validate.results import SEVERITIES
+from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING
 from pipeline.validate.suites import SuiteStats
 
 DATA_DOCS = "data_docs"
 MAX_LISTED = 400  # findings listed per severity; the rest are in validation_results.csv
+
+_HEADINGS = {
+    SOURCE_INCONSISTENCY: "Source inconsistencies: the printed figures disagree (published as printed)",
+    EXTRACTION_ERROR: "Extraction errors: rows quarantined",
+    WARNING: "Warnings",
+}
 
 _REMOTE_TAG = re.compile(
     r"""<link\b[^>]*\bhref=["']https?://[^"']*["'][^>]*>|<script\b[^>]*\bsrc=["']https?://[^"']*["'][^>]*>\s*</script>""",
@@ -32,7 +38,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 a
 table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}
 th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#eef0f4}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .ok{color:#176c2e}.bad{color:#b00020;font-weight:600}
 .source_inconsistency{background:#fff1e0}.extraction_error{background:#fde8ea}.warning{background:#fbfbe6}
 .offline-note{background:#eef4ff;border:1px solid #99b;padding:.5em 1em;margin:1em 0}
@@ -53,14 +59,22 @@ def make_offline(docs_dir: Path, summary_href: str = "../index.html") -> None:
             f'validation is <a href="{up}{summary_href}">reports/index.html</a>.'
         )
         if depth == 0:
-            items = "".join(
-                f'<li><a href="{html.escape(p.relative_to(docs_dir).as_posix())}">{html.escape(p.relative_to(docs_dir).parts[1])}</a></li>'
-                for p in validations
-            )
-            note += f"<p>Validation results:</p><ul>{items}</ul>"
+            note += _static_index(docs_dir, pages, validations)
         text = text.replace("</head>", f"<style>{_STYLE}</style></head>", 1)
         text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note + "</div>", text, count=1)
         write_text(page, text)
+
+
+def _static_index(docs_dir: Path, pages: list[Path], validations: list[Path]) -> str:
+    """The index lists, which GX draws with JavaScript, as plain links."""
+    def links(found: list[Path], name_part: int) -> str:
+        return "".join(
+            f'<li><a href="{html.escape(p.relative_to(docs_dir).as_posix())}">{html.escape(p.relative_to(docs_dir).parts[name_part].removesuffix(".html"))}</a></li>'
+            for p in found
+        )
+
+    suites = [p for p in pages if p.relative_to(docs_dir).parts[0] == "expectations"]
+    return f"<p>Expectation suites:</p><ul>{links(suites, 1)}</ul><p>Validation results:</p><ul>{links(validations, 1)}</ul>"
 
 
 def write_summary(
@@ -127,10 +141,10 @@ def _suites_table(suites: list[SuiteStats], docs_dir: Path, base: Path) -> str:
 
 
 def _findings_table(df: pd.DataFrame, severity: str) -> str:
-    title = f"<h2>{severity.replace('_', ' ').capitalize()}s ({len(df)})</h2>"
+    title = f"<h2>{_HEADINGS[severity]} ({len(df)})</h2>"
     if df.empty:
         return title + "<p>None.</p>"
-    columns = ["source_file", "dataset", "check", "page", "table_title", "row_label", "column_label", "expected", "found", "difference", "message"]
+    columns = ["source_file", "check", "page", "expected", "found", "difference", "message"]
     head = "".join(f"<th>{c.replace('_', ' ')}</th>" for c in columns)
     body = []
     for rec in df.head(MAX_LISTED).itertuples(index=False):

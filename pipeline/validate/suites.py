@@ -131,12 +131,13 @@ def _dataset_suite(gx, name: str):
     add(_rule(gxe.ExpectColumnValuesToBeBetween(column="page" + NUMBER_SUFFIX, min_value=1), "page_range", EXTRACTION_ERROR))
     add(_rule(gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=DOC_PAGES, column_B="page" + NUMBER_SUFFIX, or_equal=True, ignore_row_if="either_value_is_missing"), "page_range", EXTRACTION_ERROR))
     rows = conf["rows"]
-    furniture = list(rows["furniture_patterns"])
-    if name in rows["page_number_checked"]:
-        furniture += [f"(?i:{_non_capturing(p)})" for p in load("layout")["furniture"]["page_number_patterns"]]
+    furniture = list(rows["furniture_patterns"]) + [
+        f"(?i:{_non_capturing(p)})" for p in load("layout")["furniture"]["page_number_patterns"]
+    ]
     for column in rows["free_text"].get(name, []):
         add(_rule(gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR))
-        add(_rule(gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture), f"furniture:{column}", EXTRACTION_ERROR))
+        if name in rows["furniture_checked"]:
+            add(_rule(gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture), f"furniture:{column}", EXTRACTION_ERROR))
         add(_rule(gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]), f"text_long:{column}", WARNING))
     if name == "amounts":
         add(_rule(gxe.ExpectColumnValuesToBeBetween(column="year" + NUMBER_SUFFIX, min_value=years[0], max_value=years[1]), "range:year", EXTRACTION_ERROR))
