@@ -174,6 +174,8 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
     if state.skip:
         state.skip = False
         return
+    if item.kind == "caption":
+        return  # table captions and footnotes are never goals, indicators or measures
     if item.bold and section is not None and (goal := state.find_goal(text, partial=True)) is not None:
         state.goal = goal
         return
