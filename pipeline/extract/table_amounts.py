@@ -64,9 +64,10 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
     end_page = block.end_page or block.page
     follows = previous is not None and block.page - previous.end_page <= 1
     if grid.headed and any(c.header for c in grid.columns):
-        if follows and [c.label for c in grid.columns] == [c.label for c in previous.columns]:
-            return _Table(grid.columns, previous.title, previous.context, end_page)  # header repeated
         title = _title(blocks, index)
+        repeated = [c.label for c in grid.columns] == [c.label for c in previous.columns] if follows else False
+        if repeated and title is None:  # the header repeated on the next page, no new title
+            return _Table(grid.columns, previous.title, previous.context, end_page)
         caption = _caption(blocks, index)
         context = " ".join(t for t in (title, grid.stub, caption) if t)
         return _Table(grid.columns, title or caption, context, end_page)

@@ -112,10 +112,16 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
         if line.top - prev.bottom > rs.row_gap_em * line.size or line.page != prev.page:
             return None
         if rowlike[k]:
-            return k
+            return None if k > j + 1 and _is_header(line) else k  # a new table's header after its title
         if len(line.words) > rs.bridge_words or abs(line.size - prev.size) > 1.0:
             return None
     return None
+
+
+def _is_header(line: Line) -> bool:
+    """A column-header line: its only figures are years ("Budget 2021 Plan 2022")."""
+    figures = [w.text for w in line.words if _is_number(w.text)]
+    return bool(figures) and all(re.fullmatch(r"(19|20)\d\d\*?", f) for f in figures)
 
 
 def _wrapped_tail(placed: list[PlacedLine], i: int, j: int, rs: RegionSettings) -> int:

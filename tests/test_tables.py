@@ -1,0 +1,112 @@
+"""Table structure from positioned words: headers, columns, wrapped labels, continuations."""
+from __future__ import annotations
+
+from pipeline.extract.amounts import extract_amounts
+from pipeline.extract.table_amounts import grid_settings
+from pipeline.extract.table_grid import build_grid
+from pipeline.extract.table_semantics import vocabulary
+from pipeline.model import Block, BlockKind, Document, Line, PageInfo, Word
+
+SIZE = 9.0
+CHAR = 4.5  # width of one character at SIZE
+
+
+def line(page: int, top: float, *cells: tuple[float, str], bold: bool = False) -> Line:
+    """A line whose cells end at the given x (figures are right-aligned) or start there (labels)."""
+    words: list[Word] = []
+    for x, text in cells:
+        right = x > 200  # figure columns sit right of x=200 in these tables
+        start = x - len(text) * CHAR if right else x
+        for part in text.split(" "):
+            width = len(part) * CHAR
+            words.append(Word(part, start, start + width, top, top + SIZE, SIZE, bold, False))
+            start += width + 3.0  # a thousands-group or word gap, far below the cell gap
+    return Line(page=page, words=words)
+
+
+def table(page: int, lines: list[Line]) -> Block:
+    first = lines[0]
+    return Block(BlockKind.TABLE, " ".join(ln.text for ln in lines), page, (first.x0, first.top, 500, 700), SIZE,
+                 False, False, lines=lines)
+
+
+def heading(page: int, text: str) -> Block:
+    return Block(BlockKind.HEADING, text, page, (70, 50, 300, 62), 13.0, True, False)
+
+
+def grid(lines):
+    return build_grid(lines, grid_settings(), vocabulary().unit_words)
+
+
+def test_two_line_header_wrapped_label_blank_and_nil_cells():
+    g = grid([
+        line(1, 100, (70, "tkr"), (350, "Budget"), (450, "Plan"), bold=True),
+        line(1, 112, (350, "2021"), (450, "2022"), bold=True),
+        line(1, 130, (70, "Avgifter och"), (350, "1 200"), (450, "-")),
+        line(1, 141, (70, "ersättningar")),
+        line(1, 158, (70, "Bidrag"), (450, "- 6 279")),
+        line(1, 176, (70, "Summa"), (350, "1 200"), (450, "-6 279"), bold=True),
+    ])
+    assert [c.label for c in g.columns] == ["Budget 2021", "Plan 2022"]
+    assert g.stub == "tkr"
+    labels = [(r.label, {k: v.number.value if v.number else None for k, v in r.values.items()}) for r in g.rows]
+    assert labels == [
+        ("Avgifter och ersättningar", {0: 1200.0, 1: None}),
+        ("Bidrag", {1: -6279.0}),
+        ("Summa", {0: 1200.0, 1: -6279.0}),
+    ]
+
+
+def test_group_rows_and_varav_rows_are_not_label_continuations():
+    g = grid([
+        line(1, 100, (70, "mnkr"), (350, "2026"), (450, "2027"), bold=True),
+        line(1, 118, (70, "Anläggningstillgångar"), bold=True),
+        line(1, 136, (70, "Utgående balans"), (350, "5 637"), (450, "5 975")),
+        line(1, 154, (70, "varav årets avskrivningar"), (350, "457"), (450, "490")),
+        line(1, 172, (70, "varav förändring RuR")),
+        line(1, 190, (70, "Förråd"), (350, "70"), (450, "70")),
+    ])
+    assert [r.label for r in g.rows] == ["Utgående balans", "varav årets avskrivningar", "Förråd"]
+
+
+def test_table_without_header_continues_previous_page_table():
+    header = line(1, 100, (70, "Driftsbudget, tkr"), (350, "Budget 2021"), (450, "Plan 2022"), bold=True)
+    doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True), PageInfo(2, 595, 842, True)], {}, SIZE, [
+        heading(1, "Driftsbudget"),
+        table(1, [header, line(1, 118, (70, "Socialnämnden"), (350, "205 172"), (450, "209 559"))]),
+        table(2, [line(2, 60, (70, "Kommunstyrelsen"), (350, "95 090"), (450, "96 486")),
+                  line(2, 78, (70, "Summa kommunbidrag"), (350, "300 262"), (450, "306 045"), bold=True)]),
+    ])
+    rows = extract_amounts(doc)
+    assert [(r.row_label, r.year, r.kind, r.page) for r in rows] == [
+        ("Socialnämnden", 2021, "budget", 1), ("Socialnämnden", 2022, "plan", 1),
+        ("Kommunstyrelsen", 2021, "budget", 2), ("Kommunstyrelsen", 2022, "plan", 2),
+        ("Summa kommunbidrag", 2021, "budget", 2), ("Summa kommunbidrag", 2022, "plan", 2),
+    ]
+    assert {r.unit for r in rows} == {"tkr"} and rows[0].value_sek == 205_172_000
+    assert [r.is_total for r in rows] == [False] * 4 + [True] * 2
+    assert all(r.table_title == "Driftsbudget" for r in rows)
+
+
+def test_table_without_header_or_financial_context_gives_nothing():
+    doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE, [
+        heading(1, "Besökare"),
+        table(1, [line(1, 100, (70, "Museet"), (350, "62 225"), (450, "60 000")),
+                  line(1, 118, (70, "Biblioteket"), (350, "1 200"), (450, "1 300"))]),
+    ])
+    assert extract_amounts(doc) == []
+
+
+def test_percent_cells_and_row_units():
+    g_lines = [
+        line(1, 100, (350, "Utfall 2014"), (450, "Budget 2017"), bold=True),
+        line(1, 118, (70, "Nettokostnadsandel (%)"), (350, "96,6%"), (450, "98,2%")),
+        line(1, 136, (70, "Nettokostnad per invånare (kr)"), (350, "48 707"), (450, "52 876")),
+    ]
+    doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE,
+                   [heading(1, "Finansiella jämförelsetal"), table(1, g_lines)])
+    rows = extract_amounts(doc)
+    assert [(r.value, r.unit, r.value_sek, r.kind) for r in rows] == [
+        (96.6, "percent", None, "outcome"), (98.2, "percent", None, "budget"),
+        (48707, "kr", 48707, "outcome"), (52876, "kr", 52876, "budget"),
+    ]
