@@ -131,7 +131,7 @@ def _place(doc: Document, cfg: dict) -> Place | None:
     text = "\n".join(b.text for b in doc.blocks)
     reference = _reference()
     if reference:
-        counts = Counter({p: _mentions(p.name, text) for p in reference})
+        counts = _mentions(reference, text)
         best = [p for p, n in counts.most_common(2) if n >= _MIN_MENTIONS]
         return best[0] if best else None
     for pattern in cfg["municipality_patterns"]:
@@ -141,13 +141,23 @@ def _place(doc: Document, cfg: dict) -> Place | None:
     return None
 
 
-def _mentions(name: str, text: str) -> int:
-    """Mentions as a proper name (capitalised or upper case), with "X kommun" weighted up."""
-    n = 0
-    for form in {name, name.upper()}:
-        n += len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text))
-        n += 5 * len(re.findall(rf"(?<![\w-]){re.escape(form)}s?\s+kommun", text, re.I))
-    return n
+def _mentions(places: tuple[Place, ...], text: str) -> Counter[Place]:
+    """Mentions as a proper name (capitalised or upper case), with "X kommun" weighted up.
+
+    One alternation over all names, longest first, so the text is scanned twice in all
+    rather than twice per municipality.
+    """
+    by_form = {form: p for p in places for form in (p.name, p.name.upper())}
+    names = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    by_lower = {p.name.lower(): p for p in places}
+    counts: Counter[Place] = Counter()
+    for m in re.finditer(rf"(?<![\w-])({names})(?![\w-])", text):
+        counts[by_form[m.group(1)]] += 1
+    for m in re.finditer(rf"(?<![\w-])({names})s?\s+kommun", text, re.I):
+        place = by_lower.get(m.group(1).lower())
+        if place is not None:
+            counts[place] += 5
+    return counts
 
 
 def _period(text: str, cfg: dict) -> tuple[int | None, int | None]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.extract.document_fields import document_fields
 from pipeline.extract.indicators import attributes
 from pipeline.extract.nlp import responsible_bodies
 from pipeline.extract.sections import (
@@ -110,8 +109,6 @@ class _State:
 
 
 def extract_political(doc: Document) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
-    if document_fields(doc).doc_type == "not_budget":
-        return [], [], []  # a manifesto's promises are not a budget's goals
     state = _State(doc_id=doc.doc_id)
     stream = items(doc)
     for i, item in enumerate(stream):

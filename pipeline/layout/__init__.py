@@ -54,9 +54,9 @@ def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Docu
             entries, rest = collect_entries(lines, toc_cfg)
             toc.extend(entries)
             first_top = entries[0].lines[0].top if entries else 0.0
-            builder.add_page([PlacedLine(ln, 0) for ln in rest if ln.top < first_top])
+            builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top < first_top], page.ruled, builder.cfg))
             builder.add_finished([(_toc_block(e), e.lines) for e in entries])
-            builder.add_page([PlacedLine(ln, 0) for ln in rest if ln.top >= first_top])
+            builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top >= first_top], page.ruled, builder.cfg))
             continue
         builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
     blocks = builder.finish()
@@ -166,8 +166,9 @@ def _column_settings(cfg: dict) -> ColumnSettings:
     return ColumnSettings(
         gutter_search=tuple(c["gutter_search"]),
         min_gutter_width=c["min_gutter_width"],
-        min_split_share=c["min_split_share"],
         min_split_lines=c["min_split_lines"],
+        max_crossing_share=c["max_crossing_share"],
+        edge_reach=c["edge_reach"],
         segment_gap_em=cfg["lines"]["segment_gap_em"],
     )
 

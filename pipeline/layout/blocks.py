@@ -98,11 +98,11 @@ class BlockBuilder:
             self._start(BlockKind.LIST_ITEM, line, pl.column, marker=glyph, text_words=first)
             self._item_indent = line.words[first].x0
             return
+        if self._current(BlockKind.HEADING) and prev is not None and self._continues_heading(prev.line, line):
+            self._append(line)  # a heading that wraps: same style, tight leading, no full stop yet
+            return
         if self._is_heading(line):
-            if self._current(BlockKind.HEADING) and prev is not None and self._continues_heading(prev.line, line):
-                self._append(line)
-            else:
-                self._start(BlockKind.HEADING, line, pl.column)
+            self._start(BlockKind.HEADING, line, pl.column)
             return
         if self._is_caption(line):
             self._start(BlockKind.CAPTION, line, pl.column)
@@ -128,7 +128,13 @@ class BlockBuilder:
 
     def _continues_heading(self, prev: Line, line: Line) -> bool:
         same_style = abs(prev.size - line.size) < 0.5 and prev.bold == line.bold
-        return same_style and line.page == prev.page and line.top - prev.bottom < 0.8 * line.size
+        open_ended = not _ends_sentence(self.blocks[-1].text)
+        # a heading wraps only when its line is full: long, and one run of text (not header
+        # cells); a section number tabbed off from its title does not count as a cell
+        runs = split_segments(prev.words, self.cfg.cell_gap_em)
+        numbered = len(runs) == 2 and len(runs[0]) == 1 and runs[0][0].text[:1].isdigit()
+        wrapped = len(prev.text) >= 30 and (len(runs) == 1 or numbered)
+        return same_style and open_ended and wrapped and line.page == prev.page and line.top - prev.bottom < 0.8 * line.size
 
     def _is_caption(self, line: Line) -> bool:
         if line.size > self.body_size + self.cfg.caption_max_size_delta:
@@ -142,11 +148,17 @@ class BlockBuilder:
         last = self._lines[-1][-1]
         if prev is None or prev.column != self.blocks[-1].column:  # page or column break
             return not _ends_sentence(self.blocks[-1].text) or line.text[:1].islower()
-        if line.top - last.bottom > self.cfg.gap_factor * line.size + 0.5 * line.size:
+        gap = line.top - last.bottom
+        if gap > self.cfg.gap_factor * line.size + 0.5 * line.size:
             return False
-        return abs(line.x0 - self._item_indent) <= 3 or (
+        if abs(line.x0 - self._item_indent) <= 3 or (
             line.x0 > self._item_indent and line.italic == last.italic and abs(line.size - last.size) < 0.5
-        )
+        ):
+            return True
+        # lists without a hanging indent wrap back to the marker: tight leading and an unfinished sentence
+        at_marker = abs(line.x0 - self.blocks[-1].bbox[0]) <= 3
+        unfinished = line.text[:1].islower() or not _ends_sentence(self.blocks[-1].text)
+        return at_marker and unfinished and gap <= self.cfg.gap_factor * line.size
 
     def _continues_paragraph(self, line: Line, prev: PlacedLine | None) -> bool:
         if not self._current(BlockKind.PARAGRAPH):

@@ -19,8 +19,9 @@ from pipeline.model import Line, Word
 class ColumnSettings:
     gutter_search: tuple[float, float]
     min_gutter_width: float
-    min_split_share: float
     min_split_lines: int
+    max_crossing_share: float
+    edge_reach: float
     segment_gap_em: float
 
 
@@ -56,24 +57,46 @@ def order_rows(rows: list[list[Word]], page: int, width: float, cfg: ColumnSetti
 
 
 def find_gutter(rows: list[list[Word]], width: float, cfg: ColumnSettings) -> float | None:
+    """The x where many rows break off or start (or gap) and (almost) no row has a word across.
+
+    Columns rarely share baselines, so a row usually holds one column only: a row that
+    ends shortly before x, or starts shortly after it, votes for a gutter at x as much as
+    a row with a wide gap there.
+    """
     lo, hi = (int(width * f) for f in cfg.gutter_search)
     half = cfg.min_gutter_width / 2
+    reach = int(cfg.edge_reach * width)
     votes = [0] * (hi - lo)
+    crossings = [0] * (hi - lo)
+
+    def vote(start: float, stop: float) -> None:
+        for x in range(max(lo, int(start) + 1), min(hi, int(stop))):
+            votes[x - lo] += 1
+
     for row in rows:
+        vote(row[-1].x1 + half, row[-1].x1 + half + reach)
+        vote(row[0].x0 - half - reach, row[0].x0 - half)
         for a, b in zip(row, row[1:]):
-            for x in range(max(lo, int(a.x1 + half) + 1), min(hi, int(b.x0 - half))):
-                votes[x - lo] += 1
-    if not votes or max(votes) < max(cfg.min_split_lines, cfg.min_split_share * len(rows)):
+            vote(a.x1 + half, b.x0 - half)
+        for w in row:
+            for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1))):
+                crossings[x - lo] += 1
+    score = [v - 3 * c for v, c in zip(votes, crossings)]
+    if not score:
         return None
-    first = votes.index(max(votes))
+    first = score.index(max(score))
     last = first
-    while last + 1 < len(votes) and votes[last + 1] == votes[first]:
+    while last + 1 < len(score) and score[last + 1] == score[first]:
         last += 1
-    x = lo + (first + last) / 2
-    split = [r for r in rows if _gap_at(r, x - half, x + half)]
-    left_widths = [max(w.x1 for w in r if w.x1 <= x) - min(w.x0 for w in r) for r in split]
-    right_widths = [max(w.x1 for w in r) - min(w.x0 for w in r if w.x0 >= x) for r in split]
-    if median(left_widths) < 0.28 * width or median(right_widths) < 0.28 * width:
+    best = (first + last) // 2
+    if votes[best] < cfg.min_split_lines or crossings[best] > cfg.max_crossing_share * votes[best]:
+        return None
+    x = float(lo + best)
+    left = [max(w.x1 for w in r if w.x1 <= x) - min(w.x0 for w in r) for r in rows if r[0].x1 <= x]
+    right = [max(w.x1 for w in r) - min(w.x0 for w in r if w.x0 >= x) for r in rows if r[-1].x0 >= x]
+    if len(left) < cfg.min_split_lines or len(right) < cfg.min_split_lines:
+        return None
+    if median(left) < 0.28 * width or median(right) < 0.28 * width:
         return None  # narrow cells side by side: a table, not two text columns
     return x
 

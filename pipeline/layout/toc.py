@@ -43,9 +43,14 @@ def is_entry(line: Line, cfg: TocSettings) -> bool:
 
 
 def is_toc_page(lines: list[Line], cfg: TocSettings) -> bool:
-    entries = sum(is_entry(ln, cfg) for ln in lines)
+    """Enough entries whose page references run forward (a column of amounts does not)."""
+    entries = [ln for ln in lines if is_entry(ln, cfg)]
     has_cue = any(normalise_space(ln.text).lower().rstrip(":") in cfg.heading_cues for ln in lines)
-    return entries >= cfg.min_entries or (has_cue and entries >= 2)
+    if len(entries) < (2 if has_cue else cfg.min_entries):
+        return False
+    refs = [int(_strip_leader(ln.text, cfg)[1] or 0) for ln in entries]
+    forward = sum(b >= a for a, b in zip(refs, refs[1:]))
+    return forward >= 0.8 * (len(refs) - 1)
 
 
 def collect_entries(lines: list[Line], cfg: TocSettings) -> tuple[list[TocEntry], list[Line]]:
