@@ -220,16 +220,23 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _assign_depths(blocks: list[Block]) -> None:
-    """Nesting of list items: rank of the marker's indent within its run of items."""
+    """Nesting of list items: rank of the marker's indent within its run of items.
+
+    Indents are compared within one column of one page, where they share a left edge.
+    """
     run: list[Block] = []
     for block in blocks + [None]:  # type: ignore[list-item]
         if block is not None and block.kind is BlockKind.LIST_ITEM:
             run.append(block)
             continue
-        indents: list[float] = []
-        for x in sorted(b.bbox[0] for b in run):
-            if not indents or x - indents[-1] > 5:
-                indents.append(x)
+        by_place: dict[tuple[int, int], list[Block]] = {}
         for b in run:
-            b.depth = max(i for i, ix in enumerate(indents) if ix <= b.bbox[0] + 5)
+            by_place.setdefault((b.page, b.column), []).append(b)
+        for items in by_place.values():
+            indents: list[float] = []
+            for x in sorted(b.bbox[0] for b in items):
+                if not indents or x - indents[-1] > 5:
+                    indents.append(x)
+            for b in items:
+                b.depth = max(i for i, ix in enumerate(indents) if ix <= b.bbox[0] + 5)
         run = []

@@ -13,7 +13,7 @@ _ITALIC = re.compile(r"italic|oblique|,i\b|-it\b|kursiv", re.IGNORECASE)
 
 def page_words(page: pdfplumber.page.Page, x_tolerance: float, y_tolerance: float) -> list[Word]:
     """Upright words of the page's text layer; rotated watermark text is ignored."""
-    raw = page.extract_words(
+    raw = _without_overlapping_spaces(page).extract_words(
         x_tolerance=x_tolerance,
         y_tolerance=y_tolerance,
         keep_blank_chars=False,
@@ -38,6 +38,24 @@ def page_words(page: pdfplumber.page.Page, x_tolerance: float, y_tolerance: floa
             )
         )
     return words
+
+
+def _without_overlapping_spaces(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """Drop space characters drawn on top of the following glyph.
+
+    Some layout programs (InDesign) emit a space at the very position of a line's first
+    letter; sorted by position the letter lands before the space and the word is cut
+    ("G enomföra").
+    """
+    chars = page.chars
+    overlapping = {
+        (a["x0"], a["top"])
+        for a, b in zip(chars, chars[1:])
+        if a["text"] == " " and b["text"] != " " and abs(a["top"] - b["top"]) < 1 and b["x0"] < a["x1"] - 1
+    }
+    if not overlapping:
+        return page
+    return page.filter(lambda o: not (o.get("object_type") == "char" and o["text"] == " " and (o["x0"], o["top"]) in overlapping))
 
 
 def _base_font(fontname: str) -> str:
