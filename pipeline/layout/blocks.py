@@ -133,7 +133,7 @@ class BlockBuilder:
         # cells); a section number tabbed off from its title does not count as a cell
         runs = split_segments(prev.words, self.cfg.cell_gap_em)
         numbered = len(runs) == 2 and len(runs[0]) == 1 and runs[0][0].text[:1].isdigit()
-        wrapped = len(prev.text) >= 30 and (len(runs) == 1 or numbered)
+        wrapped = (len(prev.text) >= 30 and (len(runs) == 1 or numbered)) or line.text[:1].islower()
         return same_style and open_ended and wrapped and line.page == prev.page and line.top - prev.bottom < 0.8 * line.size
 
     def _is_caption(self, line: Line) -> bool:

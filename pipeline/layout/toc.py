@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.numbers import parse_number
 from pipeline.layout.text import normalise_space
 from pipeline.model import Line
 
@@ -37,7 +38,7 @@ def is_entry(line: Line, cfg: TocSettings) -> bool:
         return bool(cfg.leader.search(line.text)) and _PAGE_NO.match(_strip_leader(line.text, cfg)[1] or "") is not None
     if cfg.leader.search(line.text):
         return True
-    if any(c.isdigit() for c in words[-2].text[-1:]):
+    if parse_number(words[-2].text) is not None:
         return False  # a row of figures, not a title and its page
     return words[-1].x0 - words[-2].x1 > 3 * words[-1].size
 
