@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from pipeline.extract.table_amounts import table_amounts
 from pipeline.extract.text_amounts import text_amounts
-from pipeline.model import AmountRow, Document
+from pipeline.extract.document_fields import document_fields
+from pipeline.model import AmountRow, Document, DocumentRow
 
 
-def extract_amounts(doc: Document) -> list[AmountRow]:
-    """Table figures, then text allocations, numbered in that order ("a0001" …)."""
-    tables = table_amounts(doc)
+def extract_amounts(doc: Document, document: DocumentRow | None = None) -> list[AmountRow]:
+    """Table figures, then text allocations, numbered in that order ("a0001" …).
+
+    `document` (its doc_type and period) says what an undated or bare-year figure is; it
+    is derived from the text when the caller has not done so already.
+    """
+    document = document or document_fields(doc)
+    tables = table_amounts(doc, document)
     rows = tables + text_amounts(doc, len(tables))
     for number, row in enumerate(rows, start=1):
         row.amount_id = f"a{number:04d}"

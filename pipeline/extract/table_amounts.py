@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import config
 from pipeline.extract import table_semantics as sem
 from pipeline.extract.table_grid import Column, Grid, GridRow, GridSettings, build_grid
-from pipeline.model import AmountRow, Block, BlockKind, Document
+from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
 
 
 @dataclass
@@ -39,9 +39,14 @@ def grid_settings() -> GridSettings:
     )
 
 
-def table_amounts(doc: Document) -> list[AmountRow]:
+def table_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
+    """Every figure of the document's financial tables.
+
+    Tables are resolved first and read second: a bare year column ("2026") takes its kind
+    from what the document's other headers say about that year, or from the document type.
+    """
     cfg = grid_settings()
-    rows: list[AmountRow] = []
+    tables: list[tuple[Grid, _Table]] = []
     previous: _Table | None = None
     for index, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.TABLE:
@@ -54,8 +59,9 @@ def table_amounts(doc: Document) -> list[AmountRow]:
             continue
         previous = table
         if sem.is_financial(table.context):
-            rows.extend(_amounts(doc.doc_id, grid, table))
-    return rows
+            tables.append((grid, table))
+    years = sem.YearKinds.of([c.label for grid, _ in tables for c in grid.columns], document)
+    return [row for grid, table in tables for row in _amounts(doc.doc_id, grid, table, years)]
 
 
 def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | None, cfg: GridSettings) -> _Table | None:
@@ -104,7 +110,7 @@ def _caption(blocks: list[Block], index: int) -> str | None:
     return None
 
 
-def _amounts(doc_id: str, grid: Grid, table: _Table) -> list[AmountRow]:
+def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> list[AmountRow]:
     table_unit = sem.unit_in(table.context)
     styled = any(r.bold or r.italic for r in grid.rows)
     out: list[AmountRow] = []
@@ -117,7 +123,7 @@ def _amounts(doc_id: str, grid: Grid, table: _Table) -> list[AmountRow]:
             if seg.number is None or not sem.meaningful_column(label):
                 continue
             unit = _unit(seg.number.is_percent, row, label, table_unit)
-            kind = sem.kind_of(label) or sem.row_kind(row.label)
+            kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
             year = sem.year_of(label) or _deviation_year(grid.columns, col_index, kind)
             out.append(
                 AmountRow(

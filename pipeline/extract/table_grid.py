@@ -168,22 +168,54 @@ def column_of(seg: Segment, columns: list[Column], cfg: GridSettings) -> int | N
     return best
 
 
-def assign_header(words: list[Word], columns: list[Column], cfg: GridSettings) -> list[Word]:
-    """Give each header word to the column it overlaps most; return the stub's words."""
+def assign_header(lines: list[Line], columns: list[Column], cfg: GridSettings) -> list[Word]:
+    """Give each header cell to the column it sits over; return the stub's words.
+
+    A header cell is kept whole: "Budget 2026" set right-aligned over a narrow column of
+    three-digit figures reaches left of the figures, and its "Budget" still names that
+    column. Only a cell whose words sit over different columns is split word by word.
+    """
     stub: list[Word] = []
     first_x0 = min(c.x0 for c in columns)
-    for word in words:
-        if word.x1 <= first_x0 - 2:
-            stub.append(word)
-            continue
-        overlaps = [max(0.0, min(word.x1, c.x1) - max(word.x0, c.x0)) for c in columns]
-        best = max(range(len(columns)), key=lambda i: (overlaps[i], -abs(columns[i].x1 - word.x1)))
-        if overlaps[best] <= 0:
-            best = min(range(len(columns)), key=lambda i: abs(columns[i].x1 - word.x1))
-            if abs(columns[best].x1 - word.x1) > 3 * cfg.column_snap_em * word.size:
+    for line in lines:
+        for cell in _cells(line.words, cfg):
+            if cell[-1].x1 <= first_x0 - 2:
+                stub.extend(cell)
                 continue
-        columns[best].header.append(word)
+            targets = [_header_column(w, columns, cfg) for w in cell]
+            placed = {t for t in targets if t is not None}
+            if len(placed) == 1:
+                targets = [placed.pop()] * len(cell)
+            for word, target in zip(cell, targets):
+                if target is None and word.x1 <= first_x0 - 2:
+                    stub.append(word)
+                elif target is not None:
+                    columns[target].header.append(word)
     return stub
+
+
+def _cells(words: list[Word], cfg: GridSettings) -> list[list[Word]]:
+    cells: list[list[Word]] = []
+    for word in words:
+        if cells and word.x0 - cells[-1][-1].x1 <= cfg.cell_gap_em * max(word.size, cells[-1][-1].size):
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    return cells
+
+
+def _header_column(word: Word, columns: list[Column], cfg: GridSettings) -> int | None:
+    """The column a header word overlaps most, or the nearest right edge within reach."""
+    first_x0 = min(c.x0 for c in columns)
+    if word.x1 <= first_x0 - 2:
+        return None
+    overlaps = [max(0.0, min(word.x1, c.x1) - max(word.x0, c.x0)) for c in columns]
+    best = max(range(len(columns)), key=lambda i: (overlaps[i], -abs(columns[i].x1 - word.x1)))
+    if overlaps[best] <= 0:  # between columns: the header of the column to its right
+        best = min(range(len(columns)), key=lambda i: abs(columns[i].x1 - word.x1))
+        if word.x0 > columns[best].x1 or abs(columns[best].x1 - word.x1) > 3 * cfg.column_snap_em * word.size:
+            return None  # a text column's header ("Från nämnd"), right of every figure
+    return best
 
 
 def _join_header(words: list[Word]) -> str:
@@ -245,7 +277,7 @@ def build_grid(lines: list[Line], cfg: GridSettings, units: re.Pattern[str]) -> 
     prefix_line = _leading_prefix(segs, lead, first, first_x0, units)
     if prefix_line is not None:
         lead.remove(prefix_line)
-    stub = assign_header([w for i in lead for w in lines[i].words], columns, cfg)
+    stub = assign_header([lines[i] for i in lead], columns, cfg)
     _drop_group_headers(columns)
     rows = _rows(lines, segs, header, first if prefix_line is None else prefix_line, columns, cfg, units)
     return Grid(columns=columns, stub=_join_header(stub), rows=rows, headed=bool(lead))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import config
+from pipeline.model import DocumentRow
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -85,9 +86,55 @@ def kind_of(label: str) -> str | None:
 
 
 def row_kind(label: str) -> str | None:
-    """A row label that names a kind ("Budget", "Budgetavvikelse") in tables of years."""
+    """A row label that names a kind ("Budget", "Budgetavvikelse") in tables of years.
+
+    A "Totalt" row is a sum of the rows above, not a multi-year total: it keeps its
+    column's kind."""
     kind = kind_of(label)
-    return kind if kind is not None and vocabulary().kind_words.match(label) else None
+    return kind if kind not in (None, "total") and vocabulary().kind_words.match(label) else None
+
+
+@dataclass(frozen=True)
+class YearKinds:
+    """What a column is that states a year but no kind ("2026"), or neither ("Belopp").
+
+    In an annual report a bare year is an outcome. Otherwise the document's own headers
+    decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
+    budget document the first year of its period is the budget and later years the plan,
+    and an undated amount column is the budget.
+    """
+
+    stated: dict[int, str]
+    outcome_document: bool
+    budget_document: bool
+    period_start: int | None
+
+    @classmethod
+    def of(cls, labels: list[str], document: DocumentRow) -> YearKinds:
+        cfg = config.load("amounts")["year_kinds"]
+        seen: dict[int, set[str]] = {}
+        for label in labels:
+            year, kind = year_of(label), kind_of(label)
+            if year is not None and kind in cfg["stated_kinds"]:
+                seen.setdefault(year, set()).add(kind)
+        return cls(
+            stated={year: kinds.pop() for year, kinds in seen.items() if len(kinds) == 1},
+            outcome_document=document.doc_type in cfg["outcome_doc_types"],
+            budget_document=document.doc_type in cfg["budget_doc_types"],
+            period_start=document.period_start,
+        )
+
+    def kind(self, label: str) -> str | None:
+        year = year_of(label)
+        if year is None:
+            return "budget" if self.budget_document else None
+        if self.outcome_document:
+            return "outcome"
+        if year in self.stated:
+            return self.stated[year]
+        if self.budget_document and self.period_start is not None and year >= self.period_start:
+            return "budget" if year == self.period_start else "plan"
+        return None
 
 
 def meaningful_column(label: str) -> bool:
