@@ -19,12 +19,40 @@ from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
 
 @dataclass
 class _Table:
-    """What a continuation inherits from the table it continues."""
+    """One table, possibly over several regions (a page break): what its parts share.
+
+    Mutable on purpose: a numbered caption under the last part ("Tabell 11.
+    Finansieringsbudget") names the whole table, earlier parts included.
+    """
 
     columns: list[Column]
     title: str | None
-    context: str  # title, stub and caption text: where units and financial cues are looked up
+    stub: str
+    corner: str  # the stub's top cell: the table's own name and unit ("Finansieringsbudget, mnkr")
+    caption: str | None
     end_page: int
+    closed: bool = False  # a numbered caption under it: nothing after continues it
+
+    @property
+    def context(self) -> str:
+        """Title, stub and caption text: where financial cues are looked up."""
+        return " ".join(t for t in (self.title, self.stub, self.caption) if t)
+
+    def unit(self) -> sem.Unit | None:
+        """The table's unit: its own corner cell first, then its title, stub and caption."""
+        for text in (self.corner, self.title, self.stub, self.caption):
+            if text and (unit := sem.unit_in(text)) is not None:
+                return unit
+        return None
+
+    def extend(self, end_page: int, caption: str | None) -> _Table:
+        self.end_page = end_page
+        name = sem.caption_name(caption)
+        if name is not None:
+            self.title, self.closed = name, True
+        elif caption and self.caption is None:
+            self.caption = caption
+        return self
 
 
 def grid_settings() -> GridSettings:
@@ -42,11 +70,12 @@ def grid_settings() -> GridSettings:
 def table_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
     """Every figure of the document's financial tables.
 
-    Tables are resolved first and read second: a bare year column ("2026") takes its kind
-    from what the document's other headers say about that year, or from the document type.
+    Tables are resolved first and read second: a caption under a table's last part names
+    all its parts, and a bare year column ("2026") takes its kind from what the
+    document's other headers say about that year, or from the document type.
     """
     cfg = grid_settings()
-    tables: list[tuple[Grid, _Table]] = []
+    parts: list[tuple[Grid, _Table]] = []
     previous: _Table | None = None
     for index, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.TABLE:
@@ -55,34 +84,46 @@ def table_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
         if grid is None:
             continue
         table = _resolve(doc.blocks, index, grid, previous, cfg)
-        if table is None:
-            continue
-        previous = table
-        if sem.is_financial(table.context):
-            tables.append((grid, table))
-    years = sem.YearKinds.of([c.label for grid, _ in tables for c in grid.columns], document)
-    return [row for grid, table in tables for row in _amounts(doc.doc_id, grid, table, years)]
+        if table is not None:
+            parts.append((grid, table))
+            previous = table
+    parts = [(grid, table) for grid, table in parts if sem.is_financial(table.context)]
+    years = sem.YearKinds.of([c.label for grid, _ in parts for c in grid.columns], document)
+    return [row for grid, table in parts for row in _amounts(doc.doc_id, grid, table, years)]
 
 
 def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | None, cfg: GridSettings) -> _Table | None:
-    """Column meaning of a region: its own header, or the table it continues."""
+    """The table a region belongs to: a new one under its own header, or the one it continues."""
     block = blocks[index]
     end_page = block.end_page or block.page
-    follows = previous is not None and block.page - previous.end_page <= 1
+    caption = _caption(blocks, index)
+    open_before = previous is not None and not previous.closed and block.page - previous.end_page <= 1
     if grid.headed and any(c.header for c in grid.columns):
         title = _title(blocks, index)
-        repeated = [c.label for c in grid.columns] == [c.label for c in previous.columns] if follows else False
-        if repeated and title is None:  # the header repeated on the next page, no new title
-            return _Table(grid.columns, previous.title, previous.context, end_page)
-        caption = _caption(blocks, index)
-        context = " ".join(t for t in (title, grid.stub, caption) if t)
-        return _Table(grid.columns, title or caption, context, end_page)
-    if not follows or not _aligned(grid.columns, previous.columns, cfg):
+        if open_before and _repeats(grid, title, previous):
+            return previous.extend(end_page, caption)
+        name = sem.caption_name(caption)
+        table = _Table(grid.columns, name or title or sem.corner_name(grid.corner), grid.stub, grid.corner,
+                       None if name else caption, end_page, closed=name is not None)
+        return table
+    if not open_before or not _aligned(grid.columns, previous.columns, cfg):
         return None
     grid.columns = [
         Column(c.x0, c.x1, _match(c, previous.columns).header) for c in grid.columns
     ]
-    return _Table(grid.columns, previous.title, previous.context, end_page)
+    return previous.extend(end_page, caption)
+
+
+def _repeats(grid: Grid, title: str | None, previous: _Table) -> bool:
+    """A header repeated on the next page continues the table: the same column labels, and
+    either no new title above it or the same name in its corner ("Finansieringsbudget,
+    mnkr"), so a sub-heading that happens to fall before the page break is not a new table."""
+    if [c.label for c in grid.columns] != [c.label for c in previous.columns]:
+        return False
+    name, before = sem.corner_name(grid.corner), sem.corner_name(previous.corner)
+    if name and before:
+        return name.lower() == before.lower()
+    return title is None
 
 
 def _aligned(columns: list[Column], earlier: list[Column], cfg: GridSettings) -> bool:
@@ -95,12 +136,14 @@ def _match(column: Column, earlier: list[Column]) -> Column | None:
 
 
 def _title(blocks: list[Block], index: int) -> str | None:
-    """The nearest heading or caption above the table (a few blocks of prose may intervene)."""
-    for block in reversed(blocks[max(0, index - 4) : index]):
-        if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
-            return block.text
-        if block.kind is BlockKind.TABLE:
+    """The nearest heading or caption above the table (a few blocks of prose may intervene);
+    none when a caption or table above belongs to an earlier table."""
+    for k in range(index - 1, max(-1, index - 5), -1):
+        block = blocks[k]
+        if block.kind is BlockKind.TABLE or (block.kind is BlockKind.CAPTION and k > 0 and blocks[k - 1].kind is BlockKind.TABLE):
             return None
+        if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
+            return sem.caption_name(block.text) or block.text
     return None
 
 
@@ -111,7 +154,7 @@ def _caption(blocks: list[Block], index: int) -> str | None:
 
 
 def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> list[AmountRow]:
-    table_unit = sem.unit_in(table.context)
+    table_unit = table.unit()
     styled = any(r.bold or r.italic for r in grid.rows)
     out: list[AmountRow] = []
     for row in grid.rows:
@@ -133,7 +176,7 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> li
                     row_label=row.label,
                     value=seg.number.value,
                     page=row.page,
-                    is_total=_is_total(row, styled, (table.title, grid.stub)),
+                    is_total=_is_total(row, styled, (table.title, grid.stub, sem.corner_name(grid.corner))),
                     table_title=table.title,
                     column_label=label,
                     year=year,

@@ -81,6 +81,7 @@ class Grid:
     stub: str  # header text over the label column: title and unit ("RESULTATBUDGET, mnkr")
     rows: list[GridRow]
     headed: bool  # whether the region carried its own column header
+    corner: str = ""  # the stub's top line alone: the table's own name and unit cell
 
 
 def segments(line: Line, cfg: GridSettings) -> list[Segment]:
@@ -280,7 +281,9 @@ def build_grid(lines: list[Line], cfg: GridSettings, units: re.Pattern[str]) -> 
     stub = assign_header([lines[i] for i in lead], columns, cfg)
     _drop_group_headers(columns)
     rows = _rows(lines, segs, header, first if prefix_line is None else prefix_line, columns, cfg, units)
-    return Grid(columns=columns, stub=_join_header(stub), rows=rows, headed=bool(lead))
+    top = {id(w) for w in lines[lead[0]].words} if lead else set()
+    corner = _join_header([w for w in stub if id(w) in top])
+    return Grid(columns=columns, stub=_join_header(stub), rows=rows, headed=bool(lead), corner=corner)
 
 
 def _drop_group_headers(columns: list[Column]) -> None:

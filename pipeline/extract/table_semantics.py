@@ -31,6 +31,8 @@ class Vocabulary:
     financial: re.Pattern[str]
     non_financial: re.Pattern[str]
     totals: tuple[re.Pattern[str], ...]
+    numbered_caption: re.Pattern[str]
+    corner_fillers: frozenset[str]
 
 
 @cache
@@ -49,6 +51,8 @@ def vocabulary() -> Vocabulary:
         financial=_any_of(tables["financial_cues"]),
         non_financial=_any_of(tables["non_financial_cues"]),
         totals=tuple(re.compile(p, re.IGNORECASE) for p in tables["total_cues"]),
+        numbered_caption=re.compile(tables["numbered_caption"], re.IGNORECASE),
+        corner_fillers=frozenset(w.lower() for w in tables["corner_fillers"]),
     )
 
 
@@ -71,6 +75,21 @@ def label_unit(label: str) -> Unit | None:
         if unit is not None:
             return unit
     return None
+
+
+def caption_name(caption: str | None) -> str | None:
+    """The name a numbered table caption gives ("Tabell 11. Finansieringsbudget"), else None."""
+    m = vocabulary().numbered_caption.match(caption or "")
+    return caption[m.end() :].strip() or None if m else None
+
+
+def corner_name(corner: str) -> str:
+    """The words of a table's corner cell that are not its unit: "Reserverade medel, mnkr"
+    → "Reserverade medel", "Belopp i miljoner kronor" → ""."""
+    v = vocabulary()
+    text = _PAREN.sub(lambda m: " " if unit_in(m.group(1)) else m.group(0), corner)
+    words = [w for w in v.unit_words.sub(" ", text).split() if w.strip(",:;").lower() not in v.corner_fillers]
+    return " ".join(words).strip(" ,:;–-")
 
 
 def year_of(label: str) -> int | None:
