@@ -88,8 +88,24 @@ def table_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
             parts.append((grid, table))
             previous = table
     parts = [(grid, table) for grid, table in parts if sem.is_financial(table.context)]
-    years = sem.YearKinds.of([c.label for grid, _ in parts for c in grid.columns], document)
-    return [row for grid, table in parts for row in _amounts(doc.doc_id, grid, table, years)]
+    reading = _Reading(
+        years=sem.YearKinds.of([c.label for grid, _ in parts for c in grid.columns], document),
+        minus_printed=any(seg.minus_signed for grid, _ in parts for row in grid.rows for seg in row.values.values()),
+    )
+    return [row for grid, table in parts for row in _amounts(doc.doc_id, grid, table, reading)]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """Conventions of the whole document that a single table cannot show.
+
+    `minus_printed`: the document prints negative figures with a minus sign, so a figure
+    in parentheses is not a negative but a second figure of the cell ("422" over "(264)":
+    the long-term target "redovisas i mnkr inom parentes").
+    """
+
+    years: sem.YearKinds
+    minus_printed: bool
 
 
 def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | None, cfg: GridSettings) -> _Table | None:
@@ -153,7 +169,7 @@ def _caption(blocks: list[Block], index: int) -> str | None:
     return None
 
 
-def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> list[AmountRow]:
+def _amounts(doc_id: str, grid: Grid, table: _Table, reading: _Reading) -> list[AmountRow]:
     table_unit = table.unit()
     styled = any(r.bold or r.italic for r in grid.rows)
     out: list[AmountRow] = []
@@ -165,8 +181,9 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> li
             label = column.label
             if seg.number is None or not sem.meaningful_column(label):
                 continue
+            value = abs(seg.number.value) if seg.bracketed and reading.minus_printed else seg.number.value
             unit = _unit(seg.number.is_percent, row, label, table_unit)
-            kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
+            kind = sem.kind_of(label) or sem.row_kind(row.label) or reading.years.kind(label)
             year = sem.year_of(label) or _deviation_year(grid.columns, col_index, kind)
             out.append(
                 AmountRow(
@@ -174,7 +191,7 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> li
                     amount_id="",
                     source="table",
                     row_label=row.label,
-                    value=seg.number.value,
+                    value=value,
                     page=row.page,
                     is_total=_is_total(row, styled, (table.title, grid.stub, sem.corner_name(grid.corner))),
                     table_title=table.title,
@@ -182,7 +199,7 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> li
                     year=year,
                     kind=kind,
                     unit=unit.unit if unit else None,
-                    value_sek=seg.number.value * unit.sek if unit and unit.sek is not None else None,
+                    value_sek=value * unit.sek if unit and unit.sek is not None else None,
                 )
             )
     return out

@@ -51,6 +51,17 @@ class Segment:
     def figure(self) -> bool:
         return self.number is not None or self.nil
 
+    @property
+    def bracketed(self) -> bool:
+        """A figure printed in parentheses ("(264)"), which reads as negative."""
+        text = self.text.rstrip("*")
+        return text.startswith("(") and text.endswith(")")
+
+    @property
+    def minus_signed(self) -> bool:
+        """A negative figure printed with a minus sign ("−9 953", "- 6 279")."""
+        return self.number is not None and self.number.value < 0 and not self.bracketed
+
 
 @dataclass
 class Column:
