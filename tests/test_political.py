@@ -48,7 +48,7 @@ def test_prose_headings_are_not_cues():
         ("Fallskador bland personer 80+, 3-årsm, antal/1000 inv, ska minska", "decrease", None, "per_capita"),
         ("Föreningslivsklimat ska mätas och förbättras under planperioden", "improve", None, None),
         ("Skyddad natur, total area (ha) ska öka", "increase", None, "ha"),
-        ("Soliditeten ska vara oförändrad eller öka", "maintain", None, None),
+        ("Soliditeten ska vara oförändrad eller öka", "maintain", None, "percent"),  # a ratio in per cent
         ("Nöjd index - trygg och säker utomhus, skala 0-10 ska öka", "increase", None, "index"),
         ("Utredningstid i antal dagar från ansökan till beslut, medelvärde ska minska", "decrease", None, "days"),
         ("Andel elever med behörighet, målvärde 75%", "target", 75.0, "percent"),

@@ -16,7 +16,7 @@ from pipeline.model import Document, Extraction
 def extract(doc: Document) -> Extraction:
     document = document_fields(doc)
     # a manifesto's promises are not a budget's goals
-    goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc)
+    goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc))
     return qualify_ids(extraction)
 

@@ -13,6 +13,8 @@ from functools import cache
 from pipeline.extract.nlp import lexicon
 from pipeline.extract.numbers import parse_number
 
+_BARE_TARGET = re.compile(r"[<>≥≤±+/\-−\s]*(?P<value>\d[\d ,.]*)\s*%?")
+
 
 @dataclass(frozen=True)
 class Attributes:
@@ -61,3 +63,14 @@ def attributes(text: str, qualifier: str | None = None) -> Attributes:
         direction, value = direction_of(text)
     unit = unit_of(text) or (unit_of(qualifier) if qualifier and value is not None else None)
     return Attributes(direction=direction, target_value=value, unit=unit)
+
+
+def column_direction(cell: str) -> tuple[str | None, float | None]:
+    """Direction of a direction-column cell: an arrow or phrase ("↑", "Öka"), or a bare
+    target value ("+/-0", "≥ 90 %") that states the target itself."""
+    direction, value = direction_of(cell)
+    if direction is not None:
+        return direction, value
+    m = _BARE_TARGET.fullmatch(cell.strip())
+    parsed = parse_number(m.group("value")) if m else None
+    return ("target", parsed.value) if parsed is not None else (None, None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.extract.indicators import attributes
+from pipeline.extract.indicators import attributes, column_direction, unit_of
 from pipeline.extract.nlp import responsible_bodies
 from pipeline.extract.sections import (
     Cue,
@@ -33,6 +33,10 @@ _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statem
 _INTRO_WORDS = 40  # an introducing sentence ("… följande mål:") is short
 _MIN_PARTIAL = 25  # characters a piece of a goal statement needs to be recognised
 _FOCUS_WORDS = 3  # a focus area label is a word or two ("Vackra miljöer")
+_TAIL_WORDS = 8  # a lower-case line this short right after a table row is the row's wrapped end
+_ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
+_FOOTNOTE_MARK = re.compile(r"^\*+$")
+_FOOTNOTE_TAIL = re.compile(r"\s*\*+(\s.*)?$")  # "… per år*** mnkr 0–400": the cell ends at the mark
 
 
 @dataclass
@@ -43,6 +47,9 @@ class _Section:
     name: str | None
     focus: str | None = None
     listed: bool = False  # list items have been seen
+    lists_only: bool = False  # only list items are content (a theme section of a measures chapter)
+    labelled_rows: bool = False  # "Perspektiv Övergripande mål": lines are "<focus> <goal>"
+    carded: bool = False  # a labelled field ("Verksamhetsmål …: <goal>") has given the goal
 
 
 @dataclass
@@ -56,6 +63,11 @@ class _State:
     goal: GoalRow | None = None
     chapter_level: int | None = None
     chapter_goal: GoalRow | None = None
+    measure_level: int | None = None  # level of a chapter whose theme lists are measures
+    mandates: bool = False  # bare "Uppdrag" headings describe the standing mandate
+    tail: IndicatorRow | GoalRow | None = None  # what the last table row added
+    row_indicator: IndicatorRow | None = None  # last indicator of the current table
+    breakdown: bool = False  # the last table row broke down the indicator above it
     table: int | None = None
     table_page: int = 0
     skip: bool = False
@@ -68,11 +80,15 @@ class _State:
         return None
 
     def add_goal(self, title: str, kind: str, page: int, number: str | None = None,
-                 focus: str | None = None, parent: GoalRow | None = None) -> GoalRow:
-        title = _clean(title)
-        for g in self.goals:
+                 focus: str | None = None, parent: GoalRow | None = None, restated: bool = True) -> GoalRow:
+        """A new goal, or the goal this statement restates. Rows of one table are never
+        restatements: a table may list the same goal for two years or two chapters."""
+        title = _FOOTNOTE_TAIL.sub("", _clean(title))
+        for g in self.goals if restated else []:
             if fuzz.ratio(_key(g.title), _key(title)) >= _SAME_GOAL:
                 return g
+        if kind == "political" and load_lexicon().financial_terms.contains(title):
+            kind = "financial"  # "Regionens finansiella ställning ska vara god" under a plain "Mål"
         goal = GoalRow(doc_id=self.doc_id, goal_id=f"g{len(self.goals) + 1:03d}", kind=kind, title=title,
                        page=page, number=number, focus_area=focus,
                        parent_goal_id=parent.goal_id if parent else None)
@@ -88,12 +104,20 @@ class _State:
         best = max(self.goals, key=lambda g: scorer(_key(g.title), key), default=None)
         return best if best is not None and scorer(_key(best.title), key) >= _SAME_GOAL else None
 
-    def add_indicator(self, text: str, page: int, goal: GoalRow | None) -> None:
+    def add_indicator(self, text: str, page: int, goal: GoalRow | None,
+                      wanted: str | None = None, values: str | None = None) -> IndicatorRow:
+        """`wanted` is the cell of a direction column ("↑", "+/-0"), `values` the row's value
+        cells, whose unit ("66 %", "-552 mnkr") stands when the indicator names none."""
         attrs = attributes(text)
-        self.indicators.append(IndicatorRow(
+        direction, target = column_direction(wanted) if wanted else (None, None)
+        if direction is None:
+            direction, target = attrs.direction, attrs.target_value
+        row = IndicatorRow(
             doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=_clean(text), page=page,
-            goal_id=goal.goal_id if goal else None, direction=attrs.direction,
-            target_value=attrs.target_value, unit=attrs.unit))
+            goal_id=goal.goal_id if goal else None, direction=direction,
+            target_value=target, unit=attrs.unit or (unit_of(values) if values else None))
+        self.indicators.append(row)
+        return row
 
     def qualify_indicator(self, qualifier: str) -> None:
         last = self.indicators[-1]
@@ -108,11 +132,14 @@ class _State:
             responsible=responsible_bodies(text)))
 
 
-def extract_political(doc: Document) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
-    state = _State(doc_id=doc.doc_id)
+def extract_political(doc: Document, doc_type: str | None = None) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
+    """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
+    state = _State(doc_id=doc.doc_id, mandates=doc_type in load_lexicon().mandate_doc_types)
     stream = items(doc)
     for i, item in enumerate(stream):
         following = stream[i + 1] if i + 1 < len(stream) else None
+        if item.kind != "row" and _row_tail(state, item):
+            continue
         if item.kind == "row":
             _row(state, item)
         elif item.kind == "heading":
@@ -123,6 +150,20 @@ def extract_political(doc: Document) -> tuple[list[GoalRow], list[IndicatorRow],
     return state.goals, state.indicators, state.measures
 
 
+def _row_tail(state: _State, item: Item) -> bool:
+    """A short lower-case line right after a table row is the end of the row's wrapped text
+    that layout left outside the table ("Medelväntetid … för besvarade" + "samtal för 1177 telefon")."""
+    tail, state.tail = state.tail, None
+    text = item.text.strip()
+    if tail is None or item.kind != "paragraph" or not text[:1].islower() or len(text.split()) > _TAIL_WORDS:
+        return False
+    if isinstance(tail, IndicatorRow):
+        tail.text = _clean(f"{tail.text} {text}")
+    else:
+        tail.title = _clean(f"{tail.title} {text}")
+    return True
+
+
 # -- headings -------------------------------------------------------------------------------
 
 
@@ -131,6 +172,7 @@ def _heading(state: _State, item: Item) -> None:
     if any(p.match(item.text.strip()) for p in lex.comments):
         state.skip = True  # the comment below a goal or activity is not part of the list
         return
+    state.table, state.columns = None, []  # a heading ends a table; the next one is not its continuation
     if state.section is not None and (goal := state.find_goal(item.text, partial=True)) is not None:
         state.goal = goal  # a goal restated above its activities links them, in any section
         return
@@ -143,9 +185,16 @@ def _heading(state: _State, item: Item) -> None:
         state.section = section = None
     if state.chapter_level is not None and level <= state.chapter_level:
         state.chapter_level = state.chapter_goal = None
+    if state.measure_level is not None and level <= state.measure_level:
+        state.measure_level = None
     cue = classify(item.text)
     prefixed = lex.goal_prefix.match(bare)
-    if prefixed and cue is None:
+    labelled = _labelled_goal_header(bare) if cue is None else None
+    if cue is not None and cue.role is Role.MEASURES and state.mandates and lex.mandates.is_whole(bare.rstrip(":")):
+        state.section = None  # the nämnd's standing mandate, not tasks for the period
+    elif labelled is not None:
+        state.section = _Section(Role.GOALS, labelled.kind, level, bare, labelled_rows=True)
+    elif prefixed and cue is None:
         focus = section.focus if section and section.role is Role.GOALS else None
         state.goal = state.add_goal(prefixed["title"], "political", item.page, prefixed["num"], focus)
         if section is not None and section.level is None:
@@ -159,6 +208,10 @@ def _heading(state: _State, item: Item) -> None:
         state.chapter_level, state.chapter_goal = level, None
     elif state.chapter_level is not None and number is not None and level > state.chapter_level:
         state.chapter_goal = state.goal = state.add_goal(bare, "political", item.page, number=number)
+    elif lex.measure_chapters.prefix(bare) is not None:
+        state.measure_level = level
+    elif state.measure_level is not None:
+        state.section = _Section(Role.MEASURES, None, level, bare.strip().rstrip(":"), lists_only=True)
     state.headings.append((level, item.text.strip().rstrip(":").strip()))
 
 
@@ -171,8 +224,8 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
     if state.skip:
         state.skip = False
         return
-    if item.kind == "caption":
-        return  # table captions and footnotes are never goals, indicators or measures
+    if item.kind == "caption" or (item.marker and _FOOTNOTE_MARK.match(item.marker)):
+        return  # table captions and footnotes ("* Långsiktigt mål …") are never goals, indicators or measures
     if item.bold and section is not None and (goal := state.find_goal(text, partial=True)) is not None:
         state.goal = goal
         return
@@ -184,8 +237,15 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         return
     if item.kind == "paragraph" and (labelled := split_label(text)) is not None:
         _cell(state, labelled[0], labelled[1], item)
+        section.carded |= labelled[0].role is Role.GOALS
         return
     is_list = item.kind == "list_item"
+    if section.role is Role.GOALS and section.labelled_rows and not is_list:
+        if (row := _focus_and_goal(text)) is not None:
+            state.goal = state.add_goal(row[1], section.kind or "political", item.page, focus=row[0])
+        return  # prose under the header is not a row
+    if section.role is Role.GOALS and section.carded and not is_list:
+        return  # the other fields of a goal card ("Koppling till …") are not goals
     if section.role is Role.GOALS:
         statement = words <= _MAX_GOAL_WORDS and not text.rstrip().endswith(":")
         if is_list or (statement and (section.level is None or not section.listed)):
@@ -206,7 +266,8 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
             state.section = None
         return
     if section.role is Role.MEASURES:
-        if is_list or (not section.listed and item.kind == "paragraph" and not text.rstrip().endswith(":")):
+        if is_list or (not section.lists_only and not section.listed and item.kind == "paragraph"
+                       and not text.rstrip().endswith(":")):
             state.add_measure(text, item.page, section.name)
             section.listed |= is_list
         elif section.listed:
@@ -227,6 +288,7 @@ def _row(state: _State, item: Item) -> None:
         columns = _header_roles(item)
         if any(columns) or not (item.header and state.columns and item.page == state.table_page + 1):
             state.table, state.table_page, state.columns = item.table, item.page, columns
+            state.row_indicator, state.breakdown = None, False
             return
         state.table = item.table  # a table continued on the next page keeps its header
     if item.table != state.table or not state.columns:
@@ -246,9 +308,39 @@ def _row(state: _State, item: Item) -> None:
         if state.columns[0] is not None:
             _cell(state, state.columns[0], item.text, item)
         return
-    for cue, cell in zip(state.columns, item.cells):
-        if cue is not None and cell:
-            _cell(state, cue, cell, item)
+    _matrix_row(state, item)
+
+
+def _matrix_row(state: _State, item: Item) -> None:
+    """One row of a table with cue columns ("Mål | Indikator | Önskat läge | Nuläge 2024 …").
+
+    A goal cell stays the goal of the rows below it until the next goal cell. In a table with
+    a direction column, a row without a direction of its own, an indented row, or a row
+    under such a row breaks down the indicator above it (per förvaltning, per vårdnivå):
+    it is not an indicator, and hands its direction up when the indicator states none."""
+    indicator, wanted, values, indented = "", "", [], False
+    for n, (cue, cell) in enumerate(zip(state.columns, item.cells)):
+        if cue is None:
+            values.append(cell)
+        elif cue.role is Role.TARGETS:
+            wanted = cell
+        elif cue.role is Role.INDICATORS and not indicator:
+            indicator, indented = cell, n < len(item.indented) and item.indented[n]
+        elif cell:
+            _cell(state, cue, cell, item, in_table=True)
+    if not indicator:
+        return
+    parent = state.row_indicator
+    if parent is not None and Cue(Role.TARGETS) in state.columns and (
+        indented or (not wanted and (any(values) or state.breakdown))
+    ):
+        if parent.direction is None and wanted:
+            parent.direction, parent.target_value = column_direction(wanted)
+        state.breakdown = True
+        return
+    state.breakdown = False
+    state.row_indicator = state.tail = state.add_indicator(
+        indicator, item.page, state.goal, wanted=wanted or None, values=" ".join(v for v in values if v))
 
 
 def _header_roles(item: Item) -> list[Cue | None]:
@@ -258,16 +350,23 @@ def _header_roles(item: Item) -> list[Cue | None]:
     if not any(columns):
         whole = classify(item.text)
         columns = [whole] if whole else []
+    if Cue(Role.INDICATORS) in columns:
+        first = columns.index(Cue(Role.INDICATORS))
+        lex = load_lexicon()
+        columns = [Cue(Role.TARGETS) if n != first and cell and lex.direction_columns.is_whole(cell, lex.filler) else c
+                   for n, (c, cell) in enumerate(zip(columns, item.cells))]
     return columns
 
 
-def _cell(state: _State, cue: Cue, text: str, item: Item) -> None:
+def _cell(state: _State, cue: Cue, text: str, item: Item, in_table: bool = False) -> None:
     if not text:
         return
     if cue.role is Role.GOALS:
         parent = state.chapter_goal
         focus = state.heading_above() if parent is not None else None
-        state.goal = state.add_goal(text, cue.kind or "political", item.page, focus=focus, parent=parent)
+        state.goal = state.add_goal(text, cue.kind or "political", item.page, focus=focus, parent=parent,
+                                    restated=not in_table)
+        state.tail = state.goal if in_table else None
     elif cue.role is Role.INDICATORS:
         state.add_indicator(text, item.page, state.goal)
     elif cue.role is Role.MEASURES:
@@ -297,6 +396,28 @@ def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
             goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
                 goal.focus_area = focus.strip()
+
+
+def _labelled_goal_header(text: str) -> Cue | None:
+    """The goal cue of a two-column table header flattened to a heading ("Perspektiv
+    Övergripande mål"): a one-word column label, then a goal cue."""
+    words = text.strip().rstrip(":").split()
+    if len(words) < 2 or classify(words[0]) is not None:
+        return None
+    cue = classify(" ".join(words[1:]))
+    return cue if cue is not None and cue.role is Role.GOALS else None
+
+
+def _focus_and_goal(text: str) -> tuple[str, str] | None:
+    """("Tjänst/process", "Effektiva och ändamålsenliga tjänster …") for a short row of a
+    "Perspektiv | Mål" table: the goal starts at the first capitalised word after the label."""
+    words = text.split()
+    if len(words) > _ROW_GOAL_WORDS:
+        return None
+    for k in range(1, min(_FOCUS_WORDS, len(words) - 1) + 1):
+        if words[k][:1].isupper():
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
 
 
 def _labelled_statement(text: str) -> tuple[str, str] | None:

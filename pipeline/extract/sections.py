@@ -21,6 +21,9 @@ _NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)")
 _ROW_GAP = 1.45  # × font size: a larger step between line tops starts a new table row
 _CELL_GAP = 1.2  # × font size: a wider horizontal gap between words separates two cells
 _COLUMN_SNAP = 12.0  # pt: cell starts closer than this are one column
+_INDENT = 5.0  # pt: a cell starting this far right of its column start is indented (a sub-row)
+_FOOTNOTE_SIZE = 0.75  # × the line's font size: smaller digits are footnote references
+_FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
 
 
 class Role(StrEnum):
@@ -28,6 +31,7 @@ class Role(StrEnum):
     INDICATORS = "indicators"
     MEASURES = "measures"
     DECISIONS = "decisions"
+    TARGETS = "targets"  # an indicator table's direction / target value column
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Item:
     label: str | None = None  # first line of a table row group when it reads as a label
     table: int | None = None  # index of the table block a row belongs to
     header: bool = False  # first row group of its table
+    marker: str | None = None  # list marker of a list item
+    indented: list[bool] = field(default_factory=list)  # per cell: starts right of its column
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,11 @@ class Lexicon:
     attributes: tuple[re.Pattern[str], ...]
     comments: tuple[re.Pattern[str], ...]
     tasks: tuple[re.Pattern[str], ...]
+    direction_columns: CueList
+    measure_chapters: CueList
+    mandates: CueList
+    mandate_doc_types: frozenset[str]
+    financial_terms: CueList
 
 
 @cache
@@ -83,6 +94,11 @@ def load_lexicon() -> Lexicon:
         attributes=tuple(re.compile(p, re.I) for p in cfg["indicator_attributes"]),
         comments=tuple(re.compile(p, re.I) for p in cfg["comment_rows"]),
         tasks=tuple(re.compile(p, re.I) for p in cfg["task_phrases"]),
+        direction_columns=CueList.of(cfg["direction_columns"]),
+        measure_chapters=CueList.of(cfg["measure_chapters"]),
+        mandates=CueList.of(cfg["mandate_headings"]),
+        mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
+        financial_terms=CueList.of(cfg["financial_goal_terms"]),
     )
 
 
@@ -152,6 +168,7 @@ def items(doc: Document) -> list[Item]:
                     level=block.level,
                     bold=block.bold,
                     italic=block.italic,
+                    marker=block.marker,
                 )
             )
     return out
@@ -159,17 +176,17 @@ def items(doc: Document) -> list[Item]:
 
 def _table_rows(block: Block, index: int) -> list[Item]:
     groups: list[list[Line]] = []
-    for line in block.lines:
+    for line in filter(None, map(_without_footnotes, block.lines)):
         prev = groups[-1][-1] if groups else None
         if prev is not None and line.page == prev.page and line.top - prev.top < _ROW_GAP * line.size:
             groups[-1].append(line)
         else:
             groups.append([line])
-    columns = _column_starts(block.lines)
+    columns = _column_starts([ln for g in groups for ln in g], header=groups[0] if groups else [])
     rows: list[Item] = []
     for n, group in enumerate(groups):
-        cells = _cells(group, columns)
-        text = normalise_space(" ".join(" ".join(w.text for w in ln.words) for ln in group))
+        cells, indented = _cells(group, columns)
+        text = _tidy(" ".join(ln.text for ln in group))
         label = _label(group)
         rows.append(
             Item(
@@ -182,6 +199,7 @@ def _table_rows(block: Block, index: int) -> list[Item]:
                 label=label,
                 table=index,
                 header=n == 0,
+                indented=indented,
             )
         )
     return rows
@@ -212,8 +230,18 @@ def _segments(line: Line) -> list[tuple[float, str]]:
     return [(x, " ".join(ws)) for x, ws in segs]
 
 
-def _column_starts(lines: list[Line]) -> list[float]:
-    """Cell start positions shared by at least two lines: the table's columns."""
+def _without_footnotes(line: Line) -> Line | None:
+    """The line without footnote reference marks (digits set in a much smaller font), which
+    otherwise end up inside cell text ("befolkningen 6 , index")."""
+    size = line.size
+    words = [w for w in line.words if not (w.size < _FOOTNOTE_SIZE * size and _FOOTNOTE.match(w.text))]
+    return Line(page=line.page, words=words) if words else None
+
+
+def _column_starts(lines: list[Line], header: list[Line]) -> list[float]:
+    """Cell start positions shared by at least two lines, or named by the header row: the
+    table's columns (a goal column stays a column on a page where every goal cell is empty)."""
+    named = [x for ln in header for x, _ in _segments(ln)]
     starts = sorted(x for ln in lines for x, _ in _segments(ln))
     clusters: list[list[float]] = []
     for x in starts:
@@ -221,13 +249,22 @@ def _column_starts(lines: list[Line]) -> list[float]:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    return [c[0] for c in clusters if len(c) >= 2] or [starts[0]] if starts else []
+    kept = [c for c in clusters if len(c) >= 2 or any(abs(c[0] - x) < 0.5 for x in named)]
+    return [min(c) for c in kept] or [starts[0]] if starts else []
 
 
-def _cells(group: list[Line], columns: list[float]) -> list[str]:
+def _cells(group: list[Line], columns: list[float]) -> tuple[list[str], list[bool]]:
+    """Cell texts of one row group, and per cell whether its text starts indented."""
     cells = [""] * max(1, len(columns))
+    indented = [False] * len(cells)
     for line in group:
         for x, text in _segments(line):
             col = max((i for i, cx in enumerate(columns) if cx <= x + _COLUMN_SNAP), default=0)
-            cells[col] = normalise_space(f"{cells[col]} {text}")
-    return cells
+            if not cells[col] and columns:
+                indented[col] = x - columns[col] > _INDENT
+            cells[col] = _tidy(f"{cells[col]} {text}")
+    return cells, indented
+
+
+def _tidy(text: str) -> str:
+    return re.sub(r"\s+([,.;:])", r"\1", normalise_space(text))
