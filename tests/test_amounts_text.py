@@ -1,8 +1,10 @@
-"""Money allocated in running text: verb + amount + named recipient, budgets only."""
+"""Money stated in running text: strict constructions that name what the money is for,
+read only in budget documents and financial reports."""
 from __future__ import annotations
 
+from pipeline.extract.table_semantics import YearKinds
 from pipeline.extract.text_amounts import text_amounts
-from pipeline.model import Block, BlockKind, Document, PageInfo
+from pipeline.model import Block, BlockKind, Document, DocumentRow, PageInfo
 
 
 def doc(*texts: str) -> Document:
@@ -10,29 +12,67 @@ def doc(*texts: str) -> Document:
     return Document("d", "x.pdf", [PageInfo(3, 595, 842, True)], {}, 10.0, blocks)
 
 
+def read(*texts: str, doc_type: str = "budget", period: tuple[int, int] = (2026, 2028)):
+    document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=period[0], period_end=period[1])
+    return text_amounts(doc(*texts), document, YearKinds.of(["Budget 2026", "Plan 2027"], document))
+
+
 def test_allocations_name_their_recipient():
-    rows = text_amounts(doc(
+    rows = read(
         "Kultur- och utbildningsnämnden tilldelas 2,5 mnkr permanent kommunbidrag.",
         "600 tkr tillskjuts socialnämnden för tjänsten personligt ombud. Det är bra.",
         "Utöver den förstärkning på 3 mnkr som barn- och ungdomsnämnden erhåller tillskjuts ytterligare 700 tkr till nämnden.",
-    ), table_rows=10)
+        "Barn- och ungdomsnämnden tilldelas 3 mnkr för att långsiktigt minska orosanmälningarna.",
+    )
     assert [(r.row_label, r.value, r.unit, r.value_sek, r.page) for r in rows] == [
         ("Kultur- och utbildningsnämnden", 2.5, "mnkr", 2_500_000, 3),
         ("Socialnämnden", 600, "tkr", 600_000, 3),
         ("Barn- och ungdomsnämnden", 700, "tkr", 700_000, 3),
+        ("Barn- och ungdomsnämnden", 3, "mnkr", 3_000_000, 3),
     ]
     assert rows[1].snippet == "600 tkr tillskjuts socialnämnden för tjänsten personligt ombud."
     assert all(r.source == "text" and r.year is None and r.kind is None for r in rows)
 
 
-def test_prose_figures_ranges_and_promises_are_not_allocations():
-    rows = text_amounts(doc(
+def test_statements_receipts_and_frames_with_their_years():
+    rows = read(
+        "Lönepotten uppgår till 15 mnkr år 2026, 47 mnkr år 2027 och 81 mnkr år 2028.",
+        "Utvecklingsmedel avsätts för åren 2026, 2027 och 2028 med 10 mnkr.",
+        "Kollektivtrafiknämnden får en ramförstärkning på 20 miljoner kronor 2026 utöver uppräkningen.",
+        "Ram om 6,7 miljoner kronor till patientnämnden inklusive kansli 2026 fastställs.",
+        "Avskrivningarna 2027 beräknades i budgetarbetet 2026–2030 till 94 mnkr, varav 73 mnkr i skattefinansierad verksamhet.",
+    )
+    assert [(r.row_label, r.value, r.unit, r.year, r.kind) for r in rows] == [
+        ("Lönepotten", 15, "mnkr", 2026, "budget"),
+        ("Lönepotten", 47, "mnkr", 2027, "plan"),
+        ("Lönepotten", 81, "mnkr", 2028, "plan"),
+        ("Utvecklingsmedel", 10, "mnkr", None, None),
+        ("Kollektivtrafiknämnden – ramförstärkning", 20, "mnkr", 2026, "budget"),
+        ("Patientnämnden inklusive kansli", 6.7, "mnkr", 2026, "budget"),
+        ("Avskrivningarna 2027", 94, "mnkr", 2027, "plan"),
+    ]
+
+
+def test_report_money_for_the_year_takes_the_report_year():
+    rows = read("Kultur- och fritidsnämnden redovisar ett överskott mot budget med 1,07 mnkr för året.",
+                doc_type="annual_report", period=(2025, 2025))
+    assert [(r.row_label, r.value, r.year) for r in rows] == [("Kultur- och fritidsnämnden – överskott", 1.07, 2025)]
+
+
+def test_prose_figures_ranges_promises_loans_and_averages_are_not_amounts():
+    rows = read(
         "Investeringsnivån bör ligga på 300 400 Mkr per år.",
         "Vi vill satsa 10 miljarder kronor på välfärden.",
         "Nämnden redovisar ett överskott på 1,07 mnkr.",
-    ), table_rows=10)
+        "Den totala investeringsvolymen uppgår i genomsnitt till 765 mnkr per år.",
+        "Bankkontokreditens storlek fastställs till 1 500 miljoner kronor.",
+        "Om skatten höjs med tio öre ökar intäkterna med 85 miljoner kronor.",
+        "Sammantagen budgetpost för sommarjobb uppgår därmed till 2 mnkr.",
+        "För 2026 budgeteras ett överskott om 422 mnkr.",
+    )
     assert rows == []
 
 
-def test_documents_without_table_amounts_give_no_text_amounts():
-    assert text_amounts(doc("Socialnämnden tilldelas 5 mnkr."), table_rows=0) == []
+def test_manifestos_and_unknown_documents_give_no_text_amounts():
+    for doc_type in ("not_budget", "other"):
+        assert read("Socialnämnden tilldelas 5 mnkr.", doc_type=doc_type) == []

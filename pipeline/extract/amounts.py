@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pipeline.extract.table_amounts import table_amounts
+from pipeline.extract.table_semantics import YearKinds
 from pipeline.extract.text_amounts import text_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.model import AmountRow, Document, DocumentRow
@@ -15,7 +16,8 @@ def extract_amounts(doc: Document, document: DocumentRow | None = None) -> list[
     """
     document = document or document_fields(doc)
     tables = table_amounts(doc, document)
-    rows = tables + text_amounts(doc, len(tables))
+    years = YearKinds.of([r.column_label for r in tables if r.column_label], document)
+    rows = tables + text_amounts(doc, document, years)
     for number, row in enumerate(rows, start=1):
         row.amount_id = f"a{number:04d}"
     return rows
