@@ -77,6 +77,21 @@ def test_dalarna_tables_continued_over_pages(amounts_of):
     assert any(r.row_label == "Årets kassaflöde" and r.value == 200 and r.is_total for r in cash)
     drift = [r for r in rows if r.row_label == "Regionservice, avkastning"]
     assert sorted(r.value for r in drift) == [-9953, -9623, -9293]  # U+2212 minus signs
+    # the Finansieringsbudget runs over p14-15 across the sub-heading "Investeringsverksamhet"
+    assert {r.table_title for r in rows if r.page == 15 and r.source == "table"} == {"Finansieringsbudget"}
+    # "Reserverade medel, mnkr" follows "Tabell 3" with the same year columns: its own table and unit
+    reserved = [r for r in rows if r.row_label == "Lönerevisionspott"]
+    assert {(r.table_title, r.unit) for r in reserved} == {("Reserverade medel", "mnkr")}
+    # "(264)" is the long-term target printed in parentheses in a document that prints minus signs
+    target = [r.value for r in rows if r.table_title == "Finansiella mål" and r.unit == "mnkr" and r.value > 250]
+    assert {264, 272, 280} <= set(target)
+
+
+def test_kinds_of_bare_year_columns(amounts_of):
+    invest = _table(amounts_of(ALINGSAS), "Investeringsbudget")
+    assert {(r.year, r.kind) for r in invest} == {(2021, "budget")} | {(y, "plan") for y in range(2022, 2026)}
+    satsningar = [r for r in amounts_of(DALARNA) if r.table_title and r.table_title.startswith("Tillkommande")]
+    assert {(r.year, r.kind) for r in satsningar} == {(2026, "budget"), (2027, "plan"), (2028, "plan")}
 
 
 @pytest.mark.parametrize("name", ["Moderaterna_valmanifest_2022.pdf", "Vansterpartiet_valplattform_2022.pdf"])
@@ -91,3 +106,9 @@ def test_amount_ids_unique_in_document_order(amounts_of):
     text = [r for r in rows if r.source == "text"]
     assert {r.row_label for r in text} >= {"Vård- och omsorgsnämnden", "Socialnämnden", "Barn- och ungdomsnämnden"}
     assert all(r.year is None and r.column_label is None and r.kind is None and r.snippet for r in text)
+
+
+def test_text_amounts_of_budget_instructions_without_tables(amounts_of):
+    rows = amounts_of("Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf")
+    assert [(r.source, r.row_label, r.value, r.unit, r.year) for r in rows] == [
+        ("text", "Avskrivningarna 2027", 94, "mnkr", 2027)]

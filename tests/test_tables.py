@@ -5,7 +5,7 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.table_amounts import grid_settings
 from pipeline.extract.table_grid import build_grid
 from pipeline.extract.table_semantics import vocabulary
-from pipeline.model import Block, BlockKind, Document, Line, PageInfo, Word
+from pipeline.model import Block, BlockKind, Document, DocumentRow, Line, PageInfo, Word
 
 SIZE = 9.0
 CHAR = 4.5  # width of one character at SIZE
@@ -110,3 +110,68 @@ def test_percent_cells_and_row_units():
         (96.6, "percent", None, "outcome"), (98.2, "percent", None, "budget"),
         (48707, "kr", 48707, "outcome"), (52876, "kr", 52876, "budget"),
     ]
+
+
+def _doc(*blocks: Block) -> Document:
+    return Document("d", "x.pdf", [PageInfo(p, 595, 842, True) for p in (1, 2)], {}, SIZE, list(blocks))
+
+
+def caption(page: int, text: str) -> Block:
+    return Block(BlockKind.CAPTION, text, page, (70, 600, 300, 610), 8.0, False, True)
+
+
+def test_header_cell_reaching_left_of_a_narrow_column_names_it():
+    g = grid([
+        line(1, 100, (70, "INVESTERINGSBUDGET, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"), bold=True),
+        line(1, 118, (70, "Regionstyrelsen"), (350, "489"), (450, "572")),
+    ])
+    assert [c.label for c in g.columns] == ["Budget 2026", "Plan 2027"]
+    assert g.corner == "INVESTERINGSBUDGET, mnkr"
+
+
+def test_numbered_caption_names_table_and_ends_it():
+    """A caption under a table closes it: the next table with the same year columns is a new
+    table with its own unit, not a continuation."""
+    def part(page: int, top: float, corner: str, value: str) -> Block:
+        return table(page, [line(page, top, (70, corner), (350, "2026"), (450, "2027"), bold=True),
+                            line(page, top + 18, (70, "Medel"), (350, value), (450, value))])
+    rows = extract_amounts(_doc(
+        heading(1, "Satsningar"), part(1, 100, "Tillkommande satsningar (tkr)", "1 000"),
+        caption(1, "Tabell 3. Tillkommande satsningar per nämnd"),
+        part(1, 300, "Reserverade medel, mnkr", "15"), caption(1, "Tabell 4. Reserverade medel"),
+    ))
+    assert [(r.table_title, r.unit, r.value_sek) for r in rows[::2]] == [
+        ("Tillkommande satsningar per nämnd", "tkr", 1_000_000), ("Reserverade medel", "mnkr", 15_000_000)]
+
+
+def test_repeated_header_with_same_corner_continues_across_a_sub_heading():
+    def part(page: int, label: str) -> Block:
+        return table(page, [line(page, 100, (70, "Finansieringsbudget, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"),
+                                 bold=True), line(page, 118, (70, label), (350, "−706"), (450, "(828)"))])
+    rows = extract_amounts(_doc(heading(1, "Balans- och finansieringsbudget"), part(1, "Årets resultat"),
+                                heading(1, "Investeringsverksamhet"), part(2, "Investeringar"),
+                                caption(2, "Tabell 11. Finansieringsbudget")))
+    assert {r.table_title for r in rows} == {"Finansieringsbudget"}
+    # the document prints minus signs, so "(828)" is a second figure, not a negative
+    assert [r.value for r in rows] == [-706, 828, -706, 828]
+
+
+def test_bare_years_take_their_kind_from_the_document():
+    """Stated elsewhere in the document ("Budget 2021", "Plan 2022"), else by the period of a
+    budget (later years are plan), and every bare year of an annual report is an outcome."""
+    doc = _doc(
+        heading(1, "Resultatbudget"),
+        table(1, [line(1, 100, (70, "tkr"), (350, "Budget 2021"), (450, "Plan 2022"), bold=True),
+                  line(1, 118, (70, "Skatteintäkter"), (350, "1 000"), (450, "1 100"))]),
+        heading(1, "Investeringsbudget"),
+        table(1, [line(1, 300, (70, "tkr"), (300, "2021"), (400, "2022"), (500, "2024"), bold=True),
+                  line(1, 318, (70, "Kommunstyrelsen"), (300, "42 350"), (400, "55 000"), (500, "48 900"))]),
+    )
+
+    def kinds(doc_type: str) -> list:
+        document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=2021, period_end=2023)
+        return [(r.year, r.kind) for r in extract_amounts(doc, document) if r.table_title == "Investeringsbudget"]
+
+    assert kinds("budget") == [(2021, "budget"), (2022, "plan"), (2024, "plan")]
+    assert kinds("annual_report") == [(2021, "outcome"), (2022, "outcome"), (2024, "outcome")]
+    assert kinds("other") == [(2021, "budget"), (2022, "plan"), (2024, None)]
