@@ -20,6 +20,7 @@ from pipeline.extract.sections import (
     Role,
     classify,
     goal_kind_mentioned,
+    goal_run,
     is_bare_label,
     items,
     load_lexicon,
@@ -68,6 +69,7 @@ class _State:
     tail: IndicatorRow | GoalRow | None = None  # what the last table row added
     row_indicator: IndicatorRow | None = None  # last indicator of the current table
     breakdown: bool = False  # the last table row broke down the indicator above it
+    after_caption: bool = False
     table: int | None = None
     table_page: int = 0
     skip: bool = False
@@ -112,10 +114,11 @@ class _State:
         direction, target = column_direction(wanted) if wanted else (None, None)
         if direction is None:
             direction, target = attrs.direction, attrs.target_value
+        # an indicator that names no unit measures in the unit of its values or of its goal
+        unit = attrs.unit or (unit_of(values) if values else None) or (unit_of(goal.title) if goal else None)
         row = IndicatorRow(
             doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=_clean(text), page=page,
-            goal_id=goal.goal_id if goal else None, direction=direction,
-            target_value=target, unit=attrs.unit or (unit_of(values) if values else None))
+            goal_id=goal.goal_id if goal else None, direction=direction, target_value=target, unit=unit)
         self.indicators.append(row)
         return row
 
@@ -138,7 +141,7 @@ def extract_political(doc: Document, doc_type: str | None = None) -> tuple[list[
     stream = items(doc)
     for i, item in enumerate(stream):
         following = stream[i + 1] if i + 1 < len(stream) else None
-        if item.kind != "row" and _row_tail(state, item):
+        if item.kind != "row" and (_row_tail(state, item) or _caption_tail(state, item)):
             continue
         if item.kind == "row":
             _row(state, item)
@@ -162,6 +165,12 @@ def _row_tail(state: _State, item: Item) -> bool:
     else:
         tail.title = _clean(f"{tail.title} {text}")
     return True
+
+
+def _caption_tail(state: _State, item: Item) -> bool:
+    """A lower-case paragraph right after a caption or footnote is the rest of it."""
+    after, state.after_caption = state.after_caption, item.kind == "caption"
+    return after and item.kind == "paragraph" and item.text.strip()[:1].islower()
 
 
 # -- headings -------------------------------------------------------------------------------
@@ -224,6 +233,10 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
     if state.skip:
         state.skip = False
         return
+    if item.kind == "paragraph" and (run := goal_run(text)):
+        for number, title in run:  # a list of numbered goals that layout ran into one paragraph
+            state.goal = state.add_goal(title, "political", item.page, number=number)
+        return
     if item.kind == "caption" or (item.marker and _FOOTNOTE_MARK.match(item.marker)):
         return  # table captions and footnotes ("* Långsiktigt mål …") are never goals, indicators or measures
     if item.bold and section is not None and (goal := state.find_goal(text, partial=True)) is not None:
@@ -240,6 +253,9 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         section.carded |= labelled[0].role is Role.GOALS
         return
     is_list = item.kind == "list_item"
+    if section.role is Role.GOALS and words <= _MAX_GOAL_WORDS and _addressed(text):
+        state.add_measure(text, item.page, section.name)  # "Varje nämnd ska formulera …" is a task
+        return
     if section.role is Role.GOALS and section.labelled_rows and not is_list:
         if (row := _focus_and_goal(text)) is not None:
             state.goal = state.add_goal(row[1], section.kind or "political", item.page, focus=row[0])
@@ -396,6 +412,13 @@ def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
             goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
                 goal.focus_area = focus.strip()
+
+
+def _addressed(text: str) -> bool:
+    """The statement gives a task to a named body: it opens with the body ("Varje nämnd ska …",
+    "Kommunstyrelsen får i uppdrag …")."""
+    opening = " ".join(text.split()[:_FOCUS_WORDS])
+    return responsible_bodies(opening) is not None and any(p.search(text) for p in load_lexicon().tasks)
 
 
 def _labelled_goal_header(text: str) -> Cue | None:

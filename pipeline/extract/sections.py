@@ -62,6 +62,7 @@ class Item:
 class Lexicon:
     goals: dict[str, CueList]
     goal_prefix: re.Pattern[str]
+    goal_run: re.Pattern[str]
     goal_chapters: CueList
     indicators: CueList
     measures: CueList
@@ -80,11 +81,16 @@ class Lexicon:
 @cache
 def load_lexicon() -> Lexicon:
     cfg = lexicon()["sections"]
-    prefixes = "|".join(re.escape(p) for p in sorted(cfg["goal_prefixes"], key=len, reverse=True))
+    prefixes = _alternatives(cfg["goal_prefixes"])
     return Lexicon(
         goals={kind: CueList.of(words) for kind, words in cfg["goals"].items()},
         goal_prefix=re.compile(
             rf"^(?:{prefixes})\s*(?:(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\s*[.:)]?|:)\s+(?P<title>\S.*)$", re.I
+        ),
+        goal_run=re.compile(
+            rf"(?:^|(?<=\s))(?:{_alternatives(cfg['goal_prefixes'] + cfg['goal_run_prefixes'])})"
+            r"\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[–:.-]\s+(?=[A-ZÅÄÖ])",
+            re.I,
         ),
         goal_chapters=CueList.of(cfg["goal_chapters"]),
         indicators=CueList.of(cfg["indicators"]),
@@ -100,6 +106,20 @@ def load_lexicon() -> Lexicon:
         mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
         financial_terms=CueList.of(cfg["financial_goal_terms"]),
     )
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def goal_run(text: str) -> list[tuple[str, str]]:
+    """[(number, title), …] of a paragraph that is a list of numbered goals run together
+    ("Fokusområde 1 – Hållbarhet … Fokusområde 9 – Klimatanpassning"); [] for anything else."""
+    marks = list(load_lexicon().goal_run.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [(m["num"], text[m.end():end].strip()) for m, end in zip(marks, ends)]
 
 
 def strip_numbering(text: str) -> tuple[str | None, str]:
