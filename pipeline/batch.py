@@ -24,7 +24,7 @@ from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import write_datapackage
 from pipeline.publish.lock import OutputLock
 from pipeline.publish.schema import DATASETS
-from pipeline.publish.state import Entry, load_state, save_state, state_key
+from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.writers import remove_stale_temporaries, write_dataset
 from pipeline.runner import DocumentResult, find_pdfs, read_interim, write_interim, write_json
 from pipeline.validate import ValidationOutcome, validate
@@ -63,7 +63,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
         doc_id = doc_id_of(path.read_bytes()) if path.is_file() else ""
         previous = state.get(key)
         cached = read_interim(interim, doc_id) if doc_id else None
-        if not options.force and previous == Entry(doc_id, __version__) and cached is not None:
+        if not options.force and previous == processed_by(doc_id) and cached is not None:
             reused[key] = cached
             current[key] = previous
         else:
@@ -79,7 +79,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     results = _process(todo, options, log)
     for path, result in zip(todo, results):
         write_interim(interim, result)
-        current[state_key(path)] = Entry(result.doc_id, __version__)
+        current[state_key(path)] = processed_by(result.doc_id)
 
     outcomes = {key: cached for key, cached in reused.items()}
     outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})

@@ -95,12 +95,14 @@ def write_interim(interim_root: Path, result: DocumentResult) -> None:
 
 
 def read_interim(interim_root: Path, doc_id: str) -> tuple[Extraction, StageError | None] | None:
+    """The stored extraction, or None when absent or unreadable (then it is simply redone)."""
     path = interim_root / doc_id / "extracted.json"
-    if not path.exists():
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        error = StageError(**record["error"]) if record.get("error") else None
+        return Extraction.from_dict(record["extraction"]), error
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    record = json.loads(path.read_text(encoding="utf-8"))
-    error = StageError(**record["error"]) if record.get("error") else None
-    return Extraction.from_dict(record["extraction"]), error
 
 
 def load_layout(interim: Path) -> Document:

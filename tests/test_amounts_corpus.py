@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 
 from pipeline.extract.amounts import extract_amounts
+from pipeline.extract.document_fields import document_fields
 
 ALINGSAS = "alingsas_budget_2021-2023.pdf"
 ALE = "ale_verksamhetsplan_2017-2020.pdf"
@@ -18,7 +19,8 @@ def amounts_of(layout_of):
 
     def get(name: str):
         if name not in cache:
-            cache[name] = extract_amounts(layout_of(name))
+            doc = layout_of(name)
+            cache[name] = extract_amounts(doc, document_fields(doc))
         return cache[name]
 
     return get

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pipeline.extract.amounts import extract_amounts
+from pipeline.extract.document_fields import document_fields
 from pipeline.extract.table_amounts import grid_settings
 from pipeline.extract.table_grid import build_grid
 from pipeline.extract.table_semantics import vocabulary
@@ -77,7 +78,7 @@ def test_table_without_header_continues_previous_page_table():
         table(2, [line(2, 60, (70, "Kommunstyrelsen"), (350, "95 090"), (450, "96 486")),
                   line(2, 78, (70, "Summa kommunbidrag"), (350, "300 262"), (450, "306 045"), bold=True)]),
     ])
-    rows = extract_amounts(doc)
+    rows = amounts_of(doc)
     assert [(r.row_label, r.year, r.kind, r.page) for r in rows] == [
         ("Socialnämnden", 2021, "budget", 1), ("Socialnämnden", 2022, "plan", 1),
         ("Kommunstyrelsen", 2021, "budget", 2), ("Kommunstyrelsen", 2022, "plan", 2),
@@ -94,7 +95,7 @@ def test_table_without_header_or_financial_context_gives_nothing():
         table(1, [line(1, 100, (70, "Museet"), (350, "62 225"), (450, "60 000")),
                   line(1, 118, (70, "Biblioteket"), (350, "1 200"), (450, "1 300"))]),
     ])
-    assert extract_amounts(doc) == []
+    assert amounts_of(doc) == []
 
 
 def test_percent_cells_and_row_units():
@@ -105,11 +106,15 @@ def test_percent_cells_and_row_units():
     ]
     doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE,
                    [heading(1, "Finansiella jämförelsetal"), table(1, g_lines)])
-    rows = extract_amounts(doc)
+    rows = amounts_of(doc)
     assert [(r.value, r.unit, r.value_sek, r.kind) for r in rows] == [
         (96.6, "percent", None, "outcome"), (98.2, "percent", None, "budget"),
         (48707, "kr", 48707, "outcome"), (52876, "kr", 52876, "budget"),
     ]
+
+
+def amounts_of(doc: Document):
+    return extract_amounts(doc, document_fields(doc))
 
 
 def _doc(*blocks: Block) -> Document:
@@ -135,7 +140,7 @@ def test_numbered_caption_names_table_and_ends_it():
     def part(page: int, top: float, corner: str, value: str) -> Block:
         return table(page, [line(page, top, (70, corner), (350, "2026"), (450, "2027"), bold=True),
                             line(page, top + 18, (70, "Medel"), (350, value), (450, value))])
-    rows = extract_amounts(_doc(
+    rows = amounts_of(_doc(
         heading(1, "Satsningar"), part(1, 100, "Tillkommande satsningar (tkr)", "1 000"),
         caption(1, "Tabell 3. Tillkommande satsningar per nämnd"),
         part(1, 300, "Reserverade medel, mnkr", "15"), caption(1, "Tabell 4. Reserverade medel"),
@@ -148,7 +153,7 @@ def test_repeated_header_with_same_corner_continues_across_a_sub_heading():
     def part(page: int, label: str) -> Block:
         return table(page, [line(page, 100, (70, "Finansieringsbudget, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"),
                                  bold=True), line(page, 118, (70, label), (350, "−706"), (450, "(828)"))])
-    rows = extract_amounts(_doc(heading(1, "Balans- och finansieringsbudget"), part(1, "Årets resultat"),
+    rows = amounts_of(_doc(heading(1, "Balans- och finansieringsbudget"), part(1, "Årets resultat"),
                                 heading(1, "Investeringsverksamhet"), part(2, "Investeringar"),
                                 caption(2, "Tabell 11. Finansieringsbudget")))
     assert {r.table_title for r in rows} == {"Finansieringsbudget"}

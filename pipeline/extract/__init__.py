@@ -17,7 +17,7 @@ def extract(doc: Document) -> Extraction:
     document = document_fields(doc)
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
-    extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc))
+    extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc, document))
     return qualify_ids(extraction)
 
 

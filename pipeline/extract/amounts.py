@@ -4,17 +4,14 @@ from __future__ import annotations
 from pipeline.extract.table_amounts import table_amounts
 from pipeline.extract.table_semantics import YearKinds
 from pipeline.extract.text_amounts import text_amounts
-from pipeline.extract.document_fields import document_fields
 from pipeline.model import AmountRow, Document, DocumentRow
 
 
-def extract_amounts(doc: Document, document: DocumentRow | None = None) -> list[AmountRow]:
+def extract_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
     """Table figures, then text allocations, numbered in that order ("a0001" …).
 
-    `document` (its doc_type and period) says what an undated or bare-year figure is; it
-    is derived from the text when the caller has not done so already.
+    `document` (its doc_type and period) says what an undated or bare-year figure is.
     """
-    document = document or document_fields(doc)
     tables = table_amounts(doc, document)
     years = YearKinds.of([r.column_label for r in tables if r.column_label], document)
     rows = tables + text_amounts(doc, document, years)

@@ -1,14 +1,19 @@
 """Incremental runs: what was processed from which bytes, by which pipeline version.
 
-A file is skipped when its bytes (doc_id) and the pipeline version are unchanged and its
+A file is skipped when its bytes (doc_id), the pipeline version and the configuration
+(vocabulary and thresholds change results as much as code does) are unchanged and its
 interim extraction is on disk. The state lives beside the outputs it describes.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 
+from pipeline import __version__
+from pipeline.config import CONFIG_DIR
 from pipeline.publish.writers import write_text
 
 STATE_FILE = "state.json"
@@ -18,13 +23,30 @@ STATE_FILE = "state.json"
 class Entry:
     doc_id: str
     pipeline_version: str
+    config_digest: str
+
+
+def processed_by(doc_id: str) -> Entry:
+    """The entry a file gets when this pipeline, with this configuration, processes it."""
+    return Entry(doc_id, __version__, config_digest())
+
+
+@cache
+def config_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(CONFIG_DIR.glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_state(out: Path) -> dict[str, Entry]:
     path = out / STATE_FILE
     if not path.exists():
         return {}
-    return {key: Entry(**value) for key, value in json.loads(path.read_text(encoding="utf-8")).items()}
+    try:
+        return {key: Entry(**value) for key, value in json.loads(path.read_text(encoding="utf-8")).items()}
+    except (ValueError, TypeError):
+        return {}  # an unreadable or older state: everything is processed again
 
 
 def save_state(out: Path, state: dict[str, Entry]) -> None:
