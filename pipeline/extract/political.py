@@ -40,6 +40,9 @@ _FOOTNOTE_MARK = re.compile(r"^\*+$")
 _FOOTNOTE_TAIL = re.compile(r"\s*\*+(\s.*)?$")  # "… per år*** mnkr 0–400": the cell ends at the mark
 
 
+_ANY_HEADING = 99  # the level of a section that the next heading, whatever its level, ends
+
+
 @dataclass
 class _Section:
     role: Role
@@ -305,6 +308,10 @@ def _row(state: _State, item: Item) -> None:
         if any(columns) or not (item.header and state.columns and item.page == state.table_page + 1):
             state.table, state.table_page, state.columns = item.table, item.page, columns
             state.row_indicator, state.breakdown = None, False
+            if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
+                # a task table ("Uppdrag | Ansvarig nämnd") makes the rest of its section, up to
+                # the next heading of any level, a measures section: a list continuing it holds tasks
+                state.section = _Section(Role.MEASURES, None, _ANY_HEADING, state.heading_above())
             return
         state.table = item.table  # a table continued on the next page keeps its header
     if item.table != state.table or not state.columns:

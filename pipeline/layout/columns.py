@@ -108,13 +108,14 @@ def _is_wide_table_row(row: list[Word], gutter: float, body_left: float, cfg: Co
     if not left or not right or len(split_segments(row, cfg.segment_gap_em)) < 3:
         return False
     column_width = gutter - body_left
-    return not (_is_prose(left, column_width) or _is_prose(right, column_width))
+    return not (_is_prose(left, column_width, cfg) or _is_prose(right, column_width, cfg))
 
 
-def _is_prose(words: list[Word], column_width: float) -> bool:
-    """A line filling most of its column with words and no figures."""
+def _is_prose(words: list[Word], column_width: float, cfg: ColumnSettings) -> bool:
+    """A line filling most of its column with one run of words and no figures."""
     span = words[-1].x1 - words[0].x0
-    return span >= 0.6 * column_width and not any(parse_number(w.text) for w in words)
+    one_run = len(split_segments(words, cfg.segment_gap_em)) == 1
+    return one_run and span >= 0.6 * column_width and not any(parse_number(w.text) for w in words)
 
 
 def _gap_at(row: list[Word], a: float, b: float) -> bool:

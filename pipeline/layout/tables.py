@@ -1,4 +1,5 @@
-"""Table regions on a page: tables drawn with rules, and borderless runs of figure rows.
+"""Table regions on a page: tables drawn with rules, borderless runs of figure rows, and
+grids of text cells under a column header ("Uppdrag | Ansvarig nämnd").
 
 Only the region is decided here (which lines belong to a table); the amounts extractor
 rebuilds the cell grid from the region's word positions.
@@ -47,6 +48,8 @@ class RegionSettings:
     bridge_words: int  # a longer line is prose, not a wrapped label or group row
     header_lines: int
     header_cues: re.Pattern[str]
+    grid_max_columns: int  # a text grid's header has this many cells at most …
+    grid_header_words: int  # … of this many words at most
 
 
 @cache
@@ -58,6 +61,8 @@ def region_settings() -> RegionSettings:
         bridge_words=t["bridge_words"],
         header_lines=t["header_lines"],
         header_cues=re.compile(r"\b(" + "|".join(t["header_cues"]) + r")", re.IGNORECASE),
+        grid_max_columns=t["grid_max_columns"],
+        grid_header_words=t["grid_header_words"],
     )
 
 
@@ -90,7 +95,55 @@ def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSetti
             for pl in placed[start : j + 1]:
                 pl.in_table = True
         i = j + 1
+    _mark_text_grids(placed, cfg, rs)
     return placed
+
+
+def _mark_text_grids(placed: list[PlacedLine], cfg: BlockSettings, rs: RegionSettings) -> None:
+    """A header row of short text cells, and the lines below whose cells all start at its
+    columns and stay inside them (wrapped cells may fill one column only)."""
+    i = 0
+    while i < len(placed):
+        columns = None if placed[i].in_table else _header_columns(placed[i].line, cfg, rs)
+        if columns is None:
+            i += 1
+            continue
+        j, multi = i, 0
+        for k in range(i + 1, len(placed)):
+            line, prev = placed[k].line, placed[k - 1].line
+            if placed[k].in_table or placed[k].column != placed[i].column or line.page != prev.page:
+                break
+            if line.top - prev.bottom > rs.row_gap_em * line.size:
+                break
+            cells = split_segments(line.words, cfg.cell_gap_em)
+            if not all(_fits(cell, columns) for cell in cells):
+                break
+            multi += len(cells) >= 2
+            j = k
+        if j - i >= 2 and multi >= 2:
+            for pl in placed[i : j + 1]:
+                pl.in_table = True
+            i = j + 1
+        else:
+            i += 1
+
+
+def _header_columns(line: Line, cfg: BlockSettings, rs: RegionSettings) -> list[float] | None:
+    cells = split_segments(line.words, cfg.cell_gap_em)
+    if not 2 <= len(cells) <= rs.grid_max_columns:
+        return None
+    texts = [" ".join(w.text for w in cell) for cell in cells]
+    if any(len(cell) > rs.grid_header_words or not any(ch.isalpha() for ch in t) for cell, t in zip(cells, texts)):
+        return None
+    return [cell[0].x0 for cell in cells]
+
+
+def _fits(cell: list, columns: list[float]) -> bool:
+    """The cell starts at a column and ends before the next column starts."""
+    for n, start in enumerate(columns):
+        if abs(cell[0].x0 - start) <= 4:
+            return n + 1 == len(columns) or cell[-1].x1 <= columns[n + 1] + 2
+    return False
 
 
 def _is_row(line: Line, cfg: BlockSettings) -> bool:
