@@ -18,7 +18,7 @@ from rich.progress import Progress
 
 from pipeline import __version__
 from pipeline.executors import run_documents
-from pipeline.ingest import doc_id_of
+from pipeline.ingest import file_doc_id
 from pipeline.model import Extraction, StageError
 from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import write_datapackage
@@ -60,7 +60,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     reused: dict[str, tuple[Extraction, StageError | None]] = {}
     for path in files:
         key = state_key(path)
-        doc_id = doc_id_of(path.read_bytes()) if path.is_file() else ""
+        doc_id = file_doc_id(path) or ""
         previous = state.get(key)
         cached = read_interim(interim, doc_id) if doc_id else None
         if not options.force and previous == processed_by(doc_id) and cached is not None:
@@ -116,20 +116,20 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
 
 def _process(todo: list[Path], options: RunOptions, log: Callable[[str], None]) -> list[DocumentResult]:
     """Run the documents, in any order, with a progress bar on a terminal and log lines otherwise."""
-    by_name: dict[str, list[DocumentResult]] = defaultdict(list)
+    results: list[DocumentResult | None] = [None] * len(todo)
     stream = run_documents(todo, options.workers, options.scheduler)
     if sys.stdout.isatty() and todo:
         with Progress(transient=True) as progress:
             task = progress.add_task("documents", total=len(todo))
-            for result in stream:
-                by_name[result.file].append(result)
+            for index, result in stream:
+                results[index] = result
                 progress.advance(task)
     else:
-        for result in stream:
-            by_name[result.file].append(result)
+        for index, result in stream:
+            results[index] = result
             status = f"FAILED [{result.error.stage}] {result.error.reason}" if result.error else "ok"
             log(f"{result.file}: {status}")
-    return [by_name[p.name].pop() for p in todo]
+    return [r for r in results if r is not None]
 
 
 def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]]) -> list[Extraction]:

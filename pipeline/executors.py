@@ -1,39 +1,82 @@
 """Where per-document work runs: in process, in a local process pool, or on a Dask cluster.
 
 All three call the same `process_path` / `process_document`, so their results are equal;
-only the order in which documents finish differs (the caller sorts).
+only the order in which documents finish differs (results carry their input's index).
+A document that kills its worker (a crash deep in a PDF library, memory exhaustion) gets
+an error record like any other failure; the batch goes on.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from pipeline.runner import DocumentResult, process_document, process_path
+from pipeline.runner import DocumentResult, failed_result, process_document, process_path
+
+Indexed = tuple[int, DocumentResult]
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_documents(paths: list[Path], workers: int, scheduler: str | None = None) -> Iterator[DocumentResult]:
+def run_documents(paths: list[Path], workers: int, scheduler: str | None = None) -> Iterator[Indexed]:
     if scheduler:
-        yield from _on_dask(paths, scheduler)
+        yield from _on_dask(paths, scheduler, workers)
     elif workers <= 1 or len(paths) <= 1:
-        yield from map(process_path, paths)
+        yield from enumerate(map(process_path, paths))
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-            futures = [pool.submit(process_path, p) for p in paths]
-            for future in as_completed(futures):
-                yield future.result()
+        yield from _in_pool(paths, workers)
 
 
-def _on_dask(paths: list[Path], scheduler: str) -> Iterator[DocumentResult]:
-    """Ship the bytes, not the path: cluster workers need not share our file system."""
+def _in_pool(paths: list[Path], workers: int) -> Iterator[Indexed]:
+    crashed: list[int] = []
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+        futures: dict[Future, int] = {pool.submit(process_path, p): i for i, p in enumerate(paths)}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except Exception:  # the pool broke: find the culprit by running each alone
+                crashed.append(index)
+    for index in sorted(crashed):
+        yield index, _isolated(paths[index])
+
+
+def _isolated(path: Path) -> DocumentResult:
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(process_path, path).result()
+        except Exception as exc:
+            return failed_result(path, "worker", f"the worker process died: {type(exc).__name__}: {exc}")
+
+
+def _on_dask(paths: list[Path], scheduler: str, window: int) -> Iterator[Indexed]:
+    """Ship the bytes, not the path (cluster workers need not share our file system), a few
+    documents at a time so that the driver never holds a whole batch in memory."""
     from dask.distributed import Client, as_completed as dask_completed
 
     with Client(scheduler) as client:
-        futures = [client.submit(process_document, p.name, p.read_bytes(), pure=False) for p in paths]
-        for future in dask_completed(futures):
-            yield future.result()
+        in_flight = max(2, 2 * window)
+        pending = iter(enumerate(paths))
+        futures = dask_completed()
+        index_of: dict = {}
+
+        def submit_next() -> None:
+            nxt = next(pending, None)
+            if nxt is not None:
+                i, path = nxt
+                future = client.submit(process_document, path.name, path.read_bytes(), pure=False)
+                index_of[future.key] = (i, path)
+                futures.add(future)
+
+        for _ in range(in_flight):
+            submit_next()
+        for future in futures:
+            i, path = index_of.pop(future.key)
+            try:
+                yield i, future.result()
+            except Exception as exc:
+                yield i, failed_result(path, "worker", f"the Dask task failed: {type(exc).__name__}: {exc}")
+            submit_next()

@@ -20,16 +20,36 @@ def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def file_doc_id(path: Path) -> str | None:
+    """doc_id of a file read in chunks (an enormous file is never held in memory), or None
+    when the file cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()[:16]
+
+
 def ingest(path: Path) -> SourceDocument | StageError:
+    refused = refuse_by_size(path)
+    if refused is not None:
+        return refused
+    return ingest_bytes(path.name, path.read_bytes(), str(path))
+
+
+def refuse_by_size(path: Path) -> StageError | None:
+    """Refuse an unreadable or enormous file before reading it into memory."""
     try:
         size = path.stat().st_size
-        limit = config.load("pipeline")["ingest"]["max_bytes"]
-        if size > limit:  # refuse before reading an enormous file into memory
-            return StageError(path.name, STAGE, f"enormous file: {size} bytes > limit {limit}")
-        data = path.read_bytes()
     except OSError as exc:
         return StageError(path.name, STAGE, f"cannot read file: {exc.strerror}")
-    return ingest_bytes(path.name, data, str(path))
+    limit = config.load("pipeline")["ingest"]["max_bytes"]
+    if size > limit:
+        return StageError(path.name, STAGE, f"enormous file: {size} bytes > limit {limit}")
+    return None
 
 
 def ingest_bytes(name: str, data: bytes, path: str = "") -> SourceDocument | StageError:

@@ -127,7 +127,6 @@ class Block:
     toc_page: int | None = None
     column: int = 0
     lines: list[Line] = field(default_factory=list)
-    rules_x: list[float] = field(default_factory=list)
 
 
 @dataclass

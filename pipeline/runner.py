@@ -16,9 +16,9 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.extract import extract
-from pipeline.ingest import doc_id_of, ingest_bytes
+from pipeline.ingest import doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
 from pipeline.layout import build_layout
-from pipeline.model import Document, DocumentRow, Extraction, StageError
+from pipeline.model import DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
 
 
@@ -44,13 +44,19 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
 
 
 def process_path(path: Path) -> DocumentResult:
+    refused = refuse_by_size(path)
+    if refused is not None:
+        return failed_result(path, refused.stage, refused.reason)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        error = StageError(path.name, "ingest", f"cannot read file: {exc.strerror}")
-        doc_id = doc_id_of(str(path).encode())
-        return DocumentResult(path.name, doc_id, _failed(path.name, doc_id), error)
+        return failed_result(path, "ingest", f"cannot read file: {exc.strerror}")
     return process_document(path.name, data)
+
+
+def failed_result(path: Path, stage: str, reason: str) -> DocumentResult:
+    doc_id = file_doc_id(path) or doc_id_of(str(path).encode())
+    return DocumentResult(path.name, doc_id, _failed(path.name, doc_id), StageError(path.name, stage, reason))
 
 
 def process_document(name: str, data: bytes) -> DocumentResult:
@@ -103,10 +109,6 @@ def read_interim(interim_root: Path, doc_id: str) -> tuple[Extraction, StageErro
         return Extraction.from_dict(record["extraction"]), error
     except (OSError, ValueError, KeyError, TypeError):
         return None
-
-
-def load_layout(interim: Path) -> Document:
-    return Document.from_dict(json.loads((interim / "layout.json").read_text(encoding="utf-8")))
 
 
 def write_json(target: Path, data: object) -> None:

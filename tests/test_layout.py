@@ -193,3 +193,12 @@ def test_digit_groups_stay_one_token(layout_of):
     doc: Document = layout_of("alingsas_budget_2021-2023.pdf")
     table = next(b for b in doc.blocks if b.kind is BlockKind.TABLE and "Verksamhetens" in b.text)
     assert "-2 421 049" in norm(table.text)
+
+
+def test_layout_model_round_trips_through_json(layout_of):
+    """layout.json is the inspectable intermediate: it holds the whole model."""
+    import json
+
+    doc: Document = layout_of("alingsas_budget_2021-2023.pdf")
+    again = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+    assert again == doc

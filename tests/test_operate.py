@@ -120,3 +120,33 @@ def test_dask_cluster_gives_the_same_datasets(inbox, tmp_path):
         assert (local / f"{name}.csv").read_bytes() == (remote / f"{name}.csv").read_bytes(), name
     report = json.loads(sorted((remote / "runs").glob("*.json"))[-1].read_text(encoding="utf-8"))
     assert report["processed"] == 2
+
+
+def _crash_on_boom(path: Path):
+    """Stands in for process_path in forked pool workers: 'boom.pdf' kills its worker."""
+    from pipeline.runner import process_path
+
+    if path.name == "boom.pdf":
+        os._exit(70)
+    return process_path(path)
+
+
+def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatch):
+    import pipeline.executors as executors
+
+    monkeypatch.setattr(executors, "process_path", _crash_on_boom)
+    boom = inbox / "boom.pdf"
+    shutil.copy(inbox / SAMPLES[1], boom)
+    paths = [inbox / SAMPLES[0], boom, inbox / SAMPLES[1]]
+    results = dict(executors.run_documents(paths, workers=2))
+    assert sorted(results) == [0, 1, 2]
+    assert results[1].error is not None and results[1].error.stage == "worker"
+    assert results[0].error is None and results[2].error is None
+
+
+def test_forced_reruns_publish_identical_datasets(inbox, tmp_path):
+    out = tmp_path / "out"
+    run_batch([inbox], out, RunOptions(workers=2, force=True), log=_quiet)
+    first = {k: v for k, v in _digest(out).items() if k.endswith((".csv", ".parquet"))}
+    run_batch([inbox], out, RunOptions(workers=1, force=True), log=_quiet)
+    assert {k: v for k, v in _digest(out).items() if k.endswith((".csv", ".parquet"))} == first

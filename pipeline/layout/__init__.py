@@ -17,7 +17,7 @@ import pdfplumber
 from rapidfuzz import fuzz
 
 from pipeline import config
-from pipeline.layout.blocks import BlockBuilder, BlockSettings, PlacedLine
+from pipeline.layout.blocks import BlockBuilder, BlockSettings
 from pipeline.layout.columns import ColumnSettings, order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
@@ -27,7 +27,6 @@ from pipeline.layout.toc import TocEntry, TocSettings, collect_entries, is_toc_p
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
 
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
 
 
 @dataclass
@@ -60,7 +59,7 @@ def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Docu
             continue
         builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
     blocks = builder.finish()
-    _assign_heading_levels(blocks, toc)
+    _assign_heading_levels(blocks, toc, re.compile(cfg["headings"]["numbered"]))
     return Document(
         doc_id=source.doc_id,
         source_file=source.source_file,
@@ -127,7 +126,7 @@ def _toc_block(entry: TocEntry) -> Block:
     )
 
 
-def _assign_heading_levels(blocks: list[Block], toc: list[TocEntry]) -> None:
+def _assign_heading_levels(blocks: list[Block], toc: list[TocEntry], numbering: re.Pattern[str]) -> None:
     """Level per heading style, confirmed by the TOC where the document has one."""
     headings = [b for b in blocks if b.kind is BlockKind.HEADING]
     style = {id(h): (round(h.size), h.bold) for h in headings}
@@ -142,7 +141,7 @@ def _assign_heading_levels(blocks: list[Block], toc: list[TocEntry]) -> None:
     deepest = max((e.level for e in toc), default=0)
     unconfirmed = [s for s in ranked if not votes[s]]
     for h in headings:
-        numbered = _NUMBERED_HEADING.match(h.text)
+        numbered = numbering.match(h.text.split(" ", 1)[0]) if " " in h.text.strip() else None
         if id(h) in matched:
             h.level = matched[id(h)]
         elif votes[style[id(h)]]:

@@ -118,15 +118,5 @@ def _is_prose(words: list[Word], column_width: float, cfg: ColumnSettings) -> bo
     return one_run and span >= 0.6 * column_width and not any(parse_number(w.text) for w in words)
 
 
-def _gap_at(row: list[Word], a: float, b: float) -> bool:
-    has_left = has_right = False
-    for w in row:
-        if w.x1 > a and w.x0 < b:
-            return False
-        has_left |= w.x1 <= a
-        has_right |= w.x0 >= b
-    return has_left and has_right
-
-
 def _crosses(row: list[Word], x: float) -> bool:
     return any(w.x0 < x < w.x1 for w in row)

@@ -1,8 +1,9 @@
 """Incremental runs: what was processed from which bytes, by which pipeline version.
 
-A file is skipped when its bytes (doc_id), the pipeline version and the configuration
-(vocabulary and thresholds change results as much as code does) are unchanged and its
-interim extraction is on disk. The state lives beside the outputs it describes.
+A file is skipped when its bytes (doc_id), the pipeline version and the digest of the code
+and configuration that process it (a rule or a vocabulary change alters results as much as
+a release does) are unchanged and its interim extraction is on disk. The state lives beside
+the outputs it describes.
 """
 from __future__ import annotations
 
@@ -23,18 +24,19 @@ STATE_FILE = "state.json"
 class Entry:
     doc_id: str
     pipeline_version: str
-    config_digest: str
+    digest: str
 
 
 def processed_by(doc_id: str) -> Entry:
     """The entry a file gets when this pipeline, with this configuration, processes it."""
-    return Entry(doc_id, __version__, config_digest())
+    return Entry(doc_id, __version__, processing_digest())
 
 
 @cache
-def config_digest() -> str:
+def processing_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(CONFIG_DIR.glob("*.yaml")):
+    code = Path(__file__).resolve().parent.parent
+    for path in sorted(CONFIG_DIR.glob("*.yaml")) + sorted(code.rglob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
