@@ -124,3 +124,16 @@ def _dump_dom(page: Path) -> str:
     )
     shutil.rmtree(page.parent / ".chromium", ignore_errors=True)
     return done.stdout
+
+
+def test_quarantined_goal_leaves_its_indicators_published_without_the_link(tmp_path):
+    from pipeline.model import IndicatorRow
+
+    base = _extraction("links00000000000d", 0)
+    bad_goal = GoalRow(base.document.doc_id, "links-g9", "vision", "Sida 4", 3)  # bad enum → quarantined
+    indicators = [IndicatorRow(base.document.doc_id, "links-i1", "Andel nöjda invånare ska öka", 3, goal_id="links-g9")]
+    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)], tmp_path)
+    published = outcome.published["indicators"]
+    assert list(published["indicator_id"]) == ["links-i1"] and published["goal_id"].isna().all()
+    assert "links-g9" not in set(outcome.published["goals"]["goal_id"])
+    assert (outcome.results["check"] == "goal_quarantined").any()

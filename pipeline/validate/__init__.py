@@ -77,6 +77,7 @@ def validate(extractions: list[Extraction], out: Path) -> ValidationOutcome:
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
     outcome_split = split(rows, raw, findings)
+    findings += outcome_split.findings
     source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))
     results = results_frame(findings, source_files)
     write_quarantine(out, outcome_split.quarantined)

@@ -15,7 +15,7 @@ import pandas as pd
 from pipeline.model import DocumentRow
 from pipeline.publish.schema import DATASETS
 from pipeline.publish.writers import atomic_path, frame
-from pipeline.validate.results import EXTRACTION_ERROR, Finding
+from pipeline.validate.results import EXTRACTION_ERROR, WARNING, Finding
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Split:
     published: dict[str, pd.DataFrame]
     quarantined: dict[str, pd.DataFrame]
     counts: pd.DataFrame
+    findings: list[Finding]  # what quarantining did to other rows (cascades, unlinked goals)
 
 
 def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Finding]) -> Split:
@@ -31,10 +32,12 @@ def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Fi
     for f in findings:
         if f.severity == EXTRACTION_ERROR and f.row is not None:
             hard[f.dataset][f.row].append(f)
+    knock_on = _cascade(rows, hard)
     partial = {raw[name].at[i, "doc_id"] for name in DATASETS for i in hard[name]}
+    lost_goals = {rows["goals"][i].goal_id for i in hard["goals"]}
     published, quarantined = {}, {}
     for name in DATASETS:
-        keep = [r for i, r in enumerate(rows[name]) if i not in hard[name]]
+        keep = [_unlink(r, lost_goals) for i, r in enumerate(rows[name]) if i not in hard[name]]
         if name == "documents":
             keep = [_mark_partial(r, partial) for r in keep]
         published[name] = frame(name, keep)
@@ -43,7 +46,33 @@ def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Fi
         q["checks"] = ["; ".join(dict.fromkeys(f.check for f in hard[name][i])) for i in bad]
         q["reasons"] = ["; ".join(f.message for f in hard[name][i]) for i in bad]
         quarantined[name] = q.reset_index(drop=True)
-    return Split(published, quarantined, _counts(raw, published, quarantined))
+    return Split(published, quarantined, _counts(raw, published, quarantined), knock_on)
+
+
+def _cascade(rows: dict[str, list], hard: dict[str, dict[int, list[Finding]]]) -> list[Finding]:
+    """Keep the published tables' keys whole: the rows of a quarantined document follow it
+    into quarantine; a row linked to a quarantined goal is published without the link."""
+    lost_docs = {rows["documents"][i].doc_id for i in hard["documents"]}
+    lost_goals = {rows["goals"][i].goal_id for i in hard["goals"]}
+    warnings = []
+    for name in DATASETS[1:]:
+        for i, row in enumerate(rows[name]):
+            if i in hard[name]:
+                continue
+            if row.doc_id in lost_docs:
+                hard[name][i].append(Finding(row.doc_id, name, "document_quarantined", EXTRACTION_ERROR,
+                                             "its document row is quarantined", row=i, page=row.page))
+            elif lost_goals & {getattr(row, "goal_id", None), getattr(row, "parent_goal_id", None)}:
+                warnings.append(Finding(row.doc_id, name, "goal_quarantined", WARNING,
+                                        "published without its goal link: the goal is quarantined", page=row.page))
+    return warnings
+
+
+def _unlink(row: object, lost_goals: set[str]) -> object:
+    for link in ("goal_id", "parent_goal_id"):
+        if getattr(row, link, None) in lost_goals:
+            row = replace(row, **{link: None})  # type: ignore[type-var]
+    return row
 
 
 def _mark_partial(row: DocumentRow, partial: set[str]) -> DocumentRow:
