@@ -48,17 +48,18 @@ def _reference() -> tuple[Place, ...]:
 
 def document_fields(doc: Document) -> DocumentRow:
     cfg = lexicon()["document"]
-    first = [b for b in doc.blocks if b.page <= cfg["first_pages"] and b.kind is not BlockKind.TOC]
-    front = "\n".join(b.text for b in first)
     title = _title(doc)
-    doc_type = _doc_type(f"{title or ''}\n{front}\n{_opening(doc)}", cfg)
-    organisation = _party(front, cfg) or _issuer(front, cfg)
+    cover = _cover_lines(doc)
+    texts = _texts(doc, title, cover, cfg)
+    doc_type = _doc_type(texts, cfg)
+    party = _party(cover, texts, cfg)
+    organisation = party or _issuer(texts.front, cfg)
     place = None if doc_type == "not_budget" else _place(doc, cfg)
-    if doc_type == "budget" and organisation in cfg["parties"]:
-        doc_type = "budget_proposal"  # a party's budget is a proposal
+    if party is not None and doc_type in ("budget", "verksamhetsplan"):
+        doc_type = "budget_proposal"  # a budget or plan that a party or coalition issued is its proposal
     if organisation is None and place is not None and place.name.startswith(_COUNTY_PREFIX):
         organisation = place.name
-    start, end = _period(f"{title or ''}\n{front}", cfg)
+    start, end = _period(texts, cfg)
     return DocumentRow(
         doc_id=doc.doc_id,
         source_file=doc.source_file,
@@ -75,50 +76,135 @@ def document_fields(doc: Document) -> DocumentRow:
     )
 
 
-def _title(doc: Document) -> str | None:
-    """The largest heading of the title page, completed by the metadata title it begins."""
-    headings = [b for b in doc.blocks if b.page == 1 and b.kind is BlockKind.HEADING]
+@dataclass(frozen=True)
+class _Texts:
+    """The places a document names itself, most telling first."""
+
+    title: str
+    cover: str  # the cover page's lines and the metadata title
+    cover_headings: str  # the cover's headings and the metadata title
+    front: str  # the first pages (table of contents left out)
+    opening: str  # a few more pages
+
+    def tiers(self) -> tuple[str, str, str, str]:
+        return self.title, self.cover, self.front, self.opening
+
+
+def _texts(doc: Document, title: str | None, cover: list[_Line], cfg: dict) -> _Texts:
+    def pages(n: int) -> str:
+        return "\n".join(b.text for b in doc.blocks if b.page <= n and b.kind is not BlockKind.TOC)
+
     meta = (doc.metadata.get("title") or "").strip()
-    if not headings:
-        return meta or None
-    top = max(headings, key=lambda b: b.size)
-    text = top.text.strip()
-    printed_in_meta = [h for h in headings if meta.lower().startswith(h.text.strip().lower())]
-    if meta and meta.lower() != text.lower() and printed_in_meta:
-        return meta.split(" – ")[0].strip()
-    following = doc.blocks[doc.blocks.index(top) + 1: doc.blocks.index(top) + 2]
-    if following and re.fullmatch(r"20\d\d\s*[-–]?\s*(20\d\d)?", following[0].text.strip()):
-        text = f"{text} {following[0].text.strip()}"
-    return text
+    return _Texts(
+        title=title or "",
+        cover="\n".join([meta] + [ln.text for ln in cover]),
+        cover_headings="\n".join([meta] + [ln.text for ln in cover if ln.heading]),
+        front=pages(cfg["first_pages"]),
+        opening=pages(cfg["opening_pages"]),
+    )
 
 
-def _opening(doc: Document, pages: int = 5) -> str:
-    return "\n".join(b.text for b in doc.blocks if b.page <= pages)
+@dataclass(frozen=True)
+class _Line:
+    """A line of the cover page: a heading (wrapped headings joined) with its year line."""
+
+    text: str
+    size: float
+    heading: bool
 
 
-def _doc_type(text: str, cfg: dict) -> str:
-    lowered = text.lower()
-    if any(re.search(p, lowered) for p in cfg["not_budget"]):
-        return "not_budget"
-    for name, pattern in cfg["doc_types"]:
-        if re.search(pattern, lowered):
-            return name
+def _cover_lines(doc: Document) -> list[_Line]:
+    """The cover page's headings and short lines; a heading wrapped over two blocks of one
+    size ("BUDGET FÖR ALINGSÅS" / "KOMMUN 2021-2023") is one line, and a line of years set
+    under a heading ("Verksamhetsplan med budget" / "2017 2020") completes it."""
+    blocks = [b for b in doc.blocks if b.page == 1 and b.kind is not BlockKind.TOC]
+    lines: list[_Line] = []
+    previous = None
+    for b in blocks:
+        text = b.text.strip()
+        heading = b.kind is BlockKind.HEADING
+        joins = lines and previous is not None and previous.kind is BlockKind.HEADING and (
+            (heading and b.size == previous.size) or _YEARS_LINE.fullmatch(text))
+        if joins:
+            lines[-1] = _Line(f"{lines[-1].text} {text}", lines[-1].size, True)
+        else:
+            lines.append(_Line(text, b.size or 0.0, heading))
+        previous = b
+    return lines
+
+
+_YEARS_LINE = re.compile(r"20\d\d\s*[-–]?\s*(20\d\d)?")
+_SEPARATOR = re.compile(r"\s*[–—\-:|,]\s")
+
+
+def _title(doc: Document) -> str | None:
+    """The title as printed on the cover. The metadata title picks it among the cover's
+    headings when it restates one (perhaps with the issuer appended: "<title> – Region X"),
+    and stands for it when the printed line lost punctuation the metadata keeps."""
+    meta = re.sub(r"\s+", " ", doc.metadata.get("title") or "").strip()
+    headings = [ln for ln in _cover_lines(doc) if ln.heading]
+    if meta:
+        for line in headings:
+            if _key(line.text) == _key(meta):
+                return meta if _punctuation(meta) > _punctuation(line.text) else line.text
+        for line in headings:
+            head = meta[: len(line.text)]
+            if head.lower() == line.text.lower() and _SEPARATOR.match(meta, len(line.text)):
+                return line.text
+        return meta
+    return max(headings, key=lambda ln: ln.size).text if headings else None
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]", " ", text.lower()).split())
+
+
+def _punctuation(text: str) -> int:
+    return sum(1 for c in text if not (c.isalnum() or c.isspace()))
+
+
+def _doc_type(texts: _Texts, cfg: dict) -> str:
+    """The type the most telling text names. A programme cue counts only where no budget type
+    is named: on the title or cover, or further in where the text calls itself one."""
+    manifesto = "|".join(cfg["not_budget"])
+    self_named = re.compile(cfg["self_reference"] + rf"(?:{manifesto})", re.I)
+    for n, text in enumerate(texts.tiers()):
+        lowered = text.lower()
+        named = [(m.start(), -len(m.group(0)), name) for name, pattern in cfg["doc_types"]
+                 for m in [re.search(pattern, lowered)] if m]
+        if named:
+            return min(named)[2]
+        if (re.search(manifesto, lowered) if n < 2 else self_named.search(text)) is not None:
+            return "not_budget"
     return "other"
 
 
-def _party(text: str, cfg: dict) -> str | None:
-    """The party (or coalition line of parties) that issued the document."""
-    for line in text.splitlines():
-        named = [p for p in cfg["parties"] if p in line]
-        if len(named) >= 2:
-            return line.strip()
-    counts = Counter()
-    for party in cfg["parties"]:
-        counts[party] += len(re.findall(rf"\b{re.escape(party)}\b", text))
-    for genitive, party in cfg["party_genitive"].items():
-        counts[party] += len(re.findall(rf"\b{re.escape(genitive)}\b", text))
-    best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] else None
+def _party(cover: list[_Line], texts: _Texts, cfg: dict) -> str | None:
+    """The party, or the line of coalition parties, presented as the document's issuer: on
+    the cover, in a phrase that names it as author ("Socialdemokraternas förslag till
+    budget", "förslag från …"), or named throughout the opening pages and hardly any other."""
+    names = rf"(?:{'|'.join(map(re.escape, cfg['parties']))}|{cfg['party_pattern']})"
+    known = re.compile(rf"\b{names}\b")
+    for line in cover:
+        items = [i.strip() for i in re.split(r",|\boch\b|&|\+", line.text) if i.strip()]
+        named = [i for i in items if known.fullmatch(i)]
+        if len(named) >= 2 and all(len(i.split()) <= 4 and i[:1].isupper() for i in items):
+            return line.text  # a coalition line, local parties included, as printed
+    for line in cover:
+        m = known.match(line.text)
+        if m and (m.end() == len(line.text) or line.text[m.end()] in " s"):
+            return m.group(0)
+    for template in cfg["party_issuer"]:
+        pattern = template.replace("{party}", f"({names})")
+        m = re.search(pattern, texts.front) or re.search(pattern, texts.opening)
+        if m:
+            return m.group(1)
+    counts = Counter(m.group(0) for m in known.finditer(texts.opening))
+    if counts:
+        party, n = counts.most_common(1)[0]
+        if n >= cfg["party_mentions"] and n >= cfg["party_share"] * sum(counts.values()):
+            return party
+    return None
 
 
 def _issuer(text: str, cfg: dict) -> str | None:
@@ -160,11 +246,20 @@ def _mentions(places: tuple[Place, ...], text: str) -> Counter[Place]:
     return counts
 
 
-def _period(text: str, cfg: dict) -> tuple[int | None, int | None]:
-    m = re.search(cfg["period_pattern"], text)
+def _period(texts: _Texts, cfg: dict) -> tuple[int | None, int | None]:
+    """First and last year the title states (its ranges and single years: "Budget 2025 med
+    plan 2026–2027" → 2025–2027), else the cover headings'; else the first year range of the first
+    pages, or their most frequent year."""
+    for text in (texts.title, texts.cover_headings):
+        ranges = [(int(a), int(b)) for a, b in re.findall(cfg["period_pattern"], text)]
+        rest = re.sub(cfg["period_pattern"], " ", text)
+        years = [y for r in ranges for y in r] + [int(y) for y in re.findall(cfg["year_pattern"], rest)]
+        if years:
+            return min(years), max(years)
+    m = re.search(cfg["period_pattern"], texts.front)
     if m:
         return int(m.group(1)), int(m.group(2))
-    years = [int(y) for y in re.findall(cfg["year_pattern"], text)]
+    years = [int(y) for y in re.findall(cfg["year_pattern"], texts.front)]
     if years:
         year = Counter(years).most_common(1)[0][0]
         return year, year
