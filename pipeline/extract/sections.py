@@ -13,17 +13,43 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
+from pipeline import config
 from pipeline.extract.nlp import CueList, lemmas, lexicon
+from pipeline.layout.lines import split_segments
 from pipeline.layout.text import normalise_space
 from pipeline.model import Block, BlockKind, Document, Line
 
-_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=\S)")
-_ROW_GAP = 1.45  # × font size: a larger step between line tops starts a new table row
-_CELL_GAP = 1.2  # × font size: a wider horizontal gap between words separates two cells
-_COLUMN_SNAP = 12.0  # pt: cell starts closer than this are one column
-_INDENT = 5.0  # pt: a cell starting this far right of its column start is indented (a sub-row)
-_FOOTNOTE_SIZE = 0.75  # × the line's font size: smaller digits are footnote references
 _FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
+
+
+@dataclass(frozen=True)
+class _TableSettings:
+    """How the rows and columns of a table block are read (configs/lexicon.yaml `table_rows`;
+    the cell gap is the layout stage's own, so cells split as layout split them)."""
+
+    cell_gap_em: float
+    row_gap_em: float
+    column_snap: float
+    indent: float
+    footnote_size: float
+
+
+@cache
+def _table_settings() -> _TableSettings:
+    cfg = lexicon()["table_rows"]
+    return _TableSettings(
+        cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],
+        row_gap_em=cfg["row_gap_em"],
+        column_snap=cfg["column_snap_pt"],
+        indent=cfg["indent_pt"],
+        footnote_size=cfg["footnote_size"],
+    )
+
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    """A heading's number token ("2.2", "2.2."), as the layout stage recognises it."""
+    return re.compile(config.load("layout")["headings"]["numbered"])
 
 
 class Role(StrEnum):
@@ -124,10 +150,10 @@ def goal_run(text: str) -> list[tuple[str, str]]:
 
 def strip_numbering(text: str) -> tuple[str | None, str]:
     """("2.2", "Finansiella mål") for "2.2 Finansiella mål"; (None, text) when unnumbered."""
-    m = _NUMBERING.match(text)
-    if m is None:
+    parts = text.strip().split(maxsplit=1)
+    if len(parts) < 2 or not _numbered().match(parts[0]):
         return None, text
-    return m.group(1), text[m.end():]
+    return parts[0].rstrip("."), parts[1]
 
 
 def classify(text: str) -> Cue | None:
@@ -198,7 +224,7 @@ def _table_rows(block: Block, index: int) -> list[Item]:
     groups: list[list[Line]] = []
     for line in filter(None, map(_without_footnotes, block.lines)):
         prev = groups[-1][-1] if groups else None
-        if prev is not None and line.page == prev.page and line.top - prev.top < _ROW_GAP * line.size:
+        if prev is not None and line.page == prev.page and line.top - prev.top < _table_settings().row_gap_em * line.size:
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -239,22 +265,16 @@ def _label(group: list[Line]) -> str | None:
 
 def _segments(line: Line) -> list[tuple[float, str]]:
     """(x0, text) of the gap-separated cells of one line."""
-    segs: list[tuple[float, list[str]]] = []
-    last_x1 = None
-    for w in line.words:
-        if last_x1 is None or w.x0 - last_x1 > _CELL_GAP * w.size:
-            segs.append((w.x0, [w.text]))
-        else:
-            segs[-1][1].append(w.text)
-        last_x1 = w.x1
-    return [(x, " ".join(ws)) for x, ws in segs]
+    return [(seg[0].x0, " ".join(w.text for w in seg))
+            for seg in split_segments(line.words, _table_settings().cell_gap_em)]
 
 
 def _without_footnotes(line: Line) -> Line | None:
     """The line without footnote reference marks (digits set in a much smaller font), which
     otherwise end up inside cell text ("befolkningen 6 , index")."""
     size = line.size
-    words = [w for w in line.words if not (w.size < _FOOTNOTE_SIZE * size and _FOOTNOTE.match(w.text))]
+    small = _table_settings().footnote_size * size
+    words = [w for w in line.words if not (w.size < small and _FOOTNOTE.match(w.text))]
     return Line(page=line.page, words=words) if words else None
 
 
@@ -265,7 +285,7 @@ def _column_starts(lines: list[Line], header: list[Line]) -> list[float]:
     starts = sorted(x for ln in lines for x, _ in _segments(ln))
     clusters: list[list[float]] = []
     for x in starts:
-        if clusters and x - clusters[-1][0] <= _COLUMN_SNAP:
+        if clusters and x - clusters[-1][0] <= _table_settings().column_snap:
             clusters[-1].append(x)
         else:
             clusters.append([x])
@@ -279,9 +299,9 @@ def _cells(group: list[Line], columns: list[float]) -> tuple[list[str], list[boo
     indented = [False] * len(cells)
     for line in group:
         for x, text in _segments(line):
-            col = max((i for i, cx in enumerate(columns) if cx <= x + _COLUMN_SNAP), default=0)
+            col = max((i for i, cx in enumerate(columns) if cx <= x + _table_settings().column_snap), default=0)
             if not cells[col] and columns:
-                indented[col] = x - columns[col] > _INDENT
+                indented[col] = x - columns[col] > _table_settings().indent
             cells[col] = _tidy(f"{cells[col]} {text}")
     return cells, indented
 
