@@ -246,6 +246,19 @@ class AmountRow:
 
 
 @dataclass
+class UnplacedFigure:
+    """A figure printed in a financial table that no amount row holds (it fits no column,
+    a second figure in one cell, a row without a label): not published, but reported."""
+
+    doc_id: str
+    page: int
+    text: str
+    reason: str  # no_column | column_taken | stacked | no_row_label
+    row_label: str | None = None
+    table_title: str | None = None
+
+
+@dataclass
 class Extraction:
     """Everything extract learns from one document; the input of validation."""
 
@@ -254,6 +267,7 @@ class Extraction:
     indicators: list[IndicatorRow] = field(default_factory=list)
     measures: list[MeasureRow] = field(default_factory=list)
     amounts: list[AmountRow] = field(default_factory=list)
+    unplaced: list[UnplacedFigure] = field(default_factory=list)  # for validation to warn about
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -266,4 +280,5 @@ class Extraction:
             indicators=[IndicatorRow(**r) for r in data["indicators"]],
             measures=[MeasureRow(**r) for r in data["measures"]],
             amounts=[AmountRow(**r) for r in data["amounts"]],
+            unplaced=[UnplacedFigure(**r) for r in data.get("unplaced", [])],
         )

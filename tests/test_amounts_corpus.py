@@ -14,7 +14,7 @@ DALARNA = "dalarna_regionplan_2026-2028.pdf"
 
 
 @pytest.fixture(scope="module")
-def amounts_of(layout_of):
+def extracted(layout_of):
     cache: dict = {}
 
     def get(name: str):
@@ -24,6 +24,11 @@ def amounts_of(layout_of):
         return cache[name]
 
     return get
+
+
+@pytest.fixture(scope="module")
+def amounts_of(extracted):
+    return lambda name: extracted(name).rows
 
 
 def _table(rows, title_word: str):
@@ -84,9 +89,19 @@ def test_dalarna_tables_continued_over_pages(amounts_of):
     # "Reserverade medel, mnkr" follows "Tabell 3" with the same year columns: its own table and unit
     reserved = [r for r in rows if r.row_label == "Lönerevisionspott"]
     assert {(r.table_title, r.unit) for r in reserved} == {("Reserverade medel", "mnkr")}
-    # "(264)" is the long-term target printed in parentheses in a document that prints minus signs
-    target = [r.value for r in rows if r.table_title == "Finansiella mål" and r.unit == "mnkr" and r.value > 250]
-    assert {264, 272, 280} <= set(target)
+
+
+def test_figure_stacked_under_another_in_one_cell_is_reported_not_published(extracted):
+    """Finansiella mål prints "422" over "(264)" in one cell (the long-term target, "inom
+    parentes"): no column names the second figure, so it is reported as unplaced, and it
+    is neither a second 'Budget 2026' value of the row nor a negative."""
+    result = extracted(DALARNA)
+    goal = [r for r in result.rows if r.table_title == "Finansiella mål" and r.unit == "mnkr"]
+    result_row = [r.value for r in goal if r.row_label.startswith("Resultatet")]
+    assert result_row == [422, 318, 242]
+    assert [(u.text, u.reason, u.table_title, u.page) for u in result.unplaced] == [
+        ("(264)", "stacked", "Finansiella mål", 9), ("(272)", "stacked", "Finansiella mål", 9),
+        ("(280)", "stacked", "Finansiella mål", 9)]
 
 
 def test_kinds_of_bare_year_columns(amounts_of):

@@ -76,3 +76,23 @@ def test_prose_figures_ranges_promises_loans_and_averages_are_not_amounts():
 def test_manifestos_and_unknown_documents_give_no_text_amounts():
     for doc_type in ("not_budget", "other"):
         assert read("Socialnämnden tilldelas 5 mnkr.", doc_type=doc_type) == []
+
+
+def test_amounts_are_whole_numbers_as_find_numbers_reads_them():
+    """A figure is never read from inside a number ("1500" is not "500"), thousands may be
+    ungrouped or grouped with any space, and a malformed grouping is no amount."""
+    rows = read(
+        "Totalt 1500 tkr tillskjuts socialnämnden för personligt ombud.",
+        "Socialnämnden tilldelas 1500 tkr.",
+        "Kommunstyrelsen tilldelas 2\u00a0500 tkr.",
+        "Kommunstyrelsen tilldelas 2 42 049 tkr.",
+        "Socialnämnden tilldelas 4,1 mnkr.",
+    )
+    assert [(r.row_label, r.value, r.value_sek) for r in rows] == [
+        ("Socialnämnden", 1500, 1_500_000), ("Socialnämnden", 1500, 1_500_000),
+        ("Kommunstyrelsen", 2500, 2_500_000), ("Socialnämnden", 4.1, 4_100_000)]
+    assert rows[-1].value_sek == 4_100_000.0  # exact, not 4099999.9999999995
+
+
+def test_bare_millions_in_prose_are_not_money():
+    assert read("Befolkningen beräknas till 3 miljoner invånare.", "Socialnämnden tilldelas 3 miljoner.") == []

@@ -114,7 +114,7 @@ def test_percent_cells_and_row_units():
 
 
 def amounts_of(doc: Document):
-    return extract_amounts(doc, document_fields(doc))
+    return extract_amounts(doc, document_fields(doc)).rows
 
 
 def _doc(*blocks: Block) -> Document:
@@ -157,8 +157,8 @@ def test_repeated_header_with_same_corner_continues_across_a_sub_heading():
                                 heading(1, "Investeringsverksamhet"), part(2, "Investeringar"),
                                 caption(2, "Tabell 11. Finansieringsbudget")))
     assert {r.table_title for r in rows} == {"Finansieringsbudget"}
-    # the document prints minus signs, so "(828)" is a second figure, not a negative
-    assert [r.value for r in rows] == [-706, 828, -706, 828]
+    # "(828)" alone in its cell is an accounting negative, whatever signs other cells print
+    assert [r.value for r in rows] == [-706, -828, -706, -828]
 
 
 def test_bare_years_take_their_kind_from_the_document():
@@ -175,8 +175,27 @@ def test_bare_years_take_their_kind_from_the_document():
 
     def kinds(doc_type: str) -> list:
         document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=2021, period_end=2023)
-        return [(r.year, r.kind) for r in extract_amounts(doc, document) if r.table_title == "Investeringsbudget"]
+        return [(r.year, r.kind) for r in extract_amounts(doc, document).rows if r.table_title == "Investeringsbudget"]
 
     assert kinds("budget") == [(2021, "budget"), (2022, "plan"), (2024, "plan")]
     assert kinds("annual_report") == [(2021, "outcome"), (2022, "outcome"), (2024, "outcome")]
     assert kinds("other") == [(2021, "budget"), (2022, "plan"), (2024, None)]
+
+
+def test_cues_and_kinds_are_anchored_at_word_starts():
+    from pipeline.extract.table_semantics import is_financial, kind_of
+
+    assert [kind_of(label) for label in ("Program", "Medelvärde", "Driftbudget 2026", "Ram 2026",
+                                         "Helårsprognos", "Budgetavvikelse")] == [
+        None, None, "budget", "budget", "forecast", "deviation"]
+    assert not any(is_financial(t) for t in ("Framtidens program", "Medelvärde per elev", "Antal besök"))
+    assert all(is_financial(t) for t in ("Resultatbudget", "Reserverade medel", "Regionbidragsförändringar",
+                                         "Fastighetsinvesteringar", "Ramar per nämnd"))
+
+
+def test_a_total_is_multi_year_and_a_one_year_total_column_is_that_years_figure():
+    from pipeline.extract.table_semantics import kind_of
+
+    assert kind_of("Totalt 2026–2028") == kind_of("Total projektbudget") == "total"
+    assert kind_of("Totalt 2026") is None  # the year's kind in the document decides
+    assert kind_of("Totalt budget 2026") == "budget"

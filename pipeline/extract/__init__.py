@@ -17,7 +17,9 @@ def extract(doc: Document) -> Extraction:
     document = document_fields(doc)
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
-    extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures, amounts=extract_amounts(doc, document))
+    amounts = extract_amounts(doc, document)
+    extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
+                            amounts=amounts.rows, unplaced=amounts.unplaced)
     return qualify_ids(extraction)
 
 
@@ -37,4 +39,5 @@ def qualify_ids(x: Extraction) -> Extraction:
         indicators=[replace(i, indicator_id=q(i.indicator_id), goal_id=q(i.goal_id)) for i in x.indicators],
         measures=[replace(m, measure_id=q(m.measure_id), goal_id=q(m.goal_id)) for m in x.measures],
         amounts=[replace(a, amount_id=q(a.amount_id)) for a in x.amounts],
+        unplaced=x.unplaced,
     )

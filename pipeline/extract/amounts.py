@@ -1,20 +1,31 @@
 """Amounts: every figure of the financial tables, and money allocated in running text."""
 from __future__ import annotations
 
-from pipeline.extract.table_amounts import table_amounts
+from dataclasses import dataclass
+
+from pipeline.extract.table_amounts import column_labels, financial_tables, table_amounts
 from pipeline.extract.table_semantics import YearKinds
 from pipeline.extract.text_amounts import text_amounts
-from pipeline.model import AmountRow, Document, DocumentRow
+from pipeline.model import AmountRow, Document, DocumentRow, UnplacedFigure
 
 
-def extract_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
+@dataclass
+class Amounts:
+    rows: list[AmountRow]
+    unplaced: list[UnplacedFigure]  # table figures no row holds: reported, not published
+
+
+def extract_amounts(doc: Document, document: DocumentRow) -> Amounts:
     """Table figures, then text allocations, numbered in that order ("a0001" …).
 
-    `document` (its doc_type and period) says what an undated or bare-year figure is.
+    `document` (its doc_type and period) says what an undated or bare-year figure is; the
+    kinds of years are read once from all financial table headers, so a year has the
+    same kind in tables and in text.
     """
-    tables = table_amounts(doc, document)
-    years = YearKinds.of([r.column_label for r in tables if r.column_label], document)
+    parts = financial_tables(doc)
+    years = YearKinds.of(column_labels(parts), document)
+    tables, unplaced = table_amounts(doc.doc_id, parts, years)
     rows = tables + text_amounts(doc, document, years)
     for number, row in enumerate(rows, start=1):
         row.amount_id = f"a{number:04d}"
-    return rows
+    return Amounts(rows, unplaced)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pipeline import config
 from pipeline.extract import table_semantics as sem
 from pipeline.extract.table_grid import Column, Grid, GridRow, GridSettings, build_grid
-from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
+from pipeline.model import AmountRow, Block, BlockKind, Document, UnplacedFigure
 
 
 @dataclass
@@ -58,24 +58,31 @@ class _Table:
 def grid_settings() -> GridSettings:
     t = config.load("amounts")["tables"]
     return GridSettings(
-        cell_gap_em=t["cell_gap_em"],
+        cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],  # cells as layout splits them
         group_gap_em=t["group_gap_em"],
         column_snap_em=t["column_snap_em"],
-        year_range=tuple(t["year_range"]),
         kind_words=sem.vocabulary().kind_words,
         subrow=re.compile("|".join(t["subrow_cues"]), re.IGNORECASE),
     )
 
 
-def table_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
-    """Every figure of the document's financial tables.
+@dataclass(frozen=True)
+class TablePart:
+    """One table region as a grid, and the table it belongs to."""
 
-    Tables are resolved first and read second: a caption under a table's last part names
-    all its parts, and a bare year column ("2026") takes its kind from what the
-    document's other headers say about that year, or from the document type.
+    grid: Grid
+    table: _Table
+
+
+def financial_tables(doc: Document) -> list[TablePart]:
+    """The document's financial table regions, each resolved to its table.
+
+    Tables are resolved before any is read: a caption under a table's last part names all
+    its parts, and a bare year column ("2026") takes its kind from what all the
+    document's headers say about that year (see sem.YearKinds).
     """
     cfg = grid_settings()
-    parts: list[tuple[Grid, _Table]] = []
+    parts: list[TablePart] = []
     previous: _Table | None = None
     for index, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.TABLE:
@@ -85,27 +92,23 @@ def table_amounts(doc: Document, document: DocumentRow) -> list[AmountRow]:
             continue
         table = _resolve(doc.blocks, index, grid, previous, cfg)
         if table is not None:
-            parts.append((grid, table))
+            parts.append(TablePart(grid, table))
             previous = table
-    parts = [(grid, table) for grid, table in parts if sem.is_financial(table.context)]
-    reading = _Reading(
-        years=sem.YearKinds.of([c.label for grid, _ in parts for c in grid.columns], document),
-        minus_printed=any(seg.minus_signed for grid, _ in parts for row in grid.rows for seg in row.values.values()),
-    )
-    return [row for grid, table in parts for row in _amounts(doc.doc_id, grid, table, reading)]
+    return [part for part in parts if sem.is_financial(part.table.context)]
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """Conventions of the whole document that a single table cannot show.
+def column_labels(parts: list[TablePart]) -> list[str]:
+    return [c.label for part in parts for c in part.grid.columns]
 
-    `minus_printed`: the document prints negative figures with a minus sign, so a figure
-    in parentheses is not a negative but a second figure of the cell ("422" over "(264)":
-    the long-term target "redovisas i mnkr inom parentes").
-    """
 
-    years: sem.YearKinds
-    minus_printed: bool
+def table_amounts(doc_id: str, parts: list[TablePart], years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
+    """Every figure of the financial tables, and the figures no amount row can hold."""
+    rows: list[AmountRow] = []
+    unplaced: list[UnplacedFigure] = []
+    for part in parts:
+        rows.extend(_amounts(doc_id, part.grid, part.table, years))
+        unplaced.extend(_unplaced(doc_id, part.grid, part.table))
+    return rows, unplaced
 
 
 def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | None, cfg: GridSettings) -> _Table | None:
@@ -125,7 +128,7 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
     if not open_before or not _aligned(grid.columns, previous.columns, cfg):
         return None
     grid.columns = [
-        Column(c.x0, c.x1, _match(c, previous.columns).header) for c in grid.columns
+        Column(c.x0, c.x1, _match(c, previous.columns, cfg).header, c.size) for c in grid.columns
     ]
     return previous.extend(end_page, caption)
 
@@ -143,12 +146,13 @@ def _repeats(grid: Grid, title: str | None, previous: _Table) -> bool:
 
 
 def _aligned(columns: list[Column], earlier: list[Column], cfg: GridSettings) -> bool:
-    return all(_match(c, earlier) is not None for c in columns)
+    return all(_match(c, earlier, cfg) is not None for c in columns)
 
 
-def _match(column: Column, earlier: list[Column]) -> Column | None:
+def _match(column: Column, earlier: list[Column], cfg: GridSettings) -> Column | None:
+    """The earlier column whose figures end where this column's do (right-aligned)."""
     best = min(earlier, key=lambda e: abs(e.x1 - column.x1))
-    return best if abs(best.x1 - column.x1) <= 6 else None
+    return best if abs(best.x1 - column.x1) <= cfg.column_snap_em * column.size else None
 
 
 def _title(blocks: list[Block], index: int) -> str | None:
@@ -169,7 +173,7 @@ def _caption(blocks: list[Block], index: int) -> str | None:
     return None
 
 
-def _amounts(doc_id: str, grid: Grid, table: _Table, reading: _Reading) -> list[AmountRow]:
+def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> list[AmountRow]:
     table_unit = table.unit()
     styled = any(r.bold or r.italic for r in grid.rows)
     out: list[AmountRow] = []
@@ -181,9 +185,9 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, reading: _Reading) -> list[
             label = column.label
             if seg.number is None or not sem.meaningful_column(label):
                 continue
-            value = abs(seg.number.value) if seg.bracketed and reading.minus_printed else seg.number.value
+            value = seg.number.value  # "(123)" alone in its cell is an accounting negative
             unit = _unit(seg.number.is_percent, row, label, table_unit)
-            kind = sem.kind_of(label) or sem.row_kind(row.label) or reading.years.kind(label)
+            kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
             year = sem.year_of(label) or _deviation_year(grid.columns, col_index, kind)
             out.append(
                 AmountRow(
@@ -199,9 +203,19 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, reading: _Reading) -> list[
                     year=year,
                     kind=kind,
                     unit=unit.unit if unit else None,
-                    value_sek=value * unit.sek if unit and unit.sek is not None else None,
+                    value_sek=unit.in_sek(value) if unit else None,
                 )
             )
+    return out
+
+
+def _unplaced(doc_id: str, grid: Grid, table: _Table) -> list[UnplacedFigure]:
+    """Figures of a financial table left out of the amounts: reported, not hidden."""
+    out: list[UnplacedFigure] = []
+    for row in grid.rows:
+        strays = row.strays if row.label else [(seg, "no_row_label") for seg in row.values.values()] + row.strays
+        out.extend(UnplacedFigure(doc_id, row.page, seg.text, reason, row.label or None, table.title)
+                   for seg, reason in strays if seg.number is not None)
     return out
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number
+from pipeline.extract.table_semantics import is_year_text
+from pipeline.layout.lines import split_segments
 from pipeline.model import Line, Word
 
 _CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|inkl\.?|exkl\.?))$", re.IGNORECASE)
@@ -22,7 +24,6 @@ class GridSettings:
     cell_gap_em: float
     group_gap_em: float
     column_snap_em: float
-    year_range: tuple[int, int]
     kind_words: re.Pattern[str]
     subrow: re.Pattern[str]
 
@@ -51,23 +52,13 @@ class Segment:
     def figure(self) -> bool:
         return self.number is not None or self.nil
 
-    @property
-    def bracketed(self) -> bool:
-        """A figure printed in parentheses ("(264)"), which reads as negative."""
-        text = self.text.rstrip("*")
-        return text.startswith("(") and text.endswith(")")
-
-    @property
-    def minus_signed(self) -> bool:
-        """A negative figure printed with a minus sign ("−9 953", "- 6 279")."""
-        return self.number is not None and self.number.value < 0 and not self.bracketed
-
 
 @dataclass
 class Column:
     x0: float
     x1: float
     header: list[Word] = field(default_factory=list)
+    size: float = 0.0  # font size of its figures: the unit of its snap distance
 
     @property
     def label(self) -> str:
@@ -84,6 +75,10 @@ class GridRow:
     bold: bool
     italic: bool
     units: list[str] = field(default_factory=list)  # short text cells beside the label ("%", "mnkr")
+    # figures printed in the row without a cell of their own, each with why:
+    # "no_column", "column_taken" (a second figure on the line), "stacked" (a second
+    # figure of a cell, on the next line of a wrapped row: "422" over "(264)")
+    strays: list[tuple[Segment, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -96,19 +91,8 @@ class Grid:
 
 
 def segments(line: Line, cfg: GridSettings) -> list[Segment]:
-    """Split a line at wide gaps; figure segments get their parsed number."""
-    out: list[list[Word]] = []
-    for word in line.words:
-        if out:
-            prev = out[-1][-1]
-            if word.x0 - prev.x1 <= cfg.cell_gap_em * max(prev.size, word.size):
-                out[-1].append(word)
-                continue
-        out.append([word])
-    result: list[Segment] = []
-    for words in out:
-        result.extend(_read_segment(words, cfg))
-    return result
+    """Split a line into cells where layout does; figure segments get their parsed number."""
+    return [seg for words in split_segments(line.words, cfg.cell_gap_em) for seg in _read_segment(words, cfg)]
 
 
 def _read_segment(words: list[Word], cfg: GridSettings) -> list[Segment]:
@@ -141,18 +125,16 @@ def _figure(words: list[Word]) -> Segment:
     return seg
 
 
-def is_year(seg: Segment, cfg: GridSettings) -> bool:
-    lo, hi = cfg.year_range
-    text = seg.text.rstrip("*")
-    return len(seg.words) == 1 and re.fullmatch(r"\d{4}", text) is not None and lo <= int(text) <= hi
+def is_year(seg: Segment) -> bool:
+    return len(seg.words) == 1 and is_year_text(seg.text)
 
 
 def is_header_line(segs: list[Segment], cfg: GridSettings) -> bool:
     """Column-header line: years and kind words, no figure that is not a year."""
     figures = [s for s in segs if s.figure]
-    if any(not is_year(s, cfg) for s in figures):
+    if any(not is_year(s) for s in figures):
         return False
-    years = [s for s in figures if is_year(s, cfg)]
+    years = [s for s in figures if is_year(s)]
     kinds = [s for s in segs if not s.figure and cfg.kind_words.search(s.text)]
     return len(years) + len(kinds) >= 2 or (bool(years) and len(segs) <= 3)
 
@@ -165,9 +147,9 @@ def build_columns(lines: list[list[Segment]], cfg: GridSettings) -> list[Column]
         snap = cfg.column_snap_em * seg.words[-1].size
         if columns and seg.x1 - columns[-1].x1 <= snap:
             col = columns[-1]
-            col.x0, col.x1 = min(col.x0, seg.x0), max(col.x1, seg.x1)
+            col.x0, col.x1, col.size = min(col.x0, seg.x0), max(col.x1, seg.x1), max(col.size, seg.words[-1].size)
         else:
-            columns.append(Column(seg.x0, seg.x1))
+            columns.append(Column(seg.x0, seg.x1, size=seg.words[-1].size))
     return columns
 
 
@@ -190,7 +172,7 @@ def assign_header(lines: list[Line], columns: list[Column], cfg: GridSettings) -
     stub: list[Word] = []
     first_x0 = min(c.x0 for c in columns)
     for line in lines:
-        for cell in _cells(line.words, cfg):
+        for cell in split_segments(line.words, cfg.cell_gap_em):
             if cell[-1].x1 <= first_x0 - 2:
                 stub.extend(cell)
                 continue
@@ -204,16 +186,6 @@ def assign_header(lines: list[Line], columns: list[Column], cfg: GridSettings) -
                 elif target is not None:
                     columns[target].header.append(word)
     return stub
-
-
-def _cells(words: list[Word], cfg: GridSettings) -> list[list[Word]]:
-    cells: list[list[Word]] = []
-    for word in words:
-        if cells and word.x0 - cells[-1][-1].x1 <= cfg.cell_gap_em * max(word.size, cells[-1][-1].size):
-            cells[-1].append(word)
-        else:
-            cells.append([word])
-    return cells
 
 
 def _header_column(word: Word, columns: list[Column], cfg: GridSettings) -> int | None:
@@ -359,21 +331,40 @@ def _rows(lines, segs, header, start, columns, cfg, units) -> list[GridRow]:
             else:  # a group heading inside the table
                 last, pending = None, ""
             continue
-        values = {}
+        values: dict[int, Segment] = {}
+        strays: list[tuple[Segment, str]] = []
         for x in figures:
             col = column_of(x, columns, cfg)
-            if col is not None and col not in values:
+            if col is None or col in values:
+                strays.append((x, "no_column" if col is None else "column_taken"))
+            else:
                 values[col] = x
         if pending and (not label or opens_label(pending)):
             label = f"{pending} {label}".strip()
         elif label[:1].islower() and last is not None and opens_label(last.label):
+            # the row above wraps onto this line: its figures stand in that row's cells
             last.label = f"{last.label} {label}"
-            label = last.label
+            _stack(last, values, strays)
+            pending = ""
+            continue
         pending = ""
-        row = GridRow(label=label, page=line.page, values=values, bold=line.bold, italic=line.italic, units=unit_cells)
+        row = GridRow(label=label, page=line.page, values=values, bold=line.bold, italic=line.italic, units=unit_cells,
+                      strays=strays)
         rows.append(row)
         last = row
     return rows
+
+
+def _stack(row: GridRow, values: dict[int, Segment], strays: list[tuple[Segment, str]]) -> None:
+    """Figures on a wrapped row's next line: an empty cell of the row takes its figure; a
+    filled one already holds the cell's figure, and the one under it ("(264)" under
+    "422", a long-term target) is a second figure of that cell that no column names."""
+    for col, seg in values.items():
+        if col in row.values:
+            row.strays.append((seg, "stacked"))
+        else:
+            row.values[col] = seg
+    row.strays.extend(strays)
 
 
 def _row_gap(lines: list[Line], segs: list[list[Segment]], header: set[int]) -> float:

@@ -7,24 +7,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from pipeline import config
 from pipeline.model import DocumentRow
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
 @dataclass(frozen=True)
 class Unit:
     unit: str
-    sek: float | None  # multiplier to kronor; None for percent and counts
+    sek: int | None  # multiplier to kronor; None for percent and counts
+
+    def in_sek(self, value: float) -> float | None:
+        """The value in kronor, computed on the printed decimal ("4,1" mnkr → 4 100 000,
+        not 4 099 999.9999999995): the only place a value is converted."""
+        if self.sek is None:
+            return None
+        return float(Decimal(repr(value)) * self.sek)
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     units: tuple[tuple[re.Pattern[str], Unit], ...]
+    prose_money: str  # the money units that may follow a figure in running text, as one pattern
+    year_range: tuple[int, int]
     kinds: tuple[tuple[re.Pattern[str], str], ...]
     kind_words: re.Pattern[str]
     unit_words: re.Pattern[str]
@@ -42,11 +52,13 @@ def vocabulary() -> Vocabulary:
     units = tuple(
         (re.compile(u["pattern"], re.IGNORECASE), Unit(u["unit"], u["sek"])) for u in cfg["units"]["patterns"]
     )
-    kinds = tuple((re.compile(k["pattern"], re.IGNORECASE), k["kind"]) for k in tables["kinds"])
+    kinds = tuple((_any_of([k["pattern"]]), k["kind"]) for k in tables["kinds"])
     return Vocabulary(
         units=units,
+        prose_money="|".join(u["pattern"] for u in cfg["units"]["patterns"] if u["sek"] and u.get("prose", True)),
+        year_range=tuple(tables["year_range"]),
         kinds=kinds,
-        kind_words=re.compile("|".join(k["pattern"] for k in tables["kinds"]), re.IGNORECASE),
+        kind_words=_any_of([k["pattern"] for k in tables["kinds"]]),
         unit_words=re.compile("|".join(u["pattern"] for u in cfg["units"]["patterns"]), re.IGNORECASE),
         financial=_any_of(tables["financial_cues"]),
         non_financial=_any_of(tables["non_financial_cues"]),
@@ -56,8 +68,21 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _any_of(words: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+def _any_of(cues: list[str]) -> re.Pattern[str]:
+    """Cues (regular expressions) anchored at the start of a word, case-insensitive."""
+    return re.compile("|".join(rf"\b(?:{c})" for c in cues), re.IGNORECASE)
+
+
+def years_in(text: str) -> list[int]:
+    """The years a text states: four-digit figures in the configured year range."""
+    lo, hi = vocabulary().year_range
+    return [int(m) for m in _FOUR_DIGITS.findall(text) if lo <= int(m) <= hi]
+
+
+def is_year_text(text: str) -> bool:
+    """A cell that is a year and nothing else ("2026", "2026*" with a footnote mark)."""
+    digits = text.strip().rstrip("*")
+    return len(digits) == 4 and digits.isdigit() and years_in(digits) == [int(digits)]
 
 
 def unit_in(text: str) -> Unit | None:
@@ -93,13 +118,17 @@ def corner_name(corner: str) -> str:
 
 
 def year_of(label: str) -> int | None:
-    found = _YEAR.findall(label)
-    return int(found[-1]) if found else None
+    found = years_in(label)
+    return found[-1] if found else None
 
 
 def kind_of(label: str) -> str | None:
+    """The kind a column header names. A total is a multi-year total: a "Totalt 2026"
+    column states one year and is that year's figure, so it takes a kind its other words
+    name, or none (the year's kind in the document decides)."""
+    one_year = len(set(years_in(label))) == 1
     for pattern, kind in vocabulary().kinds:
-        if pattern.search(label):
+        if pattern.search(label) and not (kind == "total" and one_year):
             return kind
     return None
 
@@ -159,7 +188,7 @@ class YearKinds:
 def meaningful_column(label: str) -> bool:
     """A column header states a year, a kind or a unit; anything else is not a figure column."""
     v = vocabulary()
-    return bool(_YEAR.search(label) or v.kind_words.search(label) or v.unit_words.search(label))
+    return bool(years_in(label) or v.kind_words.search(label) or v.unit_words.search(label))
 
 
 def is_financial(text: str) -> bool:

@@ -21,17 +21,25 @@ from functools import cache
 
 from pipeline import config
 from pipeline.extract import table_semantics as sem
-from pipeline.extract.numbers import parse_number
+from pipeline.extract.numbers import NumberSpan, ParsedNumber, find_numbers
 from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
-_NUMBER = r"[-−]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
-_WORD = r"[\wåäöÅÄÖ][\wåäöÅÄÖ-]*"
-_YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d–-]|\s*[–-]\s*\d)")
+# The constructions read a sentence whose number tokens (numbers.find_numbers) are masked
+# with this private-use character, one per printed character: a pattern sees a number only
+# whole ("Totalt 1500 tkr" never yields "500 tkr"), and only as find_numbers reads it.
+_MASK = "\ue000"
+_NUMBER = f"{_MASK}+"
+_WORD = rf"[\w{_MASK}][\w{_MASK}-]*"
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2026 – 2030": the first year of a range
+_RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
 
 
 @dataclass(frozen=True)
 class _Patterns:
+    """The constructions, over a masked sentence (_Sentence). statement, receipt, frame and
+    listed are anchored where they are matched (Pattern.match at a position)."""
+
     allocations: tuple[re.Pattern[str], ...]
     statement: re.Pattern[str]
     receipt: re.Pattern[str]
@@ -50,7 +58,7 @@ def _patterns() -> _Patterns:
     words = lambda key: "|".join(t[key])  # noqa: E731
     body = (r"(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ]*(?:" + words("body_suffixes") + r")\b"
             + r"(?:\s+(?:" + words("body_extensions") + r"))?")
-    amount = rf"(?P<num>{_NUMBER})\s+(?P<unit>{t['money_unit']})\b"
+    amount = rf"(?P<num>{_NUMBER})\s+(?P<unit>(?i:{sem.vocabulary().prose_money}))"
     filler = rf"(?:{_WORD}\s+){{0,{t['filler_words']}}}?"
     verb = words("allocation_verbs")
     allocations = (
@@ -63,12 +71,12 @@ def _patterns() -> _Patterns:
     prep = words("amount_prepositions")
     return _Patterns(
         allocations=tuple(re.compile(p, re.IGNORECASE) for p in allocations),
-        statement=re.compile(rf"^{subject}\s+(?:{words('statement_verbs')})\s+{between}(?:{prep})\s+{amount}"
-                             rf"(?P<at>\s+år\s+(?P<year>(?:19|20)\d\d))?"),
-        receipt=re.compile(rf"^(?P<body>{body})\s+(?:{words('receipt_verbs')})\s+(?:(?:en|ett)\s+)?"
+        statement=re.compile(rf"{subject}\s+(?:{words('statement_verbs')})\s+{between}(?:{prep})\s+{amount}"
+                             rf"(?P<at>\s+år\s+(?P<year>{_NUMBER}))?"),
+        receipt=re.compile(rf"(?P<body>{body})\s+(?:{words('receipt_verbs')})\s+(?:(?:en|ett)\s+)?"
                            rf"(?P<what>{_WORD})\s+{between}(?:{prep})\s+{amount}", re.IGNORECASE),
-        frame=re.compile(rf"^(?:{words('frame_nouns')})\s+om\s+{amount}\s+till\s+(?P<body>{body})", re.IGNORECASE),
-        listed=re.compile(rf"^\s*(?:,|och)\s+{amount}\s+år\s+(?P<year>(?:19|20)\d\d)"),
+        frame=re.compile(rf"(?:{words('frame_nouns')})\s+om\s+{amount}\s+till\s+(?P<body>{body})", re.IGNORECASE),
+        listed=re.compile(rf"\s*(?:,|och)\s+{amount}\s+år\s+(?P<year>{_NUMBER})"),
         body=re.compile(body, re.IGNORECASE),
         anaphor=re.compile(r"^(?:" + words("anaphors") + r")$", re.IGNORECASE),
         excluded=re.compile(words("excluded_cues"), re.IGNORECASE),
@@ -78,10 +86,48 @@ def _patterns() -> _Patterns:
 
 
 @dataclass(frozen=True)
+class _Sentence:
+    """A sentence as printed, and the same sentence with its numbers masked (same offsets)."""
+
+    text: str
+    masked: str
+    numbers: dict[int, NumberSpan]  # by start offset
+
+    @classmethod
+    def of(cls, text: str) -> _Sentence:
+        spans = find_numbers(text)
+        chars = list(text)
+        for span in spans:
+            chars[span.start : span.end] = _MASK * (span.end - span.start)
+        return cls(text, "".join(chars), {span.start: span for span in spans})
+
+    def group(self, m: re.Match[str], name: str) -> str:
+        """A matched group as printed (its numbers unmasked)."""
+        return self.text[m.start(name) : m.end(name)]
+
+    def amount(self, m: re.Match[str]) -> tuple[int, ParsedNumber]:
+        """Where the amount of a match starts, and the number it is."""
+        return m.start("num"), self.numbers[m.start("num")].number
+
+    def year(self, start: int) -> int | None:
+        """The year the number at `start` is: one in the year range, not part of a range."""
+        span = self.numbers.get(start)
+        if span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start]):
+            return None
+        found = sem.years_in(self.text[span.start : span.end])
+        return found[0] if found and span.number.value == found[0] else None
+
+    def one_year(self) -> int | None:
+        """The one year the sentence states (a range "2026–2030" states none)."""
+        found = {year for start in self.numbers if (year := self.year(start)) is not None}
+        return found.pop() if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
 class _Found:
     start: int  # where the number stands in the sentence: one row per printed number
+    number: ParsedNumber
     label: str
-    number: str
     unit: str
     year: int | None = None
 
@@ -96,75 +142,74 @@ def text_amounts(doc: Document, document: DocumentRow, years: sem.YearKinds) -> 
     for block in doc.blocks:
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             continue
-        for sentence in _SENTENCE_END.split(block.text):
-            if not p.excluded.search(sentence):
+        for text in _SENTENCE_END.split(block.text):
+            if not p.excluded.search(text):
+                sentence = _Sentence.of(text)
                 found = {f.start: f for f in _allocations(sentence, last_body, p)}
                 for f in _statements(sentence, p):
                     found.setdefault(f.start, f)
                 rows.extend(_row(doc.doc_id, block, sentence, found[k], document, years) for k in sorted(found))
-            named = [m.group(0) for m in p.body.finditer(sentence) if not p.anaphor.match(m.group(0))]
+            named = [m.group(0) for m in p.body.finditer(text) if not p.anaphor.match(m.group(0))]
             if named:
                 last_body = named[-1]
     return [r for r in rows if r is not None]
 
 
-def _allocations(sentence: str, last_body: str | None, p: _Patterns) -> list[_Found]:
+def _allocations(sentence: _Sentence, last_body: str | None, p: _Patterns) -> list[_Found]:
     found = []
     for pattern in p.allocations:
-        for m in pattern.finditer(sentence):
-            body = _recipient(m["body"], sentence[: m.start()], last_body, p)
+        for m in pattern.finditer(sentence.masked):
+            body = _recipient(sentence.group(m, "body"), sentence.text[: m.start()], last_body, p)
             if body is not None:
-                found.append(_Found(m.start("num"), body, m["num"], m["unit"]))
+                found.append(_Found(*sentence.amount(m), body, m["unit"]))
     return found
 
 
-def _statements(sentence: str, p: _Patterns) -> list[_Found]:
+def _statements(sentence: _Sentence, p: _Patterns) -> list[_Found]:
     """A statement, a receipt or a frame: the constructions that open the sentence."""
-    text = sentence.strip()
-    offset = sentence.index(text[:1]) if text else 0
-    if m := p.statement.match(text):
-        if m["subject"].split()[0].lower() in p.subject_stops:
+    start = len(sentence.masked) - len(sentence.masked.lstrip())
+    if m := p.statement.match(sentence.masked, start):
+        subject = sentence.group(m, "subject")
+        if subject.split()[0].lower() in p.subject_stops:
             return []
-        found = [_Found(offset + m.start("num"), m["subject"], m["num"], m["unit"], _int(m["year"]))]
+        year = sentence.year(m.start("year")) if m["year"] else None
+        found = [_Found(*sentence.amount(m), subject, m["unit"], year)]
         rest = m.end()
-        while m["at"] and (more := p.listed.match(text[rest:])):  # "15 mnkr år 2026, 47 mnkr år 2027 …"
-            found.append(_Found(offset + rest + more.start("num"), found[0].label, more["num"], more["unit"],
-                                int(more["year"])))
-            rest += more.end()
+        # "15 mnkr år 2026, 47 mnkr år 2027 och 81 mnkr år 2028"
+        while year is not None and (more := p.listed.match(sentence.masked, rest)):
+            year = sentence.year(more.start("year"))
+            if year is None:
+                break
+            found.append(_Found(*sentence.amount(more), subject, more["unit"], year))
+            rest = more.end()
         return found
-    if (m := p.receipt.match(text)) and not p.anaphor.match(m["body"]):
-        return [_Found(offset + m.start("num"), f"{m['body']} – {m['what']}", m["num"], m["unit"])]
-    if m := p.frame.match(text):
-        return [_Found(offset + m.start("num"), m["body"], m["num"], m["unit"])]
+    if (m := p.receipt.match(sentence.masked, start)) and not p.anaphor.match(m["body"]):
+        body, what = sentence.group(m, "body"), sentence.group(m, "what")
+        return [_Found(*sentence.amount(m), f"{body} – {what}", m["unit"])]
+    if m := p.frame.match(sentence.masked, start):
+        return [_Found(*sentence.amount(m), sentence.group(m, "body"), m["unit"])]
     return []
 
 
-def _row(doc_id: str, block: Block, sentence: str, f: _Found, document: DocumentRow,
+def _row(doc_id: str, block: Block, sentence: _Sentence, f: _Found, document: DocumentRow,
          years: sem.YearKinds) -> AmountRow | None:
-    number, unit = parse_number(f.number), sem.unit_in(f.unit)
-    if number is None or unit is None:
+    unit = sem.unit_in(f.unit)
+    if unit is None or f.number.is_percent:
         return None
-    stated = f.year or _sentence_year(sentence)
-    year = stated or _report_year(document)
+    stated = f.year or sentence.one_year()
     return AmountRow(
         doc_id=doc_id,
         amount_id="",
         source="text",
         row_label=f.label[:1].upper() + f.label[1:],
-        value=number.value,
+        value=f.number.value,
         page=block.page,
-        year=year,
+        year=stated or _report_year(document),
         kind=years.kind(str(stated)) if stated else None,
         unit=unit.unit,
-        value_sek=number.value * unit.sek if unit.sek is not None else None,
-        snippet=sentence.strip(),
+        value_sek=unit.in_sek(f.number.value),
+        snippet=sentence.text.strip(),
     )
-
-
-def _sentence_year(sentence: str) -> int | None:
-    """The one year a sentence states (a range "2026–2030" states none)."""
-    found = {int(y) for y in _YEAR.findall(sentence)}
-    return found.pop() if len(found) == 1 else None
 
 
 def _report_year(document: DocumentRow) -> int | None:
@@ -173,10 +218,6 @@ def _report_year(document: DocumentRow) -> int | None:
     if document.doc_type in cfg["outcome_doc_types"] and document.period_start == document.period_end:
         return document.period_start
     return None
-
-
-def _int(text: str | None) -> int | None:
-    return int(text) if text else None
 
 
 def _recipient(body: str, before: str, last_body: str | None, p: _Patterns) -> str | None:

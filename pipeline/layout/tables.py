@@ -15,6 +15,7 @@ import pdfplumber.page
 from pipeline import config
 
 from pipeline.extract.numbers import is_nil, parse_number
+from pipeline.extract.table_semantics import is_year_text
 from pipeline.layout.blocks import BlockSettings, PlacedLine, is_table_row
 from pipeline.layout.lines import split_segments
 from pipeline.layout.text import normalise_space
@@ -174,7 +175,7 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
 def _is_header(line: Line) -> bool:
     """A column-header line: its only figures are years ("Budget 2021 Plan 2022")."""
     figures = [w.text for w in line.words if _is_number(w.text)]
-    return bool(figures) and all(re.fullmatch(r"(19|20)\d\d\*?", f) for f in figures)
+    return bool(figures) and all(is_year_text(f) for f in figures)
 
 
 def _wrapped_tail(placed: list[PlacedLine], i: int, j: int, rs: RegionSettings) -> int:
@@ -201,7 +202,7 @@ def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings, rs: Reg
         if prose or below.top - above.bottom > rs.row_gap_em * above.size or above.size > below.size + 1.0:
             break
         k -= 1
-        if cue or any(re.fullmatch(r"(19|20)\d\d\*?", w.text) for w in above.words):
+        if cue or any(is_year_text(w.text) for w in above.words):
             start = k
     return start
 
