@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from pipeline import config
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ABBREVIATION_REACH = 80  # characters before "(KS)" searched for the name it abbreviates
 
 
 @cache
@@ -74,34 +75,108 @@ def lexicon() -> dict:
     return config.load("lexicon")
 
 
+@dataclass(frozen=True)
+class _Bodies:
+    matcher: PhraseMatcher
+    pattern: re.Pattern[str]  # nämnd / styrelse names
+    unit_tasks: tuple[re.Pattern[str], ...]  # a named unit given a task; group "unit"
+    definite: dict[str, str]
+    exclude: frozenset[str]
+    joiner: re.Pattern[str]
+
+
 @cache
-def _responsible_matcher() -> tuple[PhraseMatcher, re.Pattern[str], frozenset[str]]:
+def _bodies() -> _Bodies:
     cfg = lexicon()["responsible"]
-    matcher = PhraseMatcher(_nlp().vocab, attr="LOWER")
-    matcher.add("COLLECTIVE", [_nlp().make_doc(p) for p in cfg["collective"]])
-    matcher.add("NAME", [_nlp().make_doc(p) for p in cfg["names"]])
-    return matcher, re.compile(cfg["pattern"]), frozenset(x.lower() for x in cfg["exclude"])
+    nlp = _nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("COLLECTIVE", [nlp.make_doc(p) for p in cfg["collective"]])
+    matcher.add("GENITIVE", [nlp.make_doc(f"{p}s") for p in cfg["collective"]])  # "samtliga nämnders …"
+    matcher.add("NAME", [nlp.make_doc(p) for p in cfg["names"]])
+    forms = sorted([*cfg["unit_forms"], *cfg["unit_forms"].values()], key=len, reverse=True)
+    unit = rf"(?P<unit>\w{{3,}}(?:{'|'.join(forms)}))\b"
+    return _Bodies(
+        matcher=matcher,
+        pattern=re.compile(cfg["pattern"]),
+        unit_tasks=tuple(re.compile(t.replace("{unit}", unit), re.I) for t in cfg["unit_tasks"]),
+        definite=dict(cfg["unit_forms"]),
+        exclude=frozenset(x.lower() for x in cfg["exclude"]),
+        joiner=re.compile(cfg["joiner"], re.I),
+    )
 
 
-def responsible_bodies(text: str) -> str | None:
-    """Bodies the text names (collective phrases like "Samtliga nämnder" and nämnd/styrelse
-    names), in order of appearance, capitalised and joined with ", "."""
-    matcher, pattern, exclude = _responsible_matcher()
-    doc = _nlp().make_doc(text)
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for _, start, end in matcher(doc):
-        span = doc[start:end]
-        found.append((span.start_char, span.text))
-        taken.append((span.start_char, span.end_char))
-    for m in pattern.finditer(text):
-        name = m.group(0).strip()
-        if name.lower() in exclude or any(a <= m.start() < b for a, b in taken):
-            continue
-        found.append((m.start(), name))
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    name: str
+    collective: bool = False
+
+
+def responsible_bodies(text: str, abbreviations: dict[str, str] | None = None) -> str | None:
+    """Bodies the text names, in order of appearance, capitalised and joined with ", ":
+    collective phrases ("Samtliga nämnder"), nämnd/styrelse names, a unit the text gives a
+    task ("… ges till kommunens upphandlingsenhet" → "Upphandlingsenheten") and abbreviations
+    the document defines ("KS" after "kommunstyrelsen (KS)"). A body named together with a
+    collective ("regionstyrelsen och samtliga nämnder") is one addressee, kept as printed."""
     names: list[str] = []
-    for _, name in sorted(found):
-        name = name[:1].upper() + name[1:]
-        if name.lower() not in (n.lower() for n in names):
-            names.append(name)
-    return ", ".join(names) if names else None
+    previous: _Span | None = None
+    for span in _body_spans(text, abbreviations or {}):
+        gap = text[previous.end:span.start] if previous is not None else ""
+        if previous is not None and (previous.collective or span.collective) and _bodies().joiner.fullmatch(gap):
+            names[-1] = f"{names[-1]}{gap}{span.name}"
+        else:
+            names.append(span.name)
+        previous = span
+    unique: list[str] = []
+    for name in (n[:1].upper() + n[1:] for n in names):
+        if name.lower() not in (u.lower() for u in unique):
+            unique.append(name)
+    return ", ".join(unique) if unique else None
+
+
+def _body_spans(text: str, abbreviations: dict[str, str]) -> list[_Span]:
+    """Every body named, earliest first, overlaps dropped."""
+    bodies = _bodies()
+    doc = _nlp().make_doc(text)
+    found: list[_Span] = []
+    for match_id, start, end in bodies.matcher(doc):
+        span = doc[start:end]
+        label = _nlp().vocab.strings[match_id]
+        name = span.text[:-1] if label == "GENITIVE" else span.text
+        found.append(_Span(span.start_char, span.end_char, name, collective=label != "NAME"))
+    for m in bodies.pattern.finditer(text):
+        name = m.group(0).strip()
+        if name.lower() not in bodies.exclude:
+            found.append(_Span(m.start(), m.end(), name))
+    for pattern in bodies.unit_tasks:
+        for m in pattern.finditer(text):
+            found.append(_Span(m.start("unit"), m.end("unit"), _definite(m.group("unit"), bodies.definite)))
+    for abbreviation, name in abbreviations.items():
+        for m in re.finditer(rf"\b{re.escape(abbreviation)}\b", text):
+            found.append(_Span(m.start(), m.end(), name))
+    spans: list[_Span] = []
+    for span in sorted(found, key=lambda f: (f.start, -f.end)):
+        if not spans or span.start >= spans[-1].end:
+            spans.append(span)
+    return spans
+
+
+def _definite(unit: str, forms: dict[str, str]) -> str:
+    """"upphandlingsenhet" → "Upphandlingsenheten": a unit is named in its definite form."""
+    for indefinite, definite in forms.items():
+        if unit.lower().endswith(indefinite):
+            unit = unit[: len(unit) - len(indefinite)] + definite
+            break
+    return unit[:1].upper() + unit[1:]
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a document defines for its bodies: "kommunstyrelsen (KS)" → {"KS": "Kommunstyrelsen"}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\(([A-ZÅÄÖ]{2,6})\)", text):
+        before = text[max(0, m.start() - _ABBREVIATION_REACH): m.start()].rstrip()
+        spans = _body_spans(before, {})
+        if spans and spans[-1].end >= len(before):  # the body's name right before "(KS)"
+            out[m.group(1)] = spans[-1].name[:1].upper() + spans[-1].name[1:]
+    return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from pipeline.extract.indicators import attributes, column_direction, unit_of
-from pipeline.extract.nlp import responsible_bodies
+from pipeline.extract.nlp import defined_abbreviations, responsible_bodies
 from pipeline.extract.sections import (
     Cue,
     Item,
@@ -77,6 +77,7 @@ class _State:
     table_page: int = 0
     skip: bool = False
     columns: list[Cue | None] = field(default_factory=list)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "KS" → "Kommunstyrelsen" where defined
 
     def heading_above(self, level: int | None = None) -> str | None:
         for lv, text in reversed(self.headings):
@@ -131,16 +132,20 @@ class _State:
         last.direction, last.target_value = attrs.direction, attrs.target_value
         last.unit = attrs.unit
 
-    def add_measure(self, text: str, page: int, section: str | None) -> None:
+    def add_measure(self, text: str, page: int, section: str | None, responsible: str | None = None,
+                    stated: bool = False) -> None:
+        """`stated`: `responsible` is the cell of a responsibility column ("Ansvarig nämnd"), kept
+        as printed (an empty cell names no one); otherwise the bodies the text names."""
         self.measures.append(MeasureRow(
             doc_id=self.doc_id, measure_id=f"m{len(self.measures) + 1:03d}", text=_clean(text), page=page,
             goal_id=self.goal.goal_id if self.goal else None, section=section,
-            responsible=responsible_bodies(text)))
+            responsible=(_clean(responsible or "") or None) if stated else responsible_bodies(text, self.abbreviations)))
 
 
 def extract_political(doc: Document, doc_type: str | None = None) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
     """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
-    state = _State(doc_id=doc.doc_id, mandates=doc_type in load_lexicon().mandate_doc_types)
+    state = _State(doc_id=doc.doc_id, mandates=doc_type in load_lexicon().mandate_doc_types,
+                   abbreviations=defined_abbreviations("\n".join(b.text for b in doc.blocks)))
     stream = items(doc)
     for i, item in enumerate(stream):
         following = stream[i + 1] if i + 1 < len(stream) else None
@@ -342,15 +347,18 @@ def _matrix_row(state: _State, item: Item) -> None:
     under such a row breaks down the indicator above it (per förvaltning, per vårdnivå):
     it is not an indicator, and hands its direction up when the indicator states none."""
     indicator, wanted, values, indented = "", "", [], False
+    responsible = next((cell for cue, cell in zip(state.columns, item.cells) if cue == Cue(Role.RESPONSIBLE)), None)
     for n, (cue, cell) in enumerate(zip(state.columns, item.cells)):
         if cue is None:
             values.append(cell)
+        elif cue.role is Role.RESPONSIBLE:
+            continue
         elif cue.role is Role.TARGETS:
             wanted = cell
         elif cue.role is Role.INDICATORS and not indicator:
             indicator, indented = cell, n < len(item.indented) and item.indented[n]
         elif cell:
-            _cell(state, cue, cell, item, in_table=True)
+            _cell(state, cue, cell, item, in_table=True, responsible=responsible)
     if not indicator:
         return
     parent = state.row_indicator
@@ -373,15 +381,20 @@ def _header_roles(item: Item) -> list[Cue | None]:
     if not any(columns):
         whole = classify(item.text)
         columns = [whole] if whole else []
+    lex = load_lexicon()
+    if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
+        columns[1:] = [Cue(Role.RESPONSIBLE) if c is None and cell and lex.responsible_columns.is_whole(cell) else c
+                       for c, cell in zip(columns[1:], item.cells[1:])]
     if Cue(Role.INDICATORS) in columns:
         first = columns.index(Cue(Role.INDICATORS))
-        lex = load_lexicon()
         columns = [Cue(Role.TARGETS) if n != first and cell and lex.direction_columns.is_whole(cell, lex.filler) else c
                    for n, (c, cell) in enumerate(zip(columns, item.cells))]
     return columns
 
 
-def _cell(state: _State, cue: Cue, text: str, item: Item, in_table: bool = False) -> None:
+def _cell(state: _State, cue: Cue, text: str, item: Item, in_table: bool = False,
+          responsible: str | None = None) -> None:
+    """`responsible`: the row's cell in a responsibility column, when its table has one."""
     if not text:
         return
     if cue.role is Role.GOALS:
@@ -393,7 +406,7 @@ def _cell(state: _State, cue: Cue, text: str, item: Item, in_table: bool = False
     elif cue.role is Role.INDICATORS:
         state.add_indicator(text, item.page, state.goal)
     elif cue.role is Role.MEASURES:
-        state.add_measure(text, item.page, state.heading_above())
+        state.add_measure(text, item.page, state.heading_above(), responsible, stated=responsible is not None)
 
 
 # -- focus areas --------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ class Role(StrEnum):
     MEASURES = "measures"
     DECISIONS = "decisions"
     TARGETS = "targets"  # an indicator table's direction / target value column
+    RESPONSIBLE = "responsible"  # a task table's column naming who carries out each task
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Lexicon:
     comments: tuple[re.Pattern[str], ...]
     tasks: tuple[re.Pattern[str], ...]
     direction_columns: CueList
+    responsible_columns: CueList
     measure_chapters: CueList
     mandates: CueList
     mandate_doc_types: frozenset[str]
@@ -127,6 +129,7 @@ def load_lexicon() -> Lexicon:
         comments=tuple(re.compile(p, re.I) for p in cfg["comment_rows"]),
         tasks=tuple(re.compile(p, re.I) for p in cfg["task_phrases"]),
         direction_columns=CueList.of(cfg["direction_columns"]),
+        responsible_columns=CueList.of(cfg["responsible_columns"]),
         measure_chapters=CueList.of(cfg["measure_chapters"]),
         mandates=CueList.of(cfg["mandate_headings"]),
         mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
