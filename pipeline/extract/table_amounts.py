@@ -122,7 +122,7 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
         if open_before and _repeats(grid, title, previous):
             return previous.extend(end_page, caption)
         name = sem.caption_name(caption)
-        table = _Table(grid.columns, name or title or sem.corner_name(grid.corner), grid.stub, grid.corner,
+        table = _Table(grid.columns, name or title or sem.corner_name(grid.corner) or None, grid.stub, grid.corner,
                        None if name else caption, end_page, closed=name is not None)
         return table
     if not open_before or not _aligned(grid.columns, previous.columns, cfg):
@@ -135,13 +135,15 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
 
 def _repeats(grid: Grid, title: str | None, previous: _Table) -> bool:
     """A header repeated on the next page continues the table: the same column labels, and
-    either no new title above it or the same name in its corner ("Finansieringsbudget,
-    mnkr"), so a sub-heading that happens to fall before the page break is not a new table."""
+    either the same corner cell, name and unit ("Finansieringsbudget, mnkr"), so a
+    sub-heading that happens to fall before the page break is not a new table, or, without
+    corners to compare, no new title above it. Another corner ("mnkr" under a "tkr" table)
+    is another table."""
     if [c.label for c in grid.columns] != [c.label for c in previous.columns]:
         return False
-    name, before = sem.corner_name(grid.corner), sem.corner_name(previous.corner)
-    if name and before:
-        return name.lower() == before.lower()
+    if grid.corner and previous.corner:
+        same_name = sem.corner_name(grid.corner).lower() == sem.corner_name(previous.corner).lower()
+        return same_name and sem.unit_in(grid.corner) == sem.unit_in(previous.corner)
     return title is None
 
 
