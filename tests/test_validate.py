@@ -137,3 +137,13 @@ def test_quarantined_goal_leaves_its_indicators_published_without_the_link(tmp_p
     assert list(published["indicator_id"]) == ["links-i1"] and published["goal_id"].isna().all()
     assert "links-g9" not in set(outcome.published["goals"]["goal_id"])
     assert (outcome.results["check"] == "goal_quarantined").any()
+
+
+def test_unplaced_figures_are_reported(tmp_path):
+    from pipeline.model import UnplacedFigure
+
+    base = _extraction("unplaced0000000e", 0)
+    stacked = UnplacedFigure(base.document.doc_id, 7, "(264)", "stacked", "Likviditet", "Finansiella mål")
+    outcome = validate([replace(base, unplaced=[stacked])], tmp_path)
+    found = outcome.results[outcome.results["check"] == "unplaced_figure:stacked"]
+    assert len(found) == 1 and found.iloc[0]["page"] == 7 and "(264)" in found.iloc[0]["message"]

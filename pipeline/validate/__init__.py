@@ -76,6 +76,7 @@ def validate(extractions: list[Extraction], out: Path) -> ValidationOutcome:
     findings, suites = run_checkpoint(frames, docs_dir)
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
+    findings += _unplaced_figures(extractions)
     outcome_split = split(rows, raw, findings)
     findings += outcome_split.findings
     source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))
@@ -103,6 +104,17 @@ def _finding(check: Check) -> Finding:
         row_label=check.row_label, column_label=check.column_label or None, expected=check.expected,
         found=check.found, difference=check.difference, tolerance=check.tolerance,
     )
+
+
+def _unplaced_figures(extractions: list[Extraction]) -> list[Finding]:
+    """Figures printed in a table that the extractor could not place: not published, so
+    the reader is told where they are."""
+    return [
+        Finding(f.doc_id, "amounts", f"unplaced_figure:{f.reason}", WARNING,
+                f"figure {f.text!r} printed in the table but not published ({f.reason.replace('_', ' ')})",
+                page=f.page, table_title=f.table_title, row_label=f.row_label)
+        for x in extractions for f in x.unplaced
+    ]
 
 
 def _failed_documents(documents: pd.DataFrame) -> list[Finding]:
