@@ -27,6 +27,7 @@ def test_fields_match_gold(layout_of, gold_of, name):
     assert row.municipality_code == gold["municipality_code"]
     if gold["doc_type"] != "not_budget":
         assert (row.period_start, row.period_end) == (gold["period_start"], gold["period_end"])
+        assert row.title == gold["title"]
     assert row.status == ("not_budget" if gold["doc_type"] == "not_budget" else "ok")
 
 
@@ -40,3 +41,80 @@ def test_without_reference_list_the_code_is_null(layout_of, monkeypatch):
     row = document_fields(layout_of("alingsas_budget_2021-2023.pdf"))
     assert row.municipality == "Alingsås"
     assert row.municipality_code is None
+
+
+# -- generated title pages ---------------------------------------------------------------------
+
+GOALS_PAGE = [(16, "Prioriterade mål"),
+              (11, "• Alla barn ska lämna grundskolan med godkända betyg"),
+              (11, "• Företagsklimatet ska förbättras")]
+
+
+def _document(tmp_path, name, cover, body=(), title=None):
+    from tests.test_political import flow, generated_layout
+
+    pages = [flow(cover, y=120)] + ([flow(list(body))] if body else [])
+    return generated_layout(tmp_path / name, pages, title=title)
+
+
+def test_party_budget_proposal_mentioning_its_election_programme(tmp_path):
+    """A party's budget that builds on "vårt valprogram" is a budget proposal, not a
+    programme: the title names a budget, and its goals are extracted."""
+    from pipeline.extract import extract
+
+    doc = _document(tmp_path, "proposal.pdf",
+                    cover=[(28, "Budget 2025 med plan 2026–2027"), (16, "Moderaterna i Exempelby")],
+                    body=[(11, "Förslaget bygger på vårt valprogram och på de löften vi gav väljarna."), *GOALS_PAGE])
+    result = extract(doc)
+    row = result.document
+    assert (row.doc_type, row.status, row.organisation) == ("budget_proposal", "ok", "Moderaterna")
+    assert (row.period_start, row.period_end) == (2025, 2027)
+    assert [g.title for g in result.goals] == ["Alla barn ska lämna grundskolan med godkända betyg",
+                                               "Företagsklimatet ska förbättras"]
+
+
+def test_period_spans_every_year_of_the_title(tmp_path):
+    """"Budget 2025 med plan 2026–2027": the budget year opens the period, not the plan range;
+    a case number and a date on the cover are not the period."""
+    doc = _document(tmp_path, "budget.pdf",
+                    cover=[(28, "Budget 2025 med plan 2026–2027"), (11, "Kommunfullmäktige 2024-11-25 KS 2024/311")])
+    row = document_fields(doc)
+    assert (row.doc_type, row.organisation, row.period_start, row.period_end) == ("budget", None, 2025, 2027)
+
+
+def test_annual_report_title_year_is_its_period(tmp_path):
+    doc = _document(tmp_path, "report.pdf", cover=[(28, "Årsredovisning 2024")],
+                    body=[(11, "Budget 2025 och plan för 2026–2027 beslutades i november.")])
+    row = document_fields(doc)
+    assert (row.doc_type, row.period_start, row.period_end) == ("annual_report", 2024, 2024)
+
+
+def test_programme_on_the_cover_is_not_a_budget(tmp_path):
+    doc = _document(tmp_path, "programme.pdf", cover=[(28, "Valprogram 2026"), (16, "Liberalerna i Exempelby")],
+                    body=GOALS_PAGE)
+    row = document_fields(doc)
+    assert (row.doc_type, row.status, row.organisation) == ("not_budget", "not_budget", "Liberalerna")
+
+
+def test_coalition_line_on_the_cover_issues_the_budget(tmp_path):
+    """A cover line of parties, a local party among them, is the issuer as printed; the party
+    named once in the text of a council's own budget is not."""
+    coalition = "Socialdemokraterna, Centerpartiet och Kommunens Väl"
+    proposal = document_fields(_document(tmp_path, "coalition.pdf",
+                                         cover=[(28, "Mål och budget 2026–2028"), (14, coalition)]))
+    assert (proposal.doc_type, proposal.organisation) == ("budget_proposal", coalition)
+    council = document_fields(_document(tmp_path, "council.pdf", cover=[(28, "Mål och budget 2026–2028")],
+                                        body=[(11, "Budgeten bygger på en överenskommelse med Centerpartiet.")]))
+    assert (council.doc_type, council.organisation) == ("budget", None)
+
+
+def test_metadata_title_picks_the_printed_title(tmp_path):
+    """The metadata title "<title> – <issuer>" chooses the printed heading it restates, not
+    the cover's larger slogan; a metadata title that keeps punctuation the print lost wins."""
+    doc = _document(tmp_path, "slogan.pdf", cover=[(30, "Tillsammans bygger vi framtiden"),
+                                                   (14, "Regionplan och budget 2026–2028")],
+                    body=GOALS_PAGE, title="Regionplan och budget 2026–2028 – Region Exempel")
+    assert document_fields(doc).title == "Regionplan och budget 2026–2028"
+    doc = _document(tmp_path, "years.pdf", cover=[(30, "Verksamhetsplan med budget"), (30, "2017 2020")],
+                    body=GOALS_PAGE, title="Verksamhetsplan med budget 2017-2020")
+    assert document_fields(doc).title == "Verksamhetsplan med budget 2017-2020"

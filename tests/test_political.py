@@ -7,7 +7,7 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.extract.indicators import attributes
-from pipeline.extract.nlp import responsible_bodies
+from pipeline.extract.nlp import defined_abbreviations, responsible_bodies
 from pipeline.extract.political import extract_political
 from pipeline.extract.sections import Role, classify
 from tests.pdfgen import _font
@@ -71,6 +71,31 @@ def test_responsible_bodies():
     assert responsible_bodies("Ett system för nämndernas resurstilldelning ska tas fram.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named together with a collective is one addressee, as printed
+        ("Under 2026 ska regionstyrelsen och samtliga nämnder vidta åtgärder", "Regionstyrelsen och samtliga nämnder"),
+        ("Under 2026 ska regionstyrelsen och hälso- och sjukvårdsnämnden fortsätta",
+         "Regionstyrelsen, Hälso- och sjukvårdsnämnden"),
+        ("Samtliga nämnders delegationsordningar ska ändras", "Samtliga nämnder"),
+        # a unit counts where it is given the task, not where it is a partner
+        ("Uppdrag kommer att ges till kommunens upphandlingsenhet att minska kostnaderna", "Upphandlingsenheten"),
+        ("Ekonomienheten ska ta fram en modell för internhyror.", "Ekonomienheten"),
+        ("Projektet drivs i samarbete med samhällsbyggnadsförvaltningen.", None),
+    ],
+)
+def test_responsible_bodies_named_together_and_units(text, expected):
+    assert responsible_bodies(text) == expected
+
+
+def test_abbreviation_is_a_body_only_where_the_document_defines_it():
+    defined = defined_abbreviations("Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska.")
+    assert defined == {"KS": "Kommunstyrelsen"}
+    assert responsible_bodies("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
+    assert responsible_bodies("AME ska organiseras under sektor KS.") is None
+
+
 def test_alingsas_goals_indicators_and_measures(layout_of, gold_of):
     goals, indicators, measures = extract_political(layout_of(ALINGSAS))
     gold = gold_of(ALINGSAS)
@@ -96,13 +121,37 @@ def test_negative_controls_have_no_political_rows(layout_of, name):
     assert extract_political(layout_of(name)) == ([], [], [])
 
 
-def _generated(tmp_path):
-    """A goal heading with an indicator list and a labelled measures list, in two sizes."""
+def generated_layout(target, pages, title=None):
+    """Layout of a PDF written from pages of (x, y, font size, text), in points from the
+    top-left; `title` is the PDF metadata title. Headings need their larger size, which
+    tests.pdfgen.write_pdf (one size per document) cannot give."""
+    from pipeline.ingest import ingest
+    from pipeline.layout import build_layout
+
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_font("body", fname=str(_font()))
-    pdf.add_page()
-    y = 60
-    for size, text in [
+    if title:
+        pdf.set_title(title)
+    for lines in pages:
+        pdf.add_page()
+        for x, y, size, text in lines:
+            pdf.set_font("body", size=size)
+            pdf.text(x, y, text)
+    pdf.output(str(target))
+    return build_layout(ingest(target))
+
+
+def flow(lines, x=60, y=60):
+    """(size, text) lines set one under the other, spaced by their size."""
+    out = []
+    for size, text in lines:
+        out.append((x, y, size, text))
+        y += size * 2.2
+    return out
+
+
+def test_generated_goal_with_indicators_and_measures(tmp_path):
+    doc = generated_layout(tmp_path / "generated.pdf", [flow([
         (16, "Mål 1. Alla ska ha en trygg uppväxt"),
         (11, "Barn och unga ska kunna växa upp tryggt i hela kommunen och få stöd i tid."),
         (13, "Indikatorer"),
@@ -111,22 +160,46 @@ def _generated(tmp_path):
         (13, "Åtgärder:"),
         (11, "• Socialnämnden ska utveckla det förebyggande arbetet."),
         (11, "• Ett nytt fritidsgårdsprogram ska tas fram."),
-    ]:
-        pdf.set_font("body", size=size)
-        pdf.text(60, y, text)
-        y += size * 2.2
-    return pdf
-
-
-def test_generated_goal_with_indicators_and_measures(tmp_path):
-    from pipeline.ingest import ingest
-    from pipeline.layout import build_layout
-
-    target = tmp_path / "generated.pdf"
-    _generated(tmp_path).output(str(target))
-    goals, indicators, measures = extract_political(build_layout(ingest(target)))
+    ])])
+    goals, indicators, measures = extract_political(doc)
     assert [(g.number, g.title, g.kind) for g in goals] == [("1", "Alla ska ha en trygg uppväxt", "political")]
     assert [(i.direction, i.unit, i.goal_id) for i in indicators] == [
         ("increase", "percent", "g001"), ("decrease", "per_capita", "g001")]
     assert [m.responsible for m in measures] == ["Socialnämnden", None]
     assert all(m.page == 1 for m in measures)
+
+
+def test_generated_goals_section_with_indicator_bullets(tmp_path):
+    """A goals section whose goal is followed by "Indikatorer" bullets stating their direction
+    as "(ökande)" or "ska minska": the indicators belong to the goal above them."""
+    doc = generated_layout(tmp_path / "goals.pdf", [flow([
+        (16, "Kommunfullmäktiges mål"),
+        (11, "• Invånarna ska känna sig trygga i hela kommunen"),
+        (13, "Indikatorer"),
+        (11, "• Andel invånare som känner sig trygga i sitt bostadsområde (ökande)"),
+        (11, "• Antal anmälda brott per 1000 invånare ska minska"),
+    ])])
+    goals, indicators, measures = extract_political(doc)
+    assert [(g.title, g.kind) for g in goals] == [("Invånarna ska känna sig trygga i hela kommunen", "political")]
+    assert [(i.direction, i.unit, i.goal_id) for i in indicators] == [
+        ("increase", "percent", goals[0].goal_id), ("decrease", "per_capita", goals[0].goal_id)]
+    assert measures == []
+
+
+def test_generated_task_table_with_responsible_column(tmp_path):
+    """"Uppdrag | Ansvarig nämnd": each task is a measure whose responsible body is its cell
+    as printed; an empty cell names no one, even when the task's text names a body."""
+    rows = [("Uppdrag", "Ansvarig nämnd"),
+            ("Ta fram en plan för fler förskoleplatser", "Barn- och utbildningsnämnden"),
+            ("Kommunstyrelsen ska utreda en växel", ""),
+            ("Samordna lokalförsörjningen", "Kommunstyrelsen, tekniska nämnden")]
+    page = flow([(16, "Utbildning och omsorg"), (11, "Nämnderna får följande uppdrag för perioden.")])
+    for n, (task, body) in enumerate(rows):
+        page += [(60, 140 + 24 * n, 11, task)] + ([(330, 140 + 24 * n, 11, body)] if body else [])
+    goals, indicators, measures = extract_political(generated_layout(tmp_path / "tasks.pdf", [page]))
+    assert [(m.text, m.responsible, m.section) for m in measures] == [
+        ("Ta fram en plan för fler förskoleplatser", "Barn- och utbildningsnämnden", "Utbildning och omsorg"),
+        ("Kommunstyrelsen ska utreda en växel", None, "Utbildning och omsorg"),
+        ("Samordna lokalförsörjningen", "Kommunstyrelsen, tekniska nämnden", "Utbildning och omsorg"),
+    ]
+    assert goals == [] and indicators == []
