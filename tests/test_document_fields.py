@@ -97,14 +97,16 @@ def test_programme_on_the_cover_is_not_a_budget(tmp_path):
 
 
 def test_coalition_line_on_the_cover_issues_the_budget(tmp_path):
-    """A cover line of parties, a local party among them, is the issuer as printed; the party
-    named once in the text of a council's own budget is not."""
+    """A cover line of parties, a local party among them, is the issuer as printed; a party
+    named in the text of a council's own budget, however often, is not."""
     coalition = "Socialdemokraterna, Centerpartiet och Kommunens Väl"
     proposal = document_fields(_document(tmp_path, "coalition.pdf",
                                          cover=[(28, "Mål och budget 2026–2028"), (14, coalition)]))
     assert (proposal.doc_type, proposal.organisation) == ("budget_proposal", coalition)
     council = document_fields(_document(tmp_path, "council.pdf", cover=[(28, "Mål och budget 2026–2028")],
-                                        body=[(11, "Budgeten bygger på en överenskommelse med Centerpartiet.")]))
+                                        body=[(11, "Budgeten bygger på en överenskommelse med Centerpartiet."),
+                                              (11, "Centerpartiet har lagt fram förslag om skolan."),
+                                              (11, "Centerpartiet och majoriteten är överens om investeringarna.")]))
     assert (council.doc_type, council.organisation) == ("budget", None)
 
 

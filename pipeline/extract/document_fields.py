@@ -48,11 +48,13 @@ def _reference() -> tuple[Place, ...]:
 
 def document_fields(doc: Document) -> DocumentRow:
     cfg = lexicon()["document"]
-    title = _title(doc)
     cover = _cover_lines(doc)
+    title = _title(doc, cover)
     texts = _texts(doc, title, cover, cfg)
     doc_type = _doc_type(texts, cfg)
-    party = _party(cover, texts, cfg)
+    # how often a party is named tells who wrote a programme, not a council's budget, whose
+    # opening pages may name its ruling party throughout
+    party = _party(cover, texts, cfg, by_mentions=doc_type in ("not_budget", "other"))
     organisation = party or _issuer(texts.front, cfg)
     place = None if doc_type == "not_budget" else _place(doc, cfg)
     if party is not None and doc_type in ("budget", "verksamhetsplan"):
@@ -137,12 +139,12 @@ _YEARS_LINE = re.compile(r"20\d\d\s*[-–]?\s*(20\d\d)?")
 _SEPARATOR = re.compile(r"\s*[–—\-:|,]\s")
 
 
-def _title(doc: Document) -> str | None:
+def _title(doc: Document, cover: list[_Line]) -> str | None:
     """The title as printed on the cover. The metadata title picks it among the cover's
     headings when it restates one (perhaps with the issuer appended: "<title> – Region X"),
     and stands for it when the printed line lost punctuation the metadata keeps."""
     meta = re.sub(r"\s+", " ", doc.metadata.get("title") or "").strip()
-    headings = [ln for ln in _cover_lines(doc) if ln.heading]
+    headings = [ln for ln in cover if ln.heading]
     if meta:
         for line in headings:
             if _key(line.text) == _key(meta):
@@ -179,14 +181,14 @@ def _doc_type(texts: _Texts, cfg: dict) -> str:
     return "other"
 
 
-def _party(cover: list[_Line], texts: _Texts, cfg: dict) -> str | None:
+def _party(cover: list[_Line], texts: _Texts, cfg: dict, by_mentions: bool) -> str | None:
     """The party, or the line of coalition parties, presented as the document's issuer: on
     the cover, in a phrase that names it as author ("Socialdemokraternas förslag till
     budget", "förslag från …"), or named throughout the opening pages and hardly any other."""
     names = rf"(?:{'|'.join(map(re.escape, cfg['parties']))}|{cfg['party_pattern']})"
     known = re.compile(rf"\b{names}\b")
     for line in cover:
-        items = [i.strip() for i in re.split(r",|\boch\b|&|\+", line.text) if i.strip()]
+        items = [i.strip() for i in re.split(cfg["party_separator"], line.text) if i.strip()]
         named = [i for i in items if known.fullmatch(i)]
         if len(named) >= 2 and all(len(i.split()) <= 4 and i[:1].isupper() for i in items):
             return line.text  # a coalition line, local parties included, as printed
@@ -199,7 +201,7 @@ def _party(cover: list[_Line], texts: _Texts, cfg: dict) -> str | None:
         m = re.search(pattern, texts.front) or re.search(pattern, texts.opening)
         if m:
             return m.group(1)
-    counts = Counter(m.group(0) for m in known.finditer(texts.opening))
+    counts = Counter(m.group(0) for m in known.finditer(texts.opening)) if by_mentions else Counter()
     if counts:
         party, n = counts.most_common(1)[0]
         if n >= cfg["party_mentions"] and n >= cfg["party_share"] * sum(counts.values()):
