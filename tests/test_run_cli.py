@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -65,6 +66,17 @@ def test_bad_inputs_get_error_records_and_the_batch_goes_on(tmp_path):
     statuses = dict(zip(documents["source_file"], documents["status"]))
     assert statuses.pop("good.pdf") != "failed"
     assert set(statuses.values()) == {"failed"} and set(statuses) == set(expected)
+
+
+def test_run_with_a_relative_output_directory(tmp_path):
+    """`make run` passes relative paths (raw → processed)."""
+    (tmp_path / "raw").mkdir()
+    _good_pdf(tmp_path / "raw" / "good.pdf")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", "raw", "--out", "processed"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (tmp_path / "processed" / "reports" / "index.html").exists()
 
 
 def test_run_exit_codes(tmp_path):

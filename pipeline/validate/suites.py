@@ -171,7 +171,7 @@ def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[lis
         site_name="reports",
         site_config={
             "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         },
     )
