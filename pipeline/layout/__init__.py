@@ -21,9 +21,9 @@ from pipeline.layout.blocks import BlockBuilder, BlockSettings
 from pipeline.layout.columns import ColumnSettings, order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
-from pipeline.layout.tables import mark_tables, ruled_tables
+from pipeline.layout.tables import Box, mark_tables, ruled_tables
 from pipeline.layout.text import HyphenationSettings, normalise_space
-from pipeline.layout.toc import TocEntry, TocSettings, collect_entries, is_toc_page
+from pipeline.layout.toc import TocEntry, TocSettings, collect_entries, is_toc_page, numbering_depth
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
 
@@ -33,7 +33,7 @@ from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDoc
 class _Page:
     info: PageInfo
     lines: list[tuple[Line, int]]
-    ruled: list[tuple[float, float, float, float]]
+    ruled: list[Box]
 
 
 def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Document:
@@ -59,7 +59,7 @@ def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Docu
             continue
         builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
     blocks = builder.finish()
-    _assign_heading_levels(blocks, toc, re.compile(cfg["headings"]["numbered"]))
+    _assign_heading_levels(blocks, toc, toc_cfg.numbering)
     return Document(
         doc_id=source.doc_id,
         source_file=source.source_file,
@@ -141,13 +141,13 @@ def _assign_heading_levels(blocks: list[Block], toc: list[TocEntry], numbering: 
     deepest = max((e.level for e in toc), default=0)
     unconfirmed = [s for s in ranked if not votes[s]]
     for h in headings:
-        numbered = numbering.match(h.text.split(" ", 1)[0]) if " " in h.text.strip() else None
+        depth = numbering_depth(h.text, numbering)
         if id(h) in matched:
             h.level = matched[id(h)]
         elif votes[style[id(h)]]:
             h.level = votes[style[id(h)]].most_common(1)[0][0]
-        elif numbered:
-            h.level = numbered.group(1).count(".") + 1
+        elif depth is not None:
+            h.level = depth
         else:
             h.level = deepest + 1 + unconfirmed.index(style[id(h)])
 
@@ -174,7 +174,12 @@ def _column_settings(cfg: dict) -> ColumnSettings:
 
 def _toc_settings(cfg: dict) -> TocSettings:
     t = cfg["toc"]
-    return TocSettings(leader=re.compile(t["leader"]), heading_cues=frozenset(t["heading_cues"]), min_entries=t["min_entries"])
+    return TocSettings(
+        leader=re.compile(t["leader"]),
+        heading_cues=frozenset(t["heading_cues"]),
+        min_entries=t["min_entries"],
+        numbering=re.compile(cfg["headings"]["numbered"]),
+    )
 
 
 def _block_settings(cfg: dict) -> BlockSettings:

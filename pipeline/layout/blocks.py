@@ -42,10 +42,8 @@ class PlacedLine:
 def split_marker(line: Line, cfg: BlockSettings) -> tuple[str, int] | None:
     """(marker, index of the first text word) when the line opens a list item."""
     first = line.words[0].text
-    if len(line.words) < 2 and len(first) < 2:
-        return None
-    if first in cfg.bullets or _is_private_use(first, cfg) or cfg.numbered.match(first):
-        return (first, 1) if len(line.words) > 1 else None
+    if len(line.words) > 1 and (first in cfg.bullets or _is_private_use(first, cfg) or cfg.numbered.match(first)):
+        return first, 1
     return None
 
 

@@ -13,7 +13,6 @@ from pipeline.layout.text import normalise_space
 from pipeline.model import Line
 
 _PAGE_NO = re.compile(r"^\d{1,4}$")
-_NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 
 
 @dataclass(frozen=True)
@@ -21,6 +20,7 @@ class TocSettings:
     leader: re.Pattern[str]
     heading_cues: frozenset[str]
     min_entries: int
+    numbering: re.Pattern[str]  # a section number as the first word (configs/layout.yaml headings.numbered)
 
 
 @dataclass
@@ -70,7 +70,7 @@ def collect_entries(lines: list[Line], cfg: TocSettings) -> tuple[list[TocEntry]
         else:
             pending.append(line)
     rest.extend(pending)
-    _assign_levels(entries)
+    _assign_levels(entries, cfg.numbering)
     return entries, rest
 
 
@@ -83,12 +83,19 @@ def _strip_leader(text: str, cfg: TocSettings) -> tuple[str, str]:
     return normalise_space(title).rstrip(" ._…"), match.group(2)
 
 
-def _assign_levels(entries: list[TocEntry]) -> None:
+def numbering_depth(text: str, numbering: re.Pattern[str]) -> int | None:
+    """Depth of the section number opening a title ("2.3.1 Svensk ekonomi" → 3), if any."""
+    first, _, rest = text.strip().partition(" ")
+    m = numbering.match(first) if rest else None
+    return m.group(1).count(".") + 1 if m else None
+
+
+def _assign_levels(entries: list[TocEntry], numbering: re.Pattern[str]) -> None:
     """Numbering depth when entries are numbered, otherwise indentation rank."""
-    if entries and sum(bool(_NUMBERING.match(e.title)) for e in entries) * 2 > len(entries):
-        for e in entries:
-            m = _NUMBERING.match(e.title)
-            e.level = m.group(1).count(".") + 1 if m else 1
+    depths = [numbering_depth(e.title, numbering) for e in entries]
+    if entries and sum(d is not None for d in depths) * 2 > len(entries):
+        for e, depth in zip(entries, depths):
+            e.level = depth or 1
         return
     indents: list[float] = []
     for x in sorted(e.lines[0].x0 for e in entries):
