@@ -128,4 +128,5 @@ def test_amount_ids_unique_in_document_order(amounts_of):
 def test_text_amounts_of_budget_instructions_without_tables(amounts_of):
     rows = amounts_of("Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf")
     assert [(r.source, r.row_label, r.value, r.unit, r.year) for r in rows] == [
-        ("text", "Avskrivningarna 2027", 94, "mnkr", 2027)]
+        ("text", "Avskrivningarna 2027", 94, "mnkr", 2027),
+        ("text", "Avskrivningarna 2027, skattefinansierade verksamheten", 73, "mnkr", 2027)]

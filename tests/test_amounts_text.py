@@ -8,7 +8,10 @@ from pipeline.model import Block, BlockKind, Document, DocumentRow, PageInfo
 
 
 def doc(*texts: str) -> Document:
-    blocks = [Block(BlockKind.PARAGRAPH, t, 3, (70, 100, 500, 120), 10.0, False, False) for t in texts]
+    """Paragraphs; a text opening with "# " is a heading, one opening with "- " a list item."""
+    kinds = {"# ": BlockKind.HEADING, "- ": BlockKind.LIST_ITEM}
+    blocks = [Block(kinds.get(t[:2], BlockKind.PARAGRAPH), t[2:] if t[:2] in kinds else t, 3,
+                    (70, 100, 500, 120), 10.0, False, False) for t in texts]
     return Document("d", "x.pdf", [PageInfo(3, 595, 842, True)], {}, 10.0, blocks)
 
 
@@ -50,13 +53,74 @@ def test_statements_receipts_and_frames_with_their_years():
         ("Kollektivtrafiknämnden – ramförstärkning", 20, "mnkr", 2026, "budget"),
         ("Patientnämnden inklusive kansli", 6.7, "mnkr", 2026, "budget"),
         ("Avskrivningarna 2027", 94, "mnkr", 2027, "plan"),
+        ("Avskrivningarna 2027, skattefinansierad verksamhet", 73, "mnkr", 2027, "plan"),
+    ]
+
+
+def test_item_statements_and_years_continued_in_the_next_list_item():
+    rows = read(
+        "Den beräknade ramen för patientnämnden för 2026 uppgår till 6,7 miljoner kronor.",
+        "- Ramen för 2026 års investeringar fastställs till 2 571 miljoner kronor.",
+        "- Planeringsunderlag för investeringar fastställs för 2027 till 2 067 miljoner kronor",
+        "- och för 2028 till 2 621 miljoner kronor.",
+    )
+    assert [(r.row_label, r.value, r.year, r.kind) for r in rows] == [
+        ("Patientnämnden", 6.7, 2026, "budget"),
+        ("Investeringar 2026", 2571, 2026, "budget"),
+        ("Planeringsunderlag för investeringar", 2067, 2027, "plan"),
+        ("Planeringsunderlag för investeringar", 2621, 2028, "plan"),
+    ]
+
+
+def test_a_purposed_allocation_names_its_breakdown():
+    rows = read(
+        "För nya hyreskostnader för skolor fördelas regionbidrag om 3 mnkr till nämnder 2027.",
+        "Av dessa medel fördelas 2 mnkr till byggnadsnämnden (genom en ramjustering) och 1 mnkr till övriga nämnder.",
+        "Inget mer sägs här.",
+        "Av dessa fördelas 400 tkr till socialnämnden.",
+    )
+    assert [(r.row_label, r.value, r.year, r.kind) for r in rows] == [
+        ("Regionbidrag till nämnder för nya hyreskostnader för skolor", 3, 2027, "plan"),
+        ("Byggnadsnämnden (hyreskostnader)", 2, 2027, "plan"),
+        ("Övriga nämnder (hyreskostnader)", 1, 2027, "plan"),
+        ("Socialnämnden", 400, None, None),  # no allocation before it: no purpose, no year
+    ]
+
+
+def test_report_results_of_bodies_and_operations():
+    rows = read(
+        "# Fritidsgården",
+        "Sammantaget redovisar verksamheten för fritidsgårdar ett underskott mot budget på 0,4 mnkr.",
+        "Verksamheten redovisar ett överskott mot budget om 250 tkr.",
+        "Nämnden redovisar ett överskott på 1,07 mnkr.",
+        doc_type="annual_report", period=(2025, 2025))
+    assert [(r.row_label, r.value, r.year, r.kind) for r in rows] == [
+        ("Fritidsgårdar – underskott mot budget", 0.4, 2025, "deviation"),
+        ("Fritidsgården – överskott mot budget", 250, 2025, "deviation"),
+    ]
+
+
+def test_named_figures_budget_lines_and_defined_items():
+    rows = read(
+        "Projektmedel från Kulturrådet (250 tkr) har använts till läsfrämjande insatser.",
+        "Museet finansieras av entréavgifter (1,1 mnkr) och bidrag (2,6 mnkr).",
+        "Biblioteket har med projektmedel (545 tkr) genomfört aktiviteter.",
+        "*I budgeten för föreningsbidrag finns 800 tkr.",
+        "Under året har 5,4 mnkr av den totala investeringsbudgeten på 10,5 mnkr nyttjats.",
+        "En besparing på 20 mnkr ska ske inom administrationen.",
+        doc_type="annual_report", period=(2025, 2025))
+    assert [(r.row_label, r.value, r.unit, r.kind) for r in rows] == [
+        ("Projektmedel från Kulturrådet", 250, "tkr", None),
+        ("Föreningsbidrag – budget", 800, "tkr", "budget"),
+        ("Totala investeringsbudgeten", 10.5, "mnkr", "budget"),
     ]
 
 
 def test_report_money_for_the_year_takes_the_report_year():
     rows = read("Kultur- och fritidsnämnden redovisar ett överskott mot budget med 1,07 mnkr för året.",
                 doc_type="annual_report", period=(2025, 2025))
-    assert [(r.row_label, r.value, r.year) for r in rows] == [("Kultur- och fritidsnämnden – överskott", 1.07, 2025)]
+    assert [(r.row_label, r.value, r.year) for r in rows] == [
+        ("Kultur- och fritidsnämnden – överskott mot budget", 1.07, 2025)]
 
 
 def test_prose_figures_ranges_promises_loans_and_averages_are_not_amounts():

@@ -1,0 +1,95 @@
+"""Money stated in running text: "Socialnämnden tilldelas 2,5 mnkr", "Lönepotten uppgår till
+15 mnkr år 2026", "Av dessa medel fördelas 4,2 mnkr till hälso- och sjukvårdsnämnden …".
+
+Prose is full of figures that are not budget amounts (forecasts, averages, sensitivity
+analyses, loan frames, promises, ranges whose dash was lost), so only strict constructions
+(constructions.py) are read, each of which names what the money is for. Only budget
+documents and financial reports are read (never manifestos), and a sentence with a cue of
+borrowing, averages or restated totals is left out. A wrong amount is worse than a missing one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline import config
+from pipeline.extract import table_semantics as sem
+from pipeline.extract.text_amounts.constructions import Context, Found, read, refers_back
+from pipeline.extract.text_amounts.patterns import Patterns, patterns
+from pipeline.extract.text_amounts.sentence import Sentence
+from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9*])")
+# A list item or paragraph opening with a bare conjunction goes on with the one before:
+# "Planeringsunderlag … fastställs för 2027 till 2 067 mnkr" / "och för 2028 till 2 621 mnkr."
+_CONTINUATION = re.compile(r"^(?:och|samt)\s")
+_PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def text_amounts(doc: Document, document: DocumentRow, years: sem.YearKinds) -> list[AmountRow]:
+    """Money stated in the prose of budget documents and financial reports."""
+    p = patterns()
+    if document.doc_type not in p.doc_types:
+        return []
+    rows: list[AmountRow] = []
+    context = Context()
+    for block, text in _passages(doc, context):
+        for sentence in map(Sentence.of, _SENTENCE_END.split(text)):
+            found = [] if p.excluded.search(sentence.text) else read(sentence, context, p)
+            rows.extend(r for f in found if (r := _row(doc.doc_id, block, sentence, f, document, years, p)))
+            context.antecedent = found[-1] if found else None
+            if named := refers_back(p, sentence.text):
+                context.body = named[-1]
+    return rows
+
+
+def _passages(doc: Document, context: Context) -> Iterator[tuple[Block, str]]:
+    """The prose blocks with their continuations joined, keeping `context.heading` current."""
+    pending: tuple[Block, str] | None = None
+    for block in doc.blocks:
+        if pending and block.kind in _PROSE and _CONTINUATION.match(block.text):
+            pending = (pending[0], f"{pending[1]} {block.text}")
+            continue
+        if pending:
+            yield pending
+            pending = None
+        if block.kind == BlockKind.HEADING:
+            context.heading = block.text
+        elif block.kind in _PROSE:
+            pending = (block, block.text)
+    if pending:
+        yield pending
+
+
+def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: DocumentRow,
+         years: sem.YearKinds, p: Patterns) -> AmountRow | None:
+    unit = sem.unit_in(f.unit)
+    if unit is None or f.number.is_percent:
+        return None
+    stated = f.year or sentence.one_year()
+    return AmountRow(
+        doc_id=doc_id,
+        amount_id="",
+        source="text",
+        row_label=f.label[:1].upper() + f.label[1:],
+        value=f.number.value,
+        page=block.page,
+        year=stated or _report_year(document),
+        kind=years.kind(str(stated)) if stated else _label_kind(f.label, p),
+        unit=unit.unit,
+        value_sek=unit.in_sek(f.number.value),
+        snippet=sentence.text.strip(),
+    )
+
+
+def _label_kind(label: str, p: Patterns) -> str | None:
+    """The kind a label names when no year dates the money ("underskott mot budget")."""
+    return next((kind for pattern, kind in p.label_kinds if pattern.search(label)), None)
+
+
+def _report_year(document: DocumentRow) -> int | None:
+    """In a one-year financial report, money "för året" belongs to the report's year."""
+    cfg = config.load("amounts")["year_kinds"]
+    if document.doc_type in cfg["outcome_doc_types"] and document.period_start == document.period_end:
+        return document.period_start
+    return None

@@ -1,0 +1,221 @@
+"""The constructions that state money in a sentence, each naming what the money is for.
+
+A sentence opens with at most one of the opening constructions (a statement, an item
+statement, a receipt, a frame, a purposed allocation, a breakdown, a named figure or a
+budget line); allocations to a named body, figures of a defined item ("den totala
+investeringsbudgeten på 10,5 mnkr") and parts ("varav …") may stand anywhere. Each
+yields one Found per printed amount, and the first reading of an amount wins.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from pipeline.extract.numbers import ParsedNumber
+from pipeline.extract.text_amounts.patterns import Patterns
+from pipeline.extract.text_amounts.sentence import Sentence
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int  # where the number stands in the sentence: one row per printed number
+    number: ParsedNumber
+    label: str
+    unit: str
+    year: int | None = None
+    purpose: str | None = None  # what a purposed allocation is for, named to its breakdown
+
+
+@dataclass
+class Context:
+    """What the text before a sentence says, for the words that refer back to it."""
+
+    heading: str | None = None  # names "Verksamheten"
+    body: str | None = None  # the last body named: a bare "nämnden"
+    antecedent: Found | None = None  # the last amount of the sentence before: "Av dessa medel"
+
+
+def read(sentence: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """Every amount the sentence states in one of the constructions, in printed order."""
+    found: dict[int, Found] = {}
+    for opening in _OPENINGS:
+        if readings := opening(sentence, context, p):
+            found.update((f.start, f) for f in readings)
+            break
+    for f in [*_allocations(sentence, context, p), *_defined(sentence, p)]:
+        found.setdefault(f.start, f)
+    for f in _parts(sentence, list(found.values()), p):
+        found.setdefault(f.start, f)
+    return [found[k] for k in sorted(found)]
+
+
+def _allocations(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    found = []
+    for pattern in p.allocations:
+        for m in pattern.finditer(s.masked):
+            body = _recipient(s.group(m, "body"), s.text[: m.start()], context.body, p)
+            if body is not None:
+                found.append(Found(*s.amount(m), body, m["unit"]))
+    return found
+
+
+def _recipient(body: str, before: str, last_body: str | None, p: Patterns) -> str | None:
+    """The named body; a bare "nämnden" is the last body named before it."""
+    if not p.anaphor.match(body):
+        return body
+    named = refers_back(p, before)
+    return named[-1] if named else last_body
+
+
+def _statement(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "Lönepotten uppgår till 15 mnkr år 2026, 47 mnkr år 2027 och 81 mnkr år 2028"."""
+    m = p.statement.match(s.masked, s.opening)
+    if m is None:
+        return []
+    subject = s.group(m, "subject")
+    if subject.split()[0].lower() in p.subject_stops:
+        return []
+    year = s.year(m.start("year")) if m["year"] else _the_one(s.years_between(m.start("between"), m.end("between")))
+    return [Found(*s.amount(m), subject, m["unit"], year), *_listed(s, m.end(), subject, year, p)]
+
+
+def _listed(s: Sentence, rest: int, label: str, year: int | None, p: Patterns) -> list[Found]:
+    """More years of a statement's item after its first amount."""
+    found = []
+    while year is not None:
+        m = next((m for pattern in p.listed if (m := pattern.match(s.masked, rest))), None)
+        if m is None or (year := s.year(m.start("year"))) is None:
+            break
+        found.append(Found(*s.amount(m), label, m["unit"], year))
+        rest = m.end()
+    return found
+
+
+def _item_statement(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "Ramen för 2026 års investeringar fastställs till 2 571 mnkr" → "Investeringar 2026"."""
+    m = p.item_statement.match(s.masked, s.opening)
+    if m is None:
+        return []
+    label, year = s.group(m, "item"), None
+    if m["genitive"]:
+        year = s.year(m.start("genitive"))
+        label = f"{label} {s.group(m, 'genitive')}"
+    elif m["year"]:
+        year = s.year(m.start("year"))
+    return [Found(*s.amount(m), label, m["unit"], year)]
+
+
+def _receipt(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "Kollektivtrafiknämnden får en ramförstärkning på 20 mnkr" → "Kollektivtrafiknämnden –
+    ramförstärkning"; "Verksamheten redovisar ett överskott mot budget om 1,3 mnkr" under the
+    heading "Gemensam administration" → "Gemensam administration – överskott mot budget"."""
+    for pattern in p.receipts:
+        if m := pattern.match(s.masked, s.opening):
+            if m["op"] is not None:
+                receiver = s.group(m, "opname") if m["opname"] else context.heading
+            else:
+                receiver = None if p.anaphor.match(m["subject"]) else s.group(m, "subject")
+            if receiver is None:
+                return []
+            return [Found(*s.amount(m), f"{receiver} – {s.group(m, 'what')}", m["unit"])]
+    return []
+
+
+def _frame(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "Ram om 5,1 miljoner kronor till revisorerna"."""
+    if m := p.frame.match(s.masked, s.opening):
+        return [Found(*s.amount(m), s.group(m, "body"), m["unit"])]
+    return []
+
+
+def _purposed(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "För ökade IT-licenskostnader fördelas regionbidrag om 7 mnkr till nämnder 2026" →
+    "Regionbidrag till nämnder för ökade IT-licenskostnader"."""
+    m = p.purposed.match(s.masked, s.opening)
+    if m is None:
+        return []
+    purpose, to = s.group(m, "purpose"), s.group(m, "to")
+    head = _head(purpose, p)
+    label = f"{s.group(m, 'what')} till {to} för {purpose}" if m["what"] else f"{to} ({head})"
+    year = s.year(m.start("year")) if m["year"] else None
+    return [Found(*s.amount(m), label, m["unit"], year, head)]
+
+
+def _head(purpose: str, p: Patterns) -> str:
+    """What a purpose is about: "ökade driftkostnader för utbyte av armaturer" → "driftkostnader"."""
+    words = purpose.replace(",", " ").split()
+    while len(words) > 1 and words[0].lower() in p.purpose_modifiers:
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in p.purpose_stops), len(words))
+    return " ".join(words[:cut])
+
+
+def _breakdown(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "Av dessa medel fördelas 4,2 mnkr till hälso- och sjukvårdsnämnden, 0,9 mnkr till
+    regionstyrelsen samt 1 mnkr till övriga nämnder": each body's share, named with the
+    purpose of the allocation before (its year too)."""
+    m = p.breakdown.match(s.masked, s.opening)
+    if m is None:
+        return []
+    whole = context.antecedent
+    purpose = whole.purpose if whole else None
+    found, rest = [], m.end()
+    while item := p.breakdown_item.match(s.masked, rest):
+        to = s.group(item, "to")
+        found.append(Found(*s.amount(item), f"{to} ({purpose})" if purpose else to, item["unit"],
+                           whole.year if whole else None))
+        separator = p.breakdown_separator.match(s.masked, item.end())
+        if separator is None:
+            break
+        rest = separator.end()
+    return found
+
+
+def _named(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "Projektmedel till biblioteket från Region Skåne (350 tkr) för …"."""
+    m = p.named.match(s.masked, s.opening)
+    if m is None:
+        return []
+    words = s.group(m, "named").split()
+    if len(words) > p.named_words or any(w.lower() in p.clause_words or p.passive.match(w) for w in words):
+        return []
+    return [Found(*s.amount(m), " ".join(words), m["unit"])]
+
+
+def _budget_line(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+    """ "I budgeten för studieförbundsbidrag finns 400 tkr" → "Studieförbundsbidrag – budget"."""
+    m = p.budget_line.match(s.masked, s.opening)
+    if m is None:
+        return []
+    return [Found(*s.amount(m), f"{s.group(m, 'item')} – {p.budget_lines[m['line'].lower()]}", m["unit"])]
+
+
+def _defined(s: Sentence, p: Patterns) -> list[Found]:
+    """ "av den totala investeringsbudgeten på 10,5 mnkr" → "Totala investeringsbudgeten"."""
+    return [Found(*s.amount(m), s.group(m, "defined"), m["unit"]) for m in p.defined.finditer(s.masked)]
+
+
+def _parts(s: Sentence, wholes: list[Found], p: Patterns) -> list[Found]:
+    """ "94 mnkr, varav 73 mnkr inom den skattefinansierade verksamheten" → "<whole>, <part>"."""
+    found = []
+    for m in p.part.finditer(s.masked):
+        before = [f for f in wholes if f.start < m.start()]
+        if before:
+            whole = max(before, key=lambda f: f.start)
+            found.append(replace(whole, start=m.start("num"), number=s.amount(m)[1],
+                                 label=f"{whole.label}, {s.group(m, 'part')}", unit=m["unit"]))
+    return found
+
+
+def _the_one(years: set[int]) -> int | None:
+    return next(iter(years)) if len(years) == 1 else None
+
+
+_OPENINGS: tuple[Callable[[Sentence, Context, Patterns], list[Found]], ...] = (
+    _item_statement, _statement, _receipt, _frame, _purposed, _breakdown, _named, _budget_line)
+
+
+def refers_back(p: Patterns, text: str) -> list[str]:
+    """The bodies a text names, for a later bare "nämnden"."""
+    return [m.group(0) for m in p.body.finditer(text) if not p.anaphor.match(m.group(0))]
+

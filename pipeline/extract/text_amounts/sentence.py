@@ -1,0 +1,63 @@
+"""A sentence of running text with its numbers masked, so that the constructions
+(constructions.py) see a number only whole and only as numbers.find_numbers reads it:
+"Totalt 1500 tkr" never yields "500 tkr"."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract import table_semantics as sem
+from pipeline.extract.numbers import NumberSpan, ParsedNumber, find_numbers
+
+# One private-use character per printed character of a number: offsets stay those of the text.
+MASK = "\ue000"
+NUMBER = f"{MASK}+"
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2026 – 2030": the first year of a range
+_RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as printed, and the same sentence with its numbers masked (same offsets)."""
+
+    text: str
+    masked: str
+    numbers: dict[int, NumberSpan]  # by start offset
+
+    @classmethod
+    def of(cls, text: str) -> Sentence:
+        spans = find_numbers(text)
+        chars = list(text)
+        for span in spans:
+            chars[span.start : span.end] = MASK * (span.end - span.start)
+        return cls(text, "".join(chars), {span.start: span for span in spans})
+
+    @property
+    def opening(self) -> int:
+        """Where the sentence's first word starts (after spaces and footnote marks)."""
+        return len(self.masked) - len(self.masked.lstrip(" *\"”„"))
+
+    def group(self, m: re.Match[str], name: str) -> str:
+        """A matched group as printed (its numbers unmasked)."""
+        return self.text[m.start(name) : m.end(name)]
+
+    def amount(self, m: re.Match[str]) -> tuple[int, ParsedNumber]:
+        """Where the amount of a match starts, and the number it is."""
+        return m.start("num"), self.numbers[m.start("num")].number
+
+    def year(self, start: int) -> int | None:
+        """The year the number at `start` is: one in the year range, not part of a range."""
+        span = self.numbers.get(start)
+        if span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start]):
+            return None
+        found = sem.years_in(self.text[span.start : span.end])
+        return found[0] if found and span.number.value == found[0] else None
+
+    def years_between(self, start: int, end: int) -> set[int]:
+        """The years stated between two offsets (a range "2026–2030" states none)."""
+        return {year for at in self.numbers if start <= at < end and (year := self.year(at)) is not None}
+
+    def one_year(self) -> int | None:
+        """The one year the sentence states."""
+        found = self.years_between(0, len(self.text))
+        return found.pop() if len(found) == 1 else None
