@@ -75,7 +75,7 @@ def _statement(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     subject = s.group(m, "subject")
     if subject.split()[0].lower() in p.subject_stops:
         return []
-    year = s.year(m.start("year")) if m["year"] else _the_one(s.years_between(m.start("between"), m.end("between")))
+    year = s.year(m.start("year")) if m["year"] else s.one_year(m.start("between"), m.end("between"))
     return [Found(*s.amount(m), subject, m["unit"], year), *_listed(s, m.end(), subject, year, p)]
 
 
@@ -205,10 +205,6 @@ def _parts(s: Sentence, wholes: list[Found], p: Patterns) -> list[Found]:
             found.append(replace(whole, start=m.start("num"), number=s.amount(m)[1],
                                  label=f"{whole.label}, {s.group(m, 'part')}", unit=m["unit"]))
     return found
-
-
-def _the_one(years: set[int]) -> int | None:
-    return next(iter(years)) if len(years) == 1 else None
 
 
 _OPENINGS: tuple[Callable[[Sentence, Context, Patterns], list[Found]], ...] = (

@@ -53,11 +53,8 @@ class Sentence:
         found = sem.years_in(self.text[span.start : span.end])
         return found[0] if found and span.number.value == found[0] else None
 
-    def years_between(self, start: int, end: int) -> set[int]:
-        """The years stated between two offsets (a range "2026–2030" states none)."""
-        return {year for at in self.numbers if start <= at < end and (year := self.year(at)) is not None}
-
-    def one_year(self) -> int | None:
-        """The one year the sentence states."""
-        found = self.years_between(0, len(self.text))
+    def one_year(self, start: int = 0, end: int | None = None) -> int | None:
+        """The one year the sentence (or its text from `start` to `end`) states."""
+        end = len(self.text) if end is None else end
+        found = {year for at in self.numbers if start <= at < end and (year := self.year(at)) is not None}
         return found.pop() if len(found) == 1 else None
