@@ -238,8 +238,6 @@ def test_italic_varav_rows_are_rows_of_their_own(subrows):
     assert rows_of(subrows)[:12] == _sub_expected(SUBROWS)
 
 
-@pytest.mark.xfail(strict=True, reason="table_amounts._is_total: italic varav rows make the table 'styled', "
-                   "so a plain Summa row is not a total")
 def test_plain_summa_row_is_a_total_beside_italic_varav_rows(subrows):
     assert rows_of(subrows)[12:15] == expect(*SUBROWS_SUMMA[:2], total=True)
 
@@ -248,8 +246,6 @@ def test_indented_varav_rows_are_rows_of_their_own(subrows):
     assert rows_of(subrows)[15:] == _sub_expected(INVESTMENTS) + expect(*INVESTMENTS_SUMMA[:2], total=True)
 
 
-@pytest.mark.xfail(strict=True, reason="table_amounts._repeats: the same header and a unit-only corner ('tkr') "
-                   "under a new heading on the same page is taken for a repeated header")
 def test_same_header_under_a_new_heading_is_a_new_table(subrows):
     assert [r.table_title for r in subrows.rows] == ["Driftbudget per nämnd"] * 15 + ["Investeringsbudget"] * 15
 
@@ -338,7 +334,5 @@ def test_two_line_header_under_an_inline_title(two_line_inline):
     assert rows_of(two_line_inline) == TWO_LINE_EXPECTED
 
 
-@pytest.mark.xfail(strict=True, reason="table_amounts._resolve: the corner's name (title line taken into the "
-                   "table region) loses to the nearest heading above, here the cover title")
 def test_inline_title_names_the_table(two_line_inline):
     assert {r.table_title for r in two_line_inline.rows} == {"Driftbudget per nämnd"}

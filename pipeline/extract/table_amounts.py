@@ -118,12 +118,16 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
     caption = _caption(blocks, index)
     open_before = previous is not None and not previous.closed and block.page - previous.end_page <= 1
     if grid.headed and any(c.header for c in grid.columns):
-        title = _title(blocks, index)
-        if open_before and _repeats(grid, title, previous):
+        title, adjacent = _title(blocks, index)
+        if open_before and _repeats(grid, block.page, title, previous):
             return previous.extend(end_page, caption)
         name = sem.caption_name(caption)
-        table = _Table(grid.columns, name or title or sem.corner_name(grid.corner) or None, grid.stub, grid.corner,
-                       None if name else caption, end_page, closed=name is not None)
+        corner = sem.corner_name(grid.corner)
+        # a heading right above names the table; across prose, a corner cell that names a
+        # financial table ("Driftbudget per nämnd, mnkr") says more than the section heading
+        named_corner = corner if sem.is_financial(corner) else None
+        table = _Table(grid.columns, name or (title if adjacent else None) or named_corner or title or corner or None,
+                       grid.stub, grid.corner, None if name else caption, end_page, closed=name is not None)
         return table
     if not open_before or not _aligned(grid.columns, previous.columns, cfg):
         return None
@@ -133,18 +137,20 @@ def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | Non
     return previous.extend(end_page, caption)
 
 
-def _repeats(grid: Grid, title: str | None, previous: _Table) -> bool:
-    """A header repeated on the next page continues the table: the same column labels, and
-    either the same corner cell, name and unit ("Finansieringsbudget, mnkr"), so a
+def _repeats(grid: Grid, page: int, title: str | None, previous: _Table) -> bool:
+    """A header repeated on the next page continues the table: the same column labels and
+    unit, and either the same named corner cell ("Finansieringsbudget, mnkr"), so a
     sub-heading that happens to fall before the page break is not a new table, or, without
-    corners to compare, no new title above it. Another corner ("mnkr" under a "tkr" table)
-    is another table."""
-    if [c.label for c in grid.columns] != [c.label for c in previous.columns]:
+    named corners to compare, no new title above it but its own ("…, forts."). On the same
+    page, the same header starts another table."""
+    if page <= previous.end_page or [c.label for c in grid.columns] != [c.label for c in previous.columns]:
         return False
-    if grid.corner and previous.corner:
-        same_name = sem.corner_name(grid.corner).lower() == sem.corner_name(previous.corner).lower()
-        return same_name and sem.unit_in(grid.corner) == sem.unit_in(previous.corner)
-    return title is None
+    if grid.corner and previous.corner and sem.unit_in(grid.corner) != sem.unit_in(previous.corner):
+        return False
+    name, earlier = sem.corner_name(grid.corner).lower(), sem.corner_name(previous.corner).lower()
+    if name and earlier:
+        return name == earlier
+    return title is None or (previous.title is not None and title.lower().startswith(previous.title.lower()))
 
 
 def _aligned(columns: list[Column], earlier: list[Column], cfg: GridSettings) -> bool:
@@ -157,16 +163,17 @@ def _match(column: Column, earlier: list[Column], cfg: GridSettings) -> Column |
     return best if abs(best.x1 - column.x1) <= cfg.column_snap_em * column.size else None
 
 
-def _title(blocks: list[Block], index: int) -> str | None:
-    """The nearest heading or caption above the table (a few blocks of prose may intervene);
-    none when a caption or table above belongs to an earlier table."""
+def _title(blocks: list[Block], index: int) -> tuple[str | None, bool]:
+    """The nearest heading or caption above the table (a few blocks of prose may intervene),
+    and whether it stands right above; none when a caption or table above belongs to an
+    earlier table."""
     for k in range(index - 1, max(-1, index - 5), -1):
         block = blocks[k]
         if block.kind is BlockKind.TABLE or (block.kind is BlockKind.CAPTION and k > 0 and blocks[k - 1].kind is BlockKind.TABLE):
-            return None
+            return None, False
         if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
-            return sem.caption_name(block.text) or block.text
-    return None
+            return sem.caption_name(block.text) or block.text, k == index - 1
+    return None, False
 
 
 def _caption(blocks: list[Block], index: int) -> str | None:
@@ -177,7 +184,9 @@ def _caption(blocks: list[Block], index: int) -> str | None:
 
 def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> list[AmountRow]:
     table_unit = table.unit()
-    styled = any(r.bold or r.italic for r in grid.rows)
+    # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
+    # emphasised rows that are not parts say that the table marks its sums
+    styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in grid.rows)
     out: list[AmountRow] = []
     for row in grid.rows:
         if not row.label:
@@ -239,7 +248,8 @@ def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int 
 
 
 def _is_total(row: GridRow, styled: bool, names: tuple[str | None, ...]) -> bool:
-    """A sum row: a total cue, or the table's own name repeated as the last row's label."""
+    """A sum row: a total cue, or the table's own name repeated as the last row's label; in a
+    table that marks its sums by emphasis, only an emphasised row."""
     if styled and not (row.bold or row.italic):
         return False
     if any(name and row.label.strip().lower() == name.strip().lower() for name in names):

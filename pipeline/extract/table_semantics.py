@@ -41,6 +41,7 @@ class Vocabulary:
     financial: re.Pattern[str]
     non_financial: re.Pattern[str]
     totals: tuple[re.Pattern[str], ...]
+    parts: re.Pattern[str]
     numbered_caption: re.Pattern[str]
     corner_fillers: frozenset[str]
 
@@ -63,6 +64,7 @@ def vocabulary() -> Vocabulary:
         financial=_any_of(tables["financial_cues"]),
         non_financial=_any_of(tables["non_financial_cues"]),
         totals=tuple(re.compile(p, re.IGNORECASE) for p in tables["total_cues"]),
+        parts=re.compile("|".join(tables["part_cues"]), re.IGNORECASE),
         numbered_caption=re.compile(tables["numbered_caption"], re.IGNORECASE),
         corner_fillers=frozenset(w.lower() for w in tables["corner_fillers"]),
     )
@@ -198,3 +200,8 @@ def is_financial(text: str) -> bool:
 
 def is_total_label(label: str) -> bool:
     return any(p.search(label.strip()) for p in vocabulary().totals)
+
+
+def is_part_label(label: str) -> bool:
+    """A row that is part of the row above it ("varav personalkostnader")."""
+    return vocabulary().parts.match(label.strip()) is not None
