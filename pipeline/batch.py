@@ -26,7 +26,7 @@ from pipeline.publish.lock import OutputLock
 from pipeline.publish.schema import DATASETS
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.writers import remove_stale_temporaries, write_dataset
-from pipeline.runner import DocumentResult, find_pdfs, read_interim, write_interim, write_json
+from pipeline.runner import RETRIED_STAGES, DocumentResult, find_pdfs, read_interim, write_interim, write_json
 from pipeline.validate import ValidationOutcome, validate
 
 EXIT_OK = 0
@@ -41,6 +41,7 @@ class RunOptions:
     scheduler: str | None = None
     force: bool = False
     keep_deleted: bool = False
+    timeout: float | None = None  # seconds per document (None: no limit)
 
 
 def run_batch(inputs: list[Path], out: Path, options: RunOptions = RunOptions(), log: Callable[[str], None] = print) -> tuple[int, dict]:
@@ -63,7 +64,8 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
         doc_id = file_doc_id(path) or ""
         previous = state.get(key)
         cached = read_interim(interim, doc_id) if doc_id else None
-        if not options.force and previous == processed_by(doc_id) and cached is not None:
+        retried = cached is not None and cached[1] is not None and cached[1].stage in RETRIED_STAGES
+        if not options.force and previous == processed_by(doc_id) and cached is not None and not retried:
             reused[key] = cached
             current[key] = previous
         else:
@@ -117,7 +119,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
 def _process(todo: list[Path], options: RunOptions, log: Callable[[str], None]) -> list[DocumentResult]:
     """Run the documents, in any order, with a progress bar on a terminal and log lines otherwise."""
     results: list[DocumentResult | None] = [None] * len(todo)
-    stream = run_documents(todo, options.workers, options.scheduler)
+    stream = run_documents(todo, options.workers, options.scheduler, options.timeout)
     if sys.stdout.isatty() and todo:
         with Progress(transient=True) as progress:
             task = progress.add_task("documents", total=len(todo))

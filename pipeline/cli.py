@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from pipeline import config
 from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
 from pipeline.ingest import ingest
@@ -27,13 +28,16 @@ def run(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
     force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
     keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
+    timeout: float = typer.Option(config.load("pipeline")["run"]["document_timeout_seconds"], "--timeout", min=0,
+                                  help="seconds one document may take before it is given up (0: no limit)"),
 ) -> None:
     """Run every stage over the inputs and publish the datasets into OUT (incrementally)."""
     missing = [p for p in inputs if not p.exists()]
     if missing:
         typer.echo(f"no such file or directory: {', '.join(map(str, missing))}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted)
+    options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted,
+                         timeout=timeout or None)
     try:
         code, _ = run_batch(inputs, out, options)
     except OutputLocked as exc:

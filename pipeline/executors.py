@@ -21,19 +21,21 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_documents(paths: list[Path], workers: int, scheduler: str | None = None) -> Iterator[Indexed]:
+def run_documents(paths: list[Path], workers: int, scheduler: str | None = None,
+                  timeout: float | None = None) -> Iterator[Indexed]:
+    """Every document's result, with its index in `paths`; `timeout`: seconds per document."""
     if scheduler:
-        yield from _on_dask(paths, scheduler, workers)
+        yield from _on_dask(paths, scheduler, workers, timeout)
     elif workers <= 1 or len(paths) <= 1:
-        yield from enumerate(map(process_path, paths))
+        yield from ((i, process_path(p, timeout)) for i, p in enumerate(paths))
     else:
-        yield from _in_pool(paths, workers)
+        yield from _in_pool(paths, workers, timeout)
 
 
-def _in_pool(paths: list[Path], workers: int) -> Iterator[Indexed]:
+def _in_pool(paths: list[Path], workers: int, timeout: float | None) -> Iterator[Indexed]:
     crashed: list[int] = []
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        futures: dict[Future, int] = {pool.submit(process_path, p): i for i, p in enumerate(paths)}
+        futures: dict[Future, int] = {pool.submit(process_path, p, timeout): i for i, p in enumerate(paths)}
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -41,18 +43,18 @@ def _in_pool(paths: list[Path], workers: int) -> Iterator[Indexed]:
             except Exception:  # the pool broke: find the culprit by running each alone
                 crashed.append(index)
     for index in sorted(crashed):
-        yield index, _isolated(paths[index])
+        yield index, _isolated(paths[index], timeout)
 
 
-def _isolated(path: Path) -> DocumentResult:
+def _isolated(path: Path, timeout: float | None) -> DocumentResult:
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_path, path).result()
+            return pool.submit(process_path, path, timeout).result()
         except Exception as exc:
             return failed_result(path, "worker", f"the worker process died: {type(exc).__name__}: {exc}")
 
 
-def _on_dask(paths: list[Path], scheduler: str, window: int) -> Iterator[Indexed]:
+def _on_dask(paths: list[Path], scheduler: str, window: int, timeout: float | None) -> Iterator[Indexed]:
     """Ship the bytes, not the path (cluster workers need not share our file system), a few
     documents at a time so that the driver never holds a whole batch in memory."""
     from dask.distributed import Client, as_completed as dask_completed
@@ -67,7 +69,7 @@ def _on_dask(paths: list[Path], scheduler: str, window: int) -> Iterator[Indexed
             nxt = next(pending, None)
             if nxt is not None:
                 i, path = nxt
-                future = client.submit(process_document, path.name, path.read_bytes(), pure=False)
+                future = client.submit(process_document, path.name, path.read_bytes(), timeout, pure=False)
                 index_of[future.key] = (i, path)
                 futures.add(future)
 

@@ -20,6 +20,11 @@ from pipeline.ingest import doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
 from pipeline.layout import build_layout
 from pipeline.model import DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
+from pipeline.time_limit import DocumentTimeout, time_limit
+
+# Failures that say more about the run than about the file: the next run tries again.
+RETRIED_STAGES = frozenset({"timeout", "worker"})
+_STAGES = ("ingest", "layout", "extract")
 
 
 @dataclass
@@ -43,7 +48,7 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def process_path(path: Path) -> DocumentResult:
+def process_path(path: Path, timeout: float | None = None) -> DocumentResult:
     refused = refuse_by_size(path)
     if refused is not None:
         return failed_result(path, refused.stage, refused.reason)
@@ -51,7 +56,7 @@ def process_path(path: Path) -> DocumentResult:
         data = path.read_bytes()
     except OSError as exc:
         return failed_result(path, "ingest", f"cannot read file: {exc.strerror}")
-    return process_document(path.name, data)
+    return process_document(path.name, data, timeout)
 
 
 def failed_result(path: Path, stage: str, reason: str) -> DocumentResult:
@@ -59,9 +64,19 @@ def failed_result(path: Path, stage: str, reason: str) -> DocumentResult:
     return DocumentResult(path.name, doc_id, _failed(path.name, doc_id), StageError(path.name, stage, reason))
 
 
-def process_document(name: str, data: bytes) -> DocumentResult:
+def process_document(name: str, data: bytes, timeout: float | None = None) -> DocumentResult:
     doc_id = doc_id_of(data)
-    timings: dict[str, float] = {}
+    timings: dict[str, float] = {}  # filled stage by stage: the first missing one was running
+    try:
+        with time_limit(timeout):
+            return _stages(name, data, doc_id, timings)
+    except DocumentTimeout as exc:
+        running = next((s for s in _STAGES if s not in timings), _STAGES[-1])
+        error = StageError(name, "timeout", f"{exc}, during {running}")
+        return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
+
+
+def _stages(name: str, data: bytes, doc_id: str, timings: dict[str, float]) -> DocumentResult:
     stage = "ingest"
     try:
         t = time.perf_counter()

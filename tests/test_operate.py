@@ -122,13 +122,13 @@ def test_dask_cluster_gives_the_same_datasets(inbox, tmp_path):
     assert report["processed"] == 2
 
 
-def _crash_on_boom(path: Path):
+def _crash_on_boom(path: Path, timeout: float | None = None):
     """Stands in for process_path in forked pool workers: 'boom.pdf' kills its worker."""
     from pipeline.runner import process_path
 
     if path.name == "boom.pdf":
         os._exit(70)
-    return process_path(path)
+    return process_path(path, timeout)
 
 
 def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatch):
@@ -142,6 +142,20 @@ def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatc
     assert sorted(results) == [0, 1, 2]
     assert results[1].error is not None and results[1].error.stage == "worker"
     assert results[0].error is None and results[2].error is None
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_over_its_time_limit_gets_an_error_record_and_is_retried(inbox, tmp_path, workers):
+    """Every sample takes far longer than 10 ms to lay out: each is given up with a
+    'timeout' record (in the pool and in process), and the next run tries them again."""
+    out = tmp_path / "out"
+    code, report = run_batch([inbox], out, RunOptions(workers=workers, timeout=0.01), log=_quiet)
+    assert code == 1 and report["processed"] == 0
+    assert [(e["stage"], "per-document time limit" in e["reason"]) for e in report["failed"]] == [("timeout", True)] * 2
+    documents = pd.read_csv(out / "documents.csv")
+    assert sorted(documents["status"]) == ["failed", "failed"]
+    code, report = run_batch([inbox], out, RunOptions(workers=workers), log=_quiet)
+    assert code == 0 and report["processed"] == 2 and report["skipped_unchanged"] == 0
 
 
 def test_forced_reruns_publish_identical_datasets(inbox, tmp_path):
