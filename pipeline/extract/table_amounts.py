@@ -199,7 +199,7 @@ def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> li
             value = seg.number.value  # "(123)" alone in its cell is an accounting negative
             unit = _unit(seg.number.is_percent, row, label, table_unit)
             kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
-            year = sem.year_of(label) or _deviation_year(grid.columns, col_index, kind)
+            year = sem.column_year(label) or _deviation_year(grid.columns, col_index, kind)
             out.append(
                 AmountRow(
                     doc_id=doc_id,

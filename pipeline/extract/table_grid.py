@@ -189,17 +189,22 @@ def assign_header(lines: list[Line], columns: list[Column], cfg: GridSettings) -
 
 
 def _header_column(word: Word, columns: list[Column], cfg: GridSettings) -> int | None:
-    """The column a header word overlaps most, or the nearest right edge within reach."""
+    """The column a header word overlaps most; a word over no column heads the column to
+    its right, within reach. Figures are right-aligned, so a header wider than its figures
+    reaches left of them, into the gap after the previous column ("Totalt" of "Totalt
+    2026–2028" set close to "Plan 2028"), never right past its own figures."""
     first_x0 = min(c.x0 for c in columns)
     if word.x1 <= first_x0 - 2:
         return None
     overlaps = [max(0.0, min(word.x1, c.x1) - max(word.x0, c.x0)) for c in columns]
     best = max(range(len(columns)), key=lambda i: (overlaps[i], -abs(columns[i].x1 - word.x1)))
-    if overlaps[best] <= 0:  # between columns: the header of the column to its right
-        best = min(range(len(columns)), key=lambda i: abs(columns[i].x1 - word.x1))
-        if word.x0 > columns[best].x1 or abs(columns[best].x1 - word.x1) > 3 * cfg.column_snap_em * word.size:
-            return None  # a text column's header ("Från nämnd"), right of every figure
-    return best
+    if overlaps[best] > 0:
+        return best
+    right = [i for i, c in enumerate(columns) if c.x0 >= word.x1]
+    if not right:
+        return None  # a text column's header ("Från nämnd"), right of every figure
+    best = min(right, key=lambda i: columns[i].x0)
+    return best if columns[best].x0 - word.x1 <= 3 * cfg.column_snap_em * word.size else None
 
 
 def _join_header(words: list[Word]) -> str:

@@ -96,12 +96,19 @@ def unit_in(text: str) -> Unit | None:
 
 
 def label_unit(label: str) -> Unit | None:
-    """A unit a row label states in parentheses: "Resultat (Mkr)", "(inkl. …)(kr)"."""
+    """A unit a row label states, which beats its table's: in parentheses ("Resultat
+    (Mkr)", "(inkl. …)(kr)"), alone after a comma at its end ("Soliditet, %"), or a word
+    of a unit that is not money opening it ("Antal årsarbetare"): a ratio or count row
+    in a money table is not money."""
     for inner in reversed(_PAREN.findall(label)):
         unit = unit_in(inner)
         if unit is not None:
             return unit
-    return None
+    _, comma, tail = label.rpartition(",")
+    units = vocabulary().units
+    if comma and (unit := next((u for p, u in units if p.fullmatch(tail.strip(" .:*"))), None)):
+        return unit
+    return next((u for p, u in units if u.sek is None and p.match(label.strip())), None)
 
 
 def caption_name(caption: str | None) -> str | None:
@@ -122,6 +129,13 @@ def corner_name(corner: str) -> str:
 def year_of(label: str) -> int | None:
     found = years_in(label)
     return found[-1] if found else None
+
+
+def column_year(label: str) -> int | None:
+    """The year a column's figures are of; none for a multi-year total ("Totalt
+    2026–2028"): a sum over its years is of no single one (kind_of: a total column names
+    no year or several)."""
+    return None if kind_of(label) == "total" else year_of(label)
 
 
 def kind_of(label: str) -> str | None:
