@@ -31,66 +31,54 @@ def case(*texts: str, expected: list[tuple] | None = None, kw: dict | None = Non
 # Precision: a row is wanted, but its recipient, year or kind must be the right one.
 # ---------------------------------------------------------------------------------------
 
-_TWO_WORD_BODY = ("_allocations/_recipient: the body pattern ([\\w]*(?:nämnden|…)) cannot span the space of "
-                  "'Tekniska nämnden', so only the bare 'nämnden' matches; it is a configured anaphor and "
-                  "resolves to the last body named (Context.body / refers_back of the text before)")
-_HYPHEN_LIST = ("patterns.body: only one '<word>- och' prefix is allowed ((?:[\\wåäöÅÄÖ]+-\\s+och\\s+)?), so a "
-                "comma list of hyphenated prefixes loses its first member (a different nämnd's name)")
-_STRAY_YEAR = ("_row: Sentence.one_year() over the whole sentence dates the money with any year-like number, "
-               "here one of a {} (Sentence.year only rejects ranges)")
-_OUTCOME_KIND = ("_row → YearKinds.kind: in an annual report every stated year is 'outcome'; the budget cue "
-                 "({}) is ignored once a year is stated (label_kinds only apply to undated money)")
 
 WRONG_RECIPIENT_YEAR_OR_KIND = [
     case("Socialnämnden tilldelas 4 mnkr.", "Tekniska nämnden tilldelas 1,5 mnkr.",
          expected=[("Socialnämnden", 4, "mnkr", 4e6, None, None),
                    ("Tekniska nämnden", 1.5, "mnkr", 1.5e6, None, None)],
-         xfail=_TWO_WORD_BODY + ": 1,5 mnkr is published under Socialnämnden", id="two-word-body-after-another"),
+         id="two-word-body-after-another"),
     case("Socialnämnden tilldelas 4 mnkr för ökade placeringar, medan tekniska nämnden tilldelas 1 mnkr.",
          expected=[("Socialnämnden", 4, "mnkr", 4e6, None, None),
                    ("Tekniska nämnden", 1, "mnkr", 1e6, None, None)],
-         xfail=_TWO_WORD_BODY + ": 1 mnkr is published under Socialnämnden", id="two-word-body-same-sentence"),
+         id="two-word-body-same-sentence"),
     case("Sociala omsorgsnämnden tilldelas 1,5 mnkr.",
          expected=[("Sociala omsorgsnämnden", 1.5, "mnkr", 1.5e6, None, None)],
-         xfail="patterns.body: a name's adjective is not part of the body ('Sociala omsorgsnämnden' → "
-               "'Omsorgsnämnden')", id="adjective-body-truncated"),
+         id="adjective-body-truncated"),
     case("Idrotts-, kultur- och fritidsnämnden tilldelas 3 mnkr.",
          expected=[("Idrotts-, kultur- och fritidsnämnden", 3, "mnkr", 3e6, None, None)],
-         xfail=_HYPHEN_LIST + " ('Kultur- och fritidsnämnden')", id="hyphen-list-body-3"),
+         id="hyphen-list-body-3"),
     case("Miljö-, hälso- och byggnadsnämnden tilldelas 2 mnkr.",
          expected=[("Miljö-, hälso- och byggnadsnämnden", 2, "mnkr", 2e6, None, None)],
-         xfail=_HYPHEN_LIST + " ('Hälso- och byggnadsnämnden')", id="hyphen-list-body-2"),
+         id="hyphen-list-body-2"),
     case("Beslutet (dnr 2025/123) innebär att socialnämnden tilldelas 2 mnkr.",
          expected=[("Socialnämnden", 2, "mnkr", 2e6, None, None)],
-         xfail=_STRAY_YEAR.format("diarienummer (dnr 2025/123) → year 2025"), id="year-from-dnr"),
+         id="year-from-dnr"),
     case("Socialnämnden tilldelas 2 mnkr (KS 2025/0412).",
          expected=[("Socialnämnden", 2, "mnkr", 2e6, None, None)],
-         xfail=_STRAY_YEAR.format("case number (KS 2025/0412) → year 2025"), id="year-from-case-number"),
+         id="year-from-case-number"),
     case("Socialnämnden tilldelas 2 mnkr enligt beslut i kommunfullmäktige den 24 november 2025.",
          expected=[("Socialnämnden", 2, "mnkr", 2e6, None, None)],
-         xfail=_STRAY_YEAR.format("decision date (den 24 november 2025) → year 2025"), id="year-from-decision-date"),
+         id="year-from-decision-date"),
     case("Kommunfullmäktige beslutade 2025 att socialnämnden tilldelas 2 mnkr.",
          expected=[("Socialnämnden", 2, "mnkr", 2e6, None, None)],
-         xfail=_STRAY_YEAR.format("decision year (beslutade 2025) → year 2025"), id="year-of-decision"),
+         id="year-of-decision"),
     case("Socialnämnden tilldelas 3 mnkr, jämfört med 2 mnkr år 2025.",
          expected=[("Socialnämnden", 3, "mnkr", 3e6, None, None)],
-         xfail=_STRAY_YEAR.format("comparison (jämfört med 2 mnkr år 2025) → year 2025"), id="year-from-comparison"),
+         id="year-from-comparison"),
     case("Skatteintäkterna beräknas till 3 450 mnkr, att jämföra med 3 310 mnkr i budget 2025.",
          expected=[("Skatteintäkterna", 3450, "mnkr", 3.45e9, None, None)],
-         xfail=_STRAY_YEAR.format("comparison (i budget 2025) → year 2025"), id="statement-year-from-comparison"),
+         id="statement-year-from-comparison"),
     case("Socialnämnden tilldelas 3 mnkr, vilket är 1 mnkr mer än 2025.",
          expected=[("Socialnämnden", 3, "mnkr", 3e6, None, None)],
-         xfail=_STRAY_YEAR.format("comparison (mer än 2025) → year 2025"), id="year-from-more-than"),
+         id="year-from-more-than"),
     case("Verksamhetens nettokostnad budgeterades till 1 200 mnkr för 2025.",
          expected=[("Verksamhetens nettokostnad", 1200, "mnkr", 1.2e9, 2025, "budget")], kw=ANNUAL_REPORT,
-         xfail=_OUTCOME_KIND.format("verb 'budgeterades'") + ": published as outcome",
          id="annual-report-budgeted-is-outcome"),
     case("Budgeten för 2025 uppgick till 12 mnkr.",
          expected=[("Budgeten för 2025", 12, "mnkr", 12e6, 2025, "budget")], kw=ANNUAL_REPORT,
-         xfail=_OUTCOME_KIND.format("label 'Budgeten'") + ": published as outcome", id="annual-report-budget-label"),
+         id="annual-report-budget-label"),
     case("Socialnämnden tilldelas 3 mnkr i budget 2026.",
          expected=[("Socialnämnden", 3, "mnkr", 3e6, 2026, "budget")], kw=ANNUAL_REPORT,
-         xfail=_OUTCOME_KIND.format("'i budget 2026'") + ": next year's budget published as outcome 2026",
          id="annual-report-next-budget"),
     # Passing guards of the same families.
     case("Socialnämnden tilldelas 2 mnkr i enlighet med KF 2025-11-24 § 150.",
@@ -120,47 +108,31 @@ def test_the_row_names_the_right_recipient_year_and_kind(texts, expected, kw):
 # Group A: figures that are no allocated or stated budget amount, or that cannot be trusted.
 # ---------------------------------------------------------------------------------------
 
-_CHANGE = ("_statement: `between` (statement_filler_words) lets a change verb ({}) stand before the "
-           "preposition, so a change is published as the level of '{}'")
-_APPROX = ("_allocations: the filler between verb and amount ({{0,filler_words}} of WORD) accepts an "
-           "approximation word ('{}'), so an inexact figure is published as exact")
-_PER_UNIT = ("{}: nothing after the unit is looked at; a rate '{}' is published as an amount of money "
-             "(no per-unit cue in excluded_cues)")
 
 NOT_AMOUNTS = [
     # Changes, differences and sensitivity analyses: the figure is no level of the item.
     case("Kostnaderna för försörjningsstöd beräknas minska med 4 mnkr.",
-         xfail=_CHANGE.format("'minska'", "Kostnaderna för försörjningsstöd") + " with the wrong sign (+4)",
          id="decrease-read-as-level"),
     case("Personalkostnaderna beräknas minska med 3 mnkr jämfört med budget 2025.",
-         xfail=_CHANGE.format("'minska'", "Personalkostnaderna") + " (+3), dated 2025 by the comparison",
          id="decrease-vs-budget-read-as-level"),
     case("Resultatet beräknas försämras med 12 mnkr till följd av högre pensionskostnader.",
-         xfail=_CHANGE.format("'försämras'", "Resultatet") + " (+12 for a deterioration)",
          id="deterioration-read-as-result"),
     case("Resultatet beräknas till 12 mnkr lägre än budget.",
-         xfail="_statement: nothing after the amount is looked at; 'lägre än budget' makes it a deviation, "
-               "published as Resultatet = 12 mnkr", id="deviation-read-as-result"),
+         id="deviation-read-as-result"),
     case("Skatteintäkterna beräknas öka med 42 mnkr om skatteunderlaget växer med en procent.",
-         xfail=_CHANGE.format("'öka'", "Skatteintäkterna") + "; excluded_cues only catch a conditional "
-               "'om' opening the sentence ('^\\s*om\\b')", id="tax-sensitivity-mid-sentence-om"),
+         id="tax-sensitivity-mid-sentence-om"),
     case("Räntekostnaderna beräknas öka med 6 mnkr om räntan stiger med en procentenhet.",
-         xfail=_CHANGE.format("'öka'", "Räntekostnaderna") + "; conditional 'om' clause mid-sentence not excluded",
          id="interest-sensitivity"),
     case("Socialnämnden tilldelas 2 mnkr mindre än föregående år.",
-         xfail="_allocations: nothing after the amount is looked at; a cut ('mindre än') is published as "
-               "an allocation of +2 mnkr", id="cut-read-as-allocation"),
+         id="cut-read-as-allocation"),
     case("Vår budget innebär att kultur- och fritidsnämnden tilldelas 3 mnkr mer än i majoritetens förslag.",
-         xfail="_allocations: 'mer än i majoritetens förslag' makes 3 mnkr a difference between two proposals, "
-               "published as the nämnd's allocation", id="difference-between-proposals"),
+         id="difference-between-proposals"),
     case("Om skatteunderlaget ökar med 1 procent ger det ökade skatteintäkter på 42 mnkr.", id="tax-sensitivity-om"),
     case("Om skatten höjs med 50 öre ökar intäkterna med 48 mnkr.", id="tax-raise-sensitivity"),
     # Ranges and alternatives.
     case("Socialnämnden tilldelas 5 till 7 mnkr beroende på utfallet.",
-         xfail="_allocations: filler words are WORD, which admits a masked number, so '5 till' is filler "
-               "and the upper bound 7 mnkr is published", id="range-with-till"),
+         id="range-with-till"),
     case("Socialnämnden tilldelas 5 eller 7 mnkr beroende på utfallet.",
-         xfail="_allocations: filler WORD admits the number '5' and 'eller'; 7 mnkr published",
          id="alternative-with-eller"),
     case("Socialnämnden tilldelas mellan 5 och 7 mnkr för ökade placeringskostnader.", id="range-mellan"),
     case("Socialnämnden tilldelas 5–7 mnkr för ökade placeringskostnader.", id="range-en-dash"),
@@ -169,44 +141,37 @@ NOT_AMOUNTS = [
     case("Investeringsvolymen uppgår till 300 – 400 Mkr per år under planperioden.", id="range-spaced-dash-mkr"),
     # Approximations.
     *(case(f"Socialnämnden tilldelas {word} 10 mnkr för ökade placeringskostnader.",
-           xfail=_APPROX.format(word), id=f"approx-{word}")
+           id=f"approx-{word}")
       for word in ("drygt", "cirka", "ca", "ungefär", "omkring", "knappt", "närmare", "runt")),
     case("Kostnaden för ekonomiskt bistånd uppgår till cirka 4 mnkr.", id="approx-statement-cirka"),
     case("Kostnaden för ekonomiskt bistånd uppgick till omkring 4 mnkr.", id="approx-statement-omkring"),
     case("Investeringsnivån uppgår i snitt till 400 mnkr per år.",
-         xfail="excluded_cues: 'genomsnitt' is excluded but not 'i snitt'; an average is published",
          id="average-i-snitt"),
     case("Den totala investeringsvolymen uppgår i genomsnitt till 765 mnkr per år.", id="average-genomsnitt"),
     # Per-capita and per-unit figures.
     case("Nettokostnaden uppgår till 52 000 kronor per invånare.",
-         xfail=_PER_UNIT.format("_statement", "kronor per invånare"), id="per-capita"),
+         id="per-capita"),
     case("Nettokostnaden per invånare uppgår till 62 000 kronor.",
-         xfail="_statement: a subject naming a unit ('Nettokostnaden per invånare') is not refused; a rate "
-               "is published as an amount of money", id="per-capita-in-subject"),
+         id="per-capita-in-subject"),
     case("Timtaxan för bygglov fastställs till 1 300 kr/timme.",
-         xfail=_PER_UNIT.format("_statement", "kr/timme"), id="per-hour-slash"),
+         id="per-hour-slash"),
     case("Avgiften för trygghetslarm fastställs till 350 kr per månad.",
-         xfail=_PER_UNIT.format("_statement", "kr per månad"), id="fee-per-month"),
+         id="fee-per-month"),
     case("Barn- och utbildningsnämnden tilldelas 1 200 kr per elev i ökad skolpeng.",
-         xfail=_PER_UNIT.format("_allocations", "kr per elev") + " as the nämnd's allocation",
          id="allocation-per-pupil"),
     case("Kostnaden per elev beräknas till 118 tkr.",
-         xfail="_statement: a subject naming a unit ('Kostnaden per elev') is not refused; a rate is "
-               "published as an amount of money", id="cost-per-pupil"),
+         id="cost-per-pupil"),
     # Borrowing, guarantees, liabilities.
     case("Kommunstyrelsen får låna upp till 150 mnkr.",
-         xfail="excluded_cues '\\blån(?:e\\w*|et|en)?\\b' misses the verb 'låna'; _receipt takes any WORD as "
-               "what is received → 'Kommunstyrelsen – låna' 150 mnkr", id="borrowing-verb-lana"),
+         id="borrowing-verb-lana"),
     case("Nyupplåning beräknas till 200 mnkr under 2026.", id="new-borrowing"),
     case("Kommunstyrelsen får en låneram på 150 mnkr.", id="loan-frame"),
     case("Borgensramen för de kommunala bolagen fastställs till 1 800 mnkr.", id="guarantee-frame"),
     case("Ramen för checkkrediten fastställs till 50 mnkr.", id="credit-frame"),
     case("Pensionsskulden uppgår till 1 450 mnkr inklusive löneskatt.", id="pension-debt"),
     case("Pensionsförpliktelserna uppgår till 1 450 mnkr inklusive löneskatt.",
-         xfail="excluded_cues name 'skuld' and 'borgen' but not the synonyms 'förpliktelse'/'ansvarsförbindelse': "
-               "a pension liability is published as a budget amount", id="pension-obligations"),
+         id="pension-obligations"),
     case("Ansvarsförbindelsen för pensioner uppgår till 980 mnkr.",
-         xfail="excluded_cues: 'ansvarsförbindelse' (pension liability outside the balance sheet) is not a cue",
          id="pension-contingent-liability"),
     case("Räntan beräknas till 2,8 procent.", id="interest-rate"),
     # Population and other non-money millions.
@@ -218,16 +183,14 @@ NOT_AMOUNTS = [
          xfail="_allocations are searched anywhere in a sentence: a party's wish ('… vill att') is published "
                "as the budget's allocation", id="other-party-wish"),
     case("Ska socialnämnden tilldelas 5 mnkr för att täcka underskottet?",
-         xfail="text_amounts: a question ('?') is read like a statement", id="question"),
+         id="question"),
     case("Hur ska kommunen finansiera de 40 mnkr som saknas?", id="question-hur"),
     case("Varför budgeteras 40 mnkr till oförutsedda kostnader?", id="question-varfor"),
     # No named recipient.
     case("Av dessa medel fördelas 3 mnkr till nämnden.",
-         xfail="_breakdown: breakdown_item's body may be the anaphor 'nämnden' and is not resolved "
-               "(unlike _recipient) → label 'Nämnden'", id="breakdown-to-bare-namnden"),
+         id="breakdown-to-bare-namnden"),
     case("Socialnämnden och kommunstyrelsen tilldelas totalt 4 mnkr.",
-         xfail="_allocations: the body next to the verb is taken as the only recipient; a joint 4 mnkr is "
-               "published as Kommunstyrelsen's", id="joint-allocation-to-last-body"),
+         id="joint-allocation-to-last-body"),
     case("Nämnden tilldelas 3 mnkr.", id="bare-namnden"),
     case("Det tillförs 3 mnkr.", id="no-recipient"),
     case("Medel om 3 mnkr tillförs under 2026.", id="no-recipient-medel"),
@@ -276,10 +239,10 @@ CONSTRUCTIONS = [
                    ("Socialnämnden", 3, "mnkr", 3e6, None, None)], id="two-allocations"),
     case("Tekniska nämnden tilldelas 1,5 mnkr.",
          expected=[("Tekniska nämnden", 1.5, "mnkr", 1.5e6, None, None)],
-         xfail=_TWO_WORD_BODY + "; with no body before, nothing is read", id="two-word-body"),
+         id="two-word-body"),
     case("1,2 mnkr tillförs tekniska nämnden.",
          expected=[("Tekniska nämnden", 1.2, "mnkr", 1.2e6, None, None)],
-         xfail=_TWO_WORD_BODY + "; with no body before, nothing is read", id="amount-first-two-word-body"),
+         id="amount-first-two-word-body"),
     case("Socialnämnden tillförs 5 mnkr år 2026 och 6 mnkr år 2027.",
          expected=[("Socialnämnden", 5, "mnkr", 5e6, 2026, "budget"), ("Socialnämnden", 6, "mnkr", 6e6, 2027, "plan")],
          xfail=_LISTED.replace("' but not '<amount> för <year>'", "'") + "; only 5 mnkr, undated, is read",
@@ -290,8 +253,7 @@ CONSTRUCTIONS = [
          xfail=_LISTED + "; only 7 mnkr, undated, is read", id="allocation-listed-years-for"),
     case("Kommunstyrelsen tilldelas 14 mnkr 2026, en ökning med 2 mnkr jämfört med 2025.",
          expected=[("Kommunstyrelsen", 14, "mnkr", 14e6, 2026, "budget")],
-         xfail="_allocations give no year; _row's Sentence.one_year sees 2026 and 2025 and dates nothing "
-               "(the year right after the amount is not taken)", id="allocation-year-then-comparison"),
+         id="allocation-year-then-comparison"),
     # Statements.
     case("Lönepotten fastställs till 22 mnkr år 2026, 30 mnkr år 2027 och 38 mnkr år 2028.",
          expected=[("Lönepotten", 22, "mnkr", 22e6, 2026, "budget"), ("Lönepotten", 30, "mnkr", 30e6, 2027, "plan"),
@@ -320,7 +282,6 @@ CONSTRUCTIONS = [
          id="receipt-tkr"),
     case("Tekniska nämnden får ett tillskott på 2 mnkr.",
          expected=[("Tekniska nämnden – tillskott", 2, "mnkr", 2e6, None, None)],
-         xfail="patterns.receiver uses the same body pattern: 'Tekniska nämnden' is no body, nothing is read",
          id="receipt-two-word-body"),
     case("Barn- och utbildningsnämnden redovisar ett underskott mot budget om 4,5 mnkr.",
          expected=[("Barn- och utbildningsnämnden – underskott mot budget", 4.5, "mnkr", 4.5e6, 2025, "deviation")],
@@ -367,8 +328,7 @@ CONSTRUCTIONS = [
          expected=[("Nämnder (hyreskostnader)", 6, "mnkr", 6e6, 2027, "plan"),
                    ("Barn- och utbildningsnämnden (hyreskostnader)", 4, "mnkr", 4e6, 2027, "plan"),
                    ("Tekniska nämnden (hyreskostnader)", 2, "mnkr", 2e6, 2027, "plan")],
-         xfail="_breakdown: breakdown_item's body pattern cannot read 'tekniska nämnden', so the breakdown "
-               "stops after the first share", id="breakdown-two-word-body"),
+         id="breakdown-two-word-body"),
     case("För ökade hyreskostnader fördelas 6 mnkr till nämnder för år 2027.",
          "Av dessa medel fördelas 4 mnkr till barn- och utbildningsnämnden.",
          expected=[("Nämnder (hyreskostnader)", 6, "mnkr", 6e6, 2027, "plan"),

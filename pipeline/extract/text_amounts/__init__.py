@@ -64,9 +64,12 @@ def _passages(doc: Document, context: Context) -> Iterator[tuple[Block, str]]:
 def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: DocumentRow,
          years: sem.YearKinds, p: Patterns) -> AmountRow | None:
     unit = sem.unit_in(f.unit)
-    if unit is None or f.number.is_percent:
+    if unit is None or f.number.is_percent or not _exact_amount(sentence, f, p):
         return None
     stated = f.year or sentence.one_year()
+    kind = years.kind(str(stated)) if stated else _label_kind(f.label, p)
+    if kind == "outcome" and p.budget_cue.search(sentence.text):
+        kind = "budget"
     return AmountRow(
         doc_id=doc_id,
         amount_id="",
@@ -75,11 +78,19 @@ def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: Docu
         value=f.number.value,
         page=block.page,
         year=stated or _report_year(document),
-        kind=years.kind(str(stated)) if stated else _label_kind(f.label, p),
+        kind=kind,
         unit=unit.unit,
         value_sek=unit.in_sek(f.number.value),
         snippet=sentence.text.strip(),
     )
+
+
+def _exact_amount(sentence: Sentence, f: Found, p: Patterns) -> bool:
+    """Not an approximation ("cirka 4 mnkr"), a change ("minska med 4 mnkr"), a rate
+    ("kronor per invånare") or a difference ("2 mnkr mindre än")."""
+    after_unit = sentence.text[sentence.numbers[f.start].end :].lstrip()[len(f.unit) :].lstrip()
+    return not (p.inexact.search(sentence.text[: f.start]) or p.refused_in_label.search(f.label)
+                or p.refused_after_unit.match(after_unit))
 
 
 def _label_kind(label: str, p: Patterns) -> str | None:

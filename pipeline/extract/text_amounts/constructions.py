@@ -53,8 +53,11 @@ def _allocations(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     found = []
     for pattern in p.allocations:
         for m in pattern.finditer(s.masked):
-            body = _recipient(s.group(m, "body"), s.text[: m.start()], context.body, p)
-            if body is not None:
+            before = s.text[: m.start()]
+            body = _recipient(s.group(m, "body"), before, context.body, p)
+            # a body named together with another shares the money in an unknown way:
+            # "Socialnämnden och kommunstyrelsen tilldelas 4 mnkr"
+            if body is not None and not p.joined.search(before):
                 found.append(Found(*s.amount(m), body, m["unit"]))
     return found
 
@@ -161,7 +164,9 @@ def _breakdown(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     purpose = whole.purpose if whole else None
     found, rest = [], m.end()
     while item := p.breakdown_item.match(s.masked, rest):
-        to = s.group(item, "to")
+        to = _recipient(s.group(item, "to"), s.text[: item.start()], context.body, p)
+        if to is None:
+            break
         found.append(Found(*s.amount(item), f"{to} ({purpose})" if purpose else to, item["unit"],
                            whole.year if whole else None))
         separator = p.breakdown_separator.match(s.masked, item.end())

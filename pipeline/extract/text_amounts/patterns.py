@@ -35,6 +35,7 @@ class Patterns:
     named: re.Pattern[str]
     budget_line: re.Pattern[str]
     body: re.Pattern[str]
+    joined: re.Pattern[str]  # a body named with another before it: "Socialnämnden och kommunstyrelsen"
     anaphor: re.Pattern[str]
     passive: re.Pattern[str]
     excluded: re.Pattern[str]
@@ -44,6 +45,10 @@ class Patterns:
     purpose_stops: frozenset[str]
     budget_lines: dict[str, str]
     label_kinds: tuple[tuple[re.Pattern[str], str], ...]
+    budget_cue: re.Pattern[str]  # money of a report's year that a budget states
+    inexact: re.Pattern[str]  # before a figure: "cirka", "minska med"
+    refused_after_unit: re.Pattern[str]  # "per invånare", "/timme", "mindre än"
+    refused_in_label: re.Pattern[str]  # "Kostnaden per elev"
     named_words: int
     doc_types: frozenset[str]
 
@@ -52,10 +57,12 @@ class Patterns:
 def patterns() -> Patterns:
     t = config.load("amounts")["text"]
     words = lambda key: "|".join(t[key])  # noqa: E731
-    body = (rf"(?:(?:{words('body_qualifiers')})\s+)?(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ]*"
+    # "Kultur- och fritidsnämnden", "Idrotts-, kultur- och fritidsnämnden", "Tekniska nämnden"
+    adjective = rf"(?!(?:{words('body_adjective_stops')})\b){t['body_adjective']}\s+"
+    body = (rf"(?:(?:{words('body_qualifiers')})\s+)?(?:\w+-,\s+)*(?:\w+-\s+och\s+)?(?:{adjective})?\w*"
             rf"(?:{words('body_suffixes')})\b(?:\s+(?:{words('body_extensions')}))?")
     amount = rf"(?P<num>{NUMBER})\s+(?P<unit>(?i:{sem.vocabulary().prose_money}))"
-    filler = rf"(?:{WORD}\s+){{0,{t['filler_words']}}}?"
+    filler = rf"(?:{PLAIN_WORD}\s+){{0,{t['filler_words']}}}?"  # never a figure: "tilldelas 5 till 7 mnkr"
     verb = words("allocation_verbs")
     between = rf"(?P<between>(?:\S+\s+){{0,{t['statement_filler_words']}}}?)"
     prep = words("amount_prepositions")
@@ -100,6 +107,7 @@ def patterns() -> Patterns:
         budget_line=re.compile(rf"i\s+(?P<line>{'|'.join(lines)})\s+för\s+(?P<item>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,3}}?)"
                                rf"\s+(?:{words('budget_line_verbs')})\s+{amount}", ci),
         body=re.compile(body, ci),
+        joined=re.compile(rf"(?:{body})\s*(?:,|och|samt)\s*$", ci),
         anaphor=re.compile(rf"^(?:{words('anaphors')})$", ci),
         passive=re.compile(rf"^(?:{t['passive_verb']})$", ci),
         excluded=re.compile(words("excluded_cues"), ci),
@@ -109,6 +117,11 @@ def patterns() -> Patterns:
         purpose_stops=frozenset(w.lower() for w in t["purpose_stops"]),
         budget_lines={k.lower(): v for k, v in lines.items()},
         label_kinds=tuple((re.compile(k["pattern"], ci), k["kind"]) for k in t["label_kinds"]),
+        budget_cue=re.compile(words("budget_cues"), ci),
+        inexact=re.compile(rf"\b(?:(?:{words('approximations')})\.?|(?:{words('changes')})\s+med(?:\s+\w+){{0,2}})\s*$",
+                           ci),
+        refused_after_unit=re.compile(words("refused_after_unit"), ci),
+        refused_in_label=re.compile(t["refused_in_label"], ci),
         named_words=t["named_words"],
         doc_types=frozenset(t["doc_types"]),
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from pipeline import config
 from pipeline.extract import table_semantics as sem
 from pipeline.extract.numbers import NumberSpan, ParsedNumber, find_numbers
 
@@ -14,6 +16,13 @@ MASK = "\ue000"
 NUMBER = f"{MASK}+"
 _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2026 – 2030": the first year of a range
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
+
+
+@cache
+def _undated() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What stands before and after a year that does not date money (configs/amounts.yaml)."""
+    t = config.load("amounts")["text"]
+    return re.compile("|".join(t["undated_year_before"]), re.IGNORECASE), re.compile(t["undated_year_after"])
 
 
 @dataclass(frozen=True)
@@ -46,9 +55,12 @@ class Sentence:
         return m.start("num"), self.numbers[m.start("num")].number
 
     def year(self, start: int) -> int | None:
-        """The year the number at `start` is: one in the year range, not part of a range."""
+        """The year the number at `start` is: one in the year range, not part of a range, a
+        reference, a date or a comparison."""
         span = self.numbers.get(start)
-        if span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start]):
+        before, after = _undated()
+        if (span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start])
+                or before.search(self.text[:start]) or after.match(self.text, span.end)):
             return None
         found = sem.years_in(self.text[span.start : span.end])
         return found[0] if found and span.number.value == found[0] else None
