@@ -8,6 +8,7 @@ yields one Found per printed amount, and the first reading of an amount wins.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -58,8 +59,14 @@ def _allocations(s: Sentence, context: Context, p: Patterns) -> list[Found]:
             # a body named together with another shares the money in an unknown way:
             # "Socialnämnden och kommunstyrelsen tilldelas 4 mnkr"
             if body is not None and not p.joined.search(before):
-                found.append(Found(*s.amount(m), body, m["unit"]))
+                year = _year(s, m)
+                found += [Found(*s.amount(m), body, m["unit"], year), *_listed(s, m.end(), body, year, p)]
     return found
+
+
+def _year(s: Sentence, m: re.Match[str]) -> int | None:
+    """The year a match states after its amount ("7 mnkr för 2026"), if any."""
+    return s.year(m.start("year")) if m["year"] else None
 
 
 def _recipient(body: str, before: str, last_body: str | None, p: Patterns) -> str | None:
@@ -78,7 +85,7 @@ def _statement(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     subject = s.group(m, "subject")
     if subject.split()[0].lower() in p.subject_stops:
         return []
-    year = s.year(m.start("year")) if m["year"] else s.one_year(m.start("between"), m.end("between"))
+    year = _year(s, m) or s.one_year(m.start("between"), m.end("between"))
     return [Found(*s.amount(m), subject, m["unit"], year), *_listed(s, m.end(), subject, year, p)]
 
 
@@ -99,13 +106,10 @@ def _item_statement(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     m = p.item_statement.match(s.masked, s.opening)
     if m is None:
         return []
-    label, year = s.group(m, "item"), None
     if m["genitive"]:
-        year = s.year(m.start("genitive"))
-        label = f"{label} {s.group(m, 'genitive')}"
-    elif m["year"]:
-        year = s.year(m.start("year"))
-    return [Found(*s.amount(m), label, m["unit"], year)]
+        return [Found(*s.amount(m), f"{s.group(m, 'item')} {s.group(m, 'genitive')}", m["unit"],
+                      s.year(m.start("genitive")))]
+    return [Found(*s.amount(m), s.group(m, "item"), m["unit"], _year(s, m))]
 
 
 def _receipt(s: Sentence, context: Context, p: Patterns) -> list[Found]:
@@ -140,8 +144,9 @@ def _purposed(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     purpose, to = s.group(m, "purpose"), s.group(m, "to")
     head = _head(purpose, p)
     label = f"{s.group(m, 'what')} till {to} för {purpose}" if m["what"] else f"{to} ({head})"
-    year = s.year(m.start("year")) if m["year"] else None
-    return [Found(*s.amount(m), label, m["unit"], year, head)]
+    year = _year(s, m)
+    return [Found(*s.amount(m), label, m["unit"], year, head),
+            *(replace(f, purpose=head) for f in _listed(s, m.end(), label, year, p))]
 
 
 def _head(purpose: str, p: Patterns) -> str:

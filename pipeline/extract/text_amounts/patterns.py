@@ -66,6 +66,7 @@ def patterns() -> Patterns:
     verb = words("allocation_verbs")
     between = rf"(?P<between>(?:\S+\s+){{0,{t['statement_filler_words']}}}?)"
     prep = words("amount_prepositions")
+    when = rf"(?:(?:\s+år|\s+för(?:\s+år)?)?\s+(?P<year>{NUMBER}))?"  # "7 mnkr [år|för (år)] 2026"
     subject = rf"(?P<subject>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+{WORD}){{0,{t['subject_words'] - 1}}}?)"
     # a receipt's subject: a body, or an operation ("verksamheten för idrotts- och fritidsanläggningar")
     receiver = rf"(?P<subject>{body}|(?P<op>{words('operation_nouns')})(?:\s+för\s+(?P<opname>{WORD}(?:\s+{WORD}){{0,5}}?))?)"
@@ -75,13 +76,12 @@ def patterns() -> Patterns:
     ci = re.IGNORECASE
     return Patterns(
         allocations=tuple(re.compile(p, ci) for p in (
-            rf"(?P<body>{body})\s+(?:{verb})\s+{filler}{amount}",  # X tilldelas 2,5 mnkr
-            rf"{amount}\s+(?:{verb})\s+(?:till\s+)?(?P<body>{body})",  # 600 tkr tillskjuts X
-            rf"(?:{verb})\s+{filler}{amount}\s+till\s+(?P<body>{body})",  # tillskjuts 700 tkr till X
+            rf"(?P<body>{body})\s+(?:{verb})\s+{filler}{amount}{when}",  # X tilldelas 2,5 mnkr [år 2026]
+            rf"{amount}\s+(?:{verb})\s+(?:till\s+)?(?P<body>{body}){when}",  # 600 tkr tillskjuts X
+            rf"(?:{verb})\s+{filler}{amount}\s+till\s+(?P<body>{body}){when}",  # tillskjuts 700 tkr till X
         )),
-        statement=re.compile(rf"{subject}\s+(?:{words('statement_verbs')})\s+{between}(?:{prep})\s+{amount}"
-                             rf"(?:\s+år\s+(?P<year>{NUMBER}))?"),
-        listed=(re.compile(rf"\s*(?:,|och)\s+{amount}\s+år\s+(?P<year>{NUMBER})"),
+        statement=re.compile(rf"{subject}\s+(?:{words('statement_verbs')})\s+{between}(?:{prep})\s+{amount}{when}"),
+        listed=(re.compile(rf"\s*(?:,|och)\s+{amount}{when}"),
                 re.compile(rf"\s*(?:,|och)\s+för\s+(?:år\s+)?(?P<year>{NUMBER})\s+(?:{prep})\s+{amount}")),
         item_statement=re.compile(
             rf"(?:(?:{words('determiners')})\s+(?:{PLAIN_WORD}\s+)?)?(?:{words('frame_nouns')})\s+för\s+"
@@ -93,8 +93,8 @@ def patterns() -> Patterns:
         frame=re.compile(rf"(?:{words('frame_nouns')})\s+om\s+{amount}\s+till\s+(?P<body>{body})", ci),
         purposed=re.compile(
             rf"för\s+(?!att\b)(?P<purpose>{PLAIN_WORD},?(?:\s+{PLAIN_WORD},?){{0,{t['purpose_words'] - 1}}}?)"
-            rf"\s+(?:{verb})\s+(?:(?P<what>{PLAIN_WORD})\s+(?:om|på|med)\s+)?{amount}\s+till\s+(?P<to>{body})"
-            rf"(?:\s+(?P<year>{NUMBER}))?", ci),
+            rf"\s+(?:{verb})\s+(?:(?P<what>{PLAIN_WORD})\s+(?:om|på|med)\s+)?{amount}\s+till\s+(?P<to>{body}){when}",
+            ci),
         breakdown=re.compile(rf"(?:{words('breakdown_openings')})\s+(?:{verb})\s+", ci),
         breakdown_item=re.compile(rf"{amount}\s+till\s+(?P<to>{body})(?:\s*\([^)]*\))?", ci),
         breakdown_separator=re.compile(r"\s*(?:,|och|samt)\s+"),
