@@ -279,14 +279,6 @@ RIGHT = (
 )
 
 
-SIDE_BY_SIDE = pytest.mark.xfail(strict=True, reason=(
-    "layout/columns.py order_rows/_is_wide_table_row: every row has cells on both sides of the found gutter "
-    "and 3+ segments, so it is read as one full-width row (column 0) and both tables become one region; "
-    "table_grid.label_text then keeps only the text left of the first figure column and silently drops the "
-    "right table's labels ('Skolor'), so its figures are published as columns of the left table's rows "
-    "('Kommunstyrelsen' Budget 2026 = 40 000 tkr), all under the last heading 'Investeringsbudget'"))
-
-
 @pytest.fixture(scope="module")
 def side_by_side(tmp_path_factory) -> Amounts:
     """Left half: Driftbudget; right half: Investeringsbudget; each under its own heading and
@@ -301,13 +293,11 @@ def side_by_side(tmp_path_factory) -> Amounts:
     return _save(sheet, tmp_path_factory, "side_by_side")
 
 
-@SIDE_BY_SIDE
 def test_side_by_side_tables_do_not_mix_rows(side_by_side):
     expected = _rows(LEFT, years=BUDGET_PLAN[:2]) + _rows(RIGHT, years=BUDGET_PLAN[:2])
     assert sorted(rows_of(side_by_side), key=repr) == sorted(expected, key=repr)
 
 
-@SIDE_BY_SIDE
 def test_side_by_side_tables_keep_their_titles(side_by_side):
     assert rows_of(side_by_side, "Driftbudget") == _rows(LEFT, years=BUDGET_PLAN[:2])
     assert rows_of(side_by_side, "Investeringsbudget") == _rows(RIGHT, years=BUDGET_PLAN[:2])

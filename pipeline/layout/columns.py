@@ -102,13 +102,23 @@ def find_gutter(rows: list[list[Word]], width: float, cfg: ColumnSettings) -> fl
 
 
 def _is_wide_table_row(row: list[Word], gutter: float, body_left: float, cfg: ColumnSettings) -> bool:
-    """Cells on both sides of the gutter, unless one side is a column line of prose."""
+    """Cells on both sides of the gutter, unless one side is a column line of prose, or
+    each side is a table row of its own (a label, then figures: two tables side by side)."""
     left = [w for w in row if w.x1 <= gutter]
     right = [w for w in row if w.x0 >= gutter]
     if not left or not right or len(split_segments(row, cfg.segment_gap_em)) < 3:
         return False
     column_width = gutter - body_left
-    return not (_is_prose(left, column_width, cfg) or _is_prose(right, column_width, cfg))
+    if _is_prose(left, column_width, cfg) or _is_prose(right, column_width, cfg):
+        return False
+    return not (_is_labelled_row(left, cfg) and _is_labelled_row(right, cfg))
+
+
+def _is_labelled_row(words: list[Word], cfg: ColumnSettings) -> bool:
+    """A label cell, then figures: "Socialnämnden  12 500  13 100"."""
+    segments = split_segments(words, cfg.segment_gap_em)
+    has_figure = lambda segment: any(parse_number(w.text) for w in segment)  # noqa: E731
+    return len(segments) >= 2 and not has_figure(segments[0]) and any(map(has_figure, segments[1:]))
 
 
 def _is_prose(words: list[Word], column_width: float, cfg: ColumnSettings) -> bool:
