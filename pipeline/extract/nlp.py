@@ -60,9 +60,20 @@ class CueList:
                 return p
         return None
 
-    def contains(self, text: str) -> bool:
-        seq = lemmas(text)
+    def contains(self, text: str, unless: CueList | None = None) -> bool:
+        """A phrase occurs in the text, outside the phrases of `unless` (idioms such as "komma i
+        mål" use a cue word in another sense)."""
+        seq = unless.masked(lemmas(text)) if unless is not None else lemmas(text)
         return any(_has_run(seq, p) for p in self.phrases)
+
+    def masked(self, seq: tuple[str, ...]) -> tuple[str, ...]:
+        """The lemma sequence with every occurrence of a phrase blanked out."""
+        out = list(seq)
+        for p in self.phrases:
+            for i in range(len(out) - len(p) + 1):
+                if tuple(out[i : i + len(p)]) == p:
+                    out[i : i + len(p)] = [""] * len(p)
+        return tuple(out)
 
 
 def _has_run(seq: tuple[str, ...], run: tuple[str, ...]) -> bool:
@@ -83,6 +94,8 @@ class _Bodies:
     definite: dict[str, str]
     exclude: frozenset[str]
     joiner: re.Pattern[str]
+    label: re.Pattern[str]  # "Ansvarig:" before the body that carries out the task
+    partner: re.Pattern[str]  # "tillsammans med" ending the text before a partner body
 
 
 @cache
@@ -102,7 +115,14 @@ def _bodies() -> _Bodies:
         definite=dict(cfg["unit_forms"]),
         exclude=frozenset(x.lower() for x in cfg["exclude"]),
         joiner=re.compile(cfg["joiner"], re.I),
+        label=re.compile(rf"\b(?:{_phrases(cfg['labels'])})\s*:", re.I),
+        partner=re.compile(rf"\b(?:{_phrases(cfg['partner_phrases'])})\s+$", re.I),
     )
+
+
+def _phrases(words: list[str]) -> str:
+    """Alternatives of literal phrases, longest first, any whitespace between their words."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -121,7 +141,7 @@ def responsible_bodies(text: str, abbreviations: dict[str, str] | None = None) -
     collective ("regionstyrelsen och samtliga nämnder") is one addressee, kept as printed."""
     names: list[str] = []
     previous: _Span | None = None
-    for span in _body_spans(text, abbreviations or {}):
+    for span in _responsible_spans(text, _body_spans(text, abbreviations or {})):
         gap = text[previous.end:span.start] if previous is not None else ""
         if previous is not None and (previous.collective or span.collective) and _bodies().joiner.fullmatch(gap):
             names[-1] = f"{names[-1]}{gap}{span.name}"
@@ -133,6 +153,40 @@ def responsible_bodies(text: str, abbreviations: dict[str, str] | None = None) -
         if name.lower() not in (u.lower() for u in unique):
             unique.append(name)
     return ", ".join(unique) if unique else None
+
+
+def after_body_genitive(text: str) -> str | None:
+    """What follows a body named in the genitive at the start of the text ("Socialnämndens mål",
+    "Bygg- och miljönämndens mål" → "mål"); None when the text does not start with one. A bare
+    "Nämndens" names no body."""
+    bodies = _bodies()
+    words = text.split()
+    for k in range(1, len(words)):
+        owner = " ".join(words[:k])
+        body = bodies.pattern.fullmatch(owner[:-1]) if owner.endswith("s") else None
+        if body is not None and body.group(0).lower() not in bodies.exclude:
+            return " ".join(words[k:])
+    return None
+
+
+def _responsible_spans(text: str, spans: list[_Span]) -> list[_Span]:
+    """The bodies that carry out the task: after an explicit label ("(Ansvarig: X)") only the
+    bodies it names, for the task text may mention others ("hur socialnämnden och skolan kan
+    samverka"); never a partner the responsible body works with ("tillsammans med X och Y")."""
+    bodies = _bodies()
+    label = bodies.label.search(text)
+    if label is not None and any(s.start >= label.end() for s in spans):
+        spans = [s for s in spans if s.start >= label.end()]
+    kept: list[_Span] = []
+    partner: _Span | None = None
+    for span in spans:
+        joined = partner is not None and bodies.joiner.fullmatch(text[partner.end:span.start])
+        if joined or bodies.partner.search(text[:span.start]):
+            partner = span
+        else:
+            kept.append(span)
+            partner = None
+    return kept
 
 
 def _body_spans(text: str, abbreviations: dict[str, str]) -> list[_Span]:

@@ -54,6 +54,8 @@ class _Section:
     lists_only: bool = False  # only list items are content (a theme section of a measures chapter)
     labelled_rows: bool = False  # "Perspektiv Övergripande mål": lines are "<focus> <goal>"
     carded: bool = False  # a labelled field ("Verksamhetsmål …: <goal>") has given the goal
+    stated: bool = False  # its goals are stated by prefixed headings ("Mål 1: …"); paragraphs explain them
+    outer: _Section | None = None  # the section this one is nested in, open again when this one ends
 
 
 @dataclass
@@ -67,6 +69,7 @@ class _State:
     goal: GoalRow | None = None
     chapter_level: int | None = None
     chapter_goal: GoalRow | None = None
+    heading_goal: tuple[int, GoalRow] | None = None  # (level, goal) of the last prefixed goal heading
     measure_level: int | None = None  # level of a chapter whose theme lists are measures
     mandates: bool = False  # bare "Uppdrag" headings describe the standing mandate
     tail: IndicatorRow | GoalRow | None = None  # what the last table row added
@@ -83,6 +86,35 @@ class _State:
         for lv, text in reversed(self.headings):
             if level is None or lv < level:
                 return text
+        return None
+
+    def focus_above(self, level: int | None = None) -> str | None:
+        """The heading above, as the focus area or perspective of the goals below it; none when
+        it is a cue heading ("Kommunfullmäktiges mål" above "Finansiella mål") or states a goal
+        ("Inriktningsmål 1: …" above a nämnd's goals): such a heading encloses the list, it names
+        no focus area (and the headings further up are chapters)."""
+        above = self.heading_above(level)
+        if above is None or classify(above) is not None or load_lexicon().goal_prefix.match(strip_numbering(above)[1]):
+            return None
+        return above
+
+    def open(self, section: _Section) -> None:
+        """Open `section` inside the innermost section a heading opened: a nämndmål list under
+        "Inriktningsmål" keeps the inriktningsmål section, open again after the list. A section a
+        sentence opened is not kept: the new section ends its list."""
+        outer = self.section
+        while outer is not None and outer.level is None:
+            outer = outer.outer
+        section.outer = outer
+        self.section = section
+
+    def parent_goal(self, section: _Section) -> GoalRow | None:
+        """The goal a goal of `section` is nested under: a chapter's numbered goal, or the goal a
+        prefixed heading states when the section lies below that heading (its nämndmål)."""
+        if self.chapter_goal is not None:
+            return self.chapter_goal
+        if self.heading_goal is not None and (section.level is None or section.level > self.heading_goal[0]):
+            return self.heading_goal[1]
         return None
 
     def add_goal(self, title: str, kind: str, page: int, number: str | None = None,
@@ -197,9 +229,9 @@ def _heading(state: _State, item: Item) -> None:
     number, bare = strip_numbering(item.text)
     while state.headings and state.headings[-1][0] >= level:
         state.headings.pop()
-    section = state.section
-    if section is not None and section.level is not None and level <= section.level:
-        state.section = section = None
+    state.section = section = _still_open(state.section, level)
+    if state.heading_goal is not None and level <= state.heading_goal[0]:
+        state.heading_goal = None
     if state.chapter_level is not None and level <= state.chapter_level:
         state.chapter_level = state.chapter_goal = None
     if state.measure_level is not None and level <= state.measure_level:
@@ -207,18 +239,15 @@ def _heading(state: _State, item: Item) -> None:
     cue = classify(item.text)
     prefixed = lex.goal_prefix.match(bare)
     labelled = _labelled_goal_header(bare) if cue is None else None
-    if cue is not None and cue.role is Role.MEASURES and state.mandates and lex.mandates.is_whole(bare.rstrip(":")):
+    if cue is not None and _mandate(state, cue, bare):
         state.section = None  # the nämnd's standing mandate, not tasks for the period
     elif labelled is not None:
-        state.section = _Section(Role.GOALS, labelled.kind, level, bare, labelled_rows=True)
+        state.open(_Section(Role.GOALS, labelled.kind, level, bare, labelled_rows=True))
     elif prefixed and cue is None:
-        focus = section.focus if section and section.role is Role.GOALS else None
-        state.goal = state.add_goal(prefixed["title"], "political", item.page, prefixed["num"], focus)
-        if section is not None and section.level is None:
-            state.section = None
+        _goal_heading(state, prefixed["title"], prefixed["num"], level, item.page)
     elif cue is not None:
         name = state.heading_above(level) if is_bare_label(item.text) else bare.strip().rstrip(":").strip()
-        state.section = _Section(cue.role, cue.kind, level, name, focus=state.heading_above(level))
+        state.open(_Section(cue.role, cue.kind, level, name, focus=state.focus_above(level)))
     elif section is not None and section.level is None and section.role is Role.GOALS:
         state.goal = state.add_goal(bare, section.kind or "political", item.page, focus=section.focus)
     elif lex.goal_chapters.is_whole(bare.rstrip(":"), lex.filler):
@@ -228,8 +257,44 @@ def _heading(state: _State, item: Item) -> None:
     elif lex.measure_chapters.prefix(bare) is not None:
         state.measure_level = level
     elif state.measure_level is not None:
-        state.section = _Section(Role.MEASURES, None, level, bare.strip().rstrip(":"), lists_only=True)
+        state.open(_Section(Role.MEASURES, None, level, bare.strip().rstrip(":"), lists_only=True))
     state.headings.append((level, item.text.strip().rstrip(":").strip()))
+
+
+def _mandate(state: _State, cue: Cue, label: str) -> bool:
+    """The label ("Uppdrag") describes the nämnd's standing mandate in a report looking back on
+    a year, not tasks given for the period."""
+    lex = load_lexicon()
+    return cue.role is Role.MEASURES and state.mandates and lex.mandates.is_whole(label.strip().rstrip(":"))
+
+
+def _still_open(section: _Section | None, level: int) -> _Section | None:
+    """The innermost section a heading of `level` leaves open: it ends the sections headings of
+    its level or deeper opened, and every section nested in them."""
+    chain: list[_Section] = []
+    while section is not None:
+        chain.append(section)
+        section = section.outer
+    still: _Section | None = None
+    for s in reversed(chain):
+        if s.level is not None and level <= s.level:
+            break
+        still = s
+    return still
+
+
+def _goal_heading(state: _State, title: str, number: str | None, level: int, page: int) -> None:
+    """A heading stating one goal ("Mål 1: Invånarna ska …"): the paragraphs below it explain
+    the goal, and goals in its deeper sub-sections (a nämnd's goals) are nested under it."""
+    section = state.section
+    focus = section.focus if section and section.role is Role.GOALS else None
+    parent = state.heading_goal[1] if state.heading_goal else None
+    state.goal = state.add_goal(title, "political", page, number, focus, parent=parent)
+    state.heading_goal = (level, state.goal)
+    if section is not None and section.level is None:
+        state.section = section = section.outer  # the list a sentence or label opened ends here
+    if section is not None and section.role is Role.GOALS:
+        section.stated = True
 
 
 # -- paragraphs and list items ------------------------------------------------------------------
@@ -252,7 +317,12 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         return
     if text.rstrip().endswith(":") and words <= _INTRO_WORDS and (kind := goal_kind_mentioned(text)):
         if section is None or section.role is not Role.GOALS or section.level is None:
-            state.section = _Section(Role.GOALS, kind, None, None, focus=state.heading_above())
+            state.open(_Section(Role.GOALS, kind, None, None, focus=state.focus_above()))
+        return
+    label = classify(text) if item.kind == "paragraph" and text.rstrip().endswith(":") else None
+    if label is not None and not _mandate(state, label, text):
+        # a paragraph that is only a cue label ("Indikatorer:") opens its list like a heading would
+        state.open(_Section(label.role, label.kind, None, state.heading_above(), focus=state.focus_above()))
         return
     if section is None:
         return
@@ -268,13 +338,13 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         if (row := _focus_and_goal(text)) is not None:
             state.goal = state.add_goal(row[1], section.kind or "political", item.page, focus=row[0])
         return  # prose under the header is not a row
-    if section.role is Role.GOALS and section.carded and not is_list:
-        return  # the other fields of a goal card ("Koppling till …") are not goals
+    if section.role is Role.GOALS and (section.carded or section.stated) and not is_list:
+        return  # the other fields of a goal card ("Koppling till …"), a stated goal's explanation
     if section.role is Role.GOALS:
         statement = words <= _MAX_GOAL_WORDS and not text.rstrip().endswith(":")
         if is_list or (statement and (section.level is None or not section.listed)):
             state.goal = state.add_goal(text, section.kind or "political", item.page, focus=section.focus,
-                                        parent=state.chapter_goal)
+                                        parent=state.parent_goal(section))
             section.listed |= is_list
         elif section.listed or section.level is None:
             state.section = None
@@ -291,7 +361,7 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         return
     if section.role is Role.MEASURES:
         if is_list or (not section.lists_only and not section.listed and item.kind == "paragraph"
-                       and not text.rstrip().endswith(":")):
+                       and not _introduces(text, following)):
             state.add_measure(text, item.page, section.name)
             section.listed |= is_list
         elif section.listed:
@@ -432,6 +502,15 @@ def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
             goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
                 goal.focus_area = focus.strip()
+
+
+def _introduces(text: str, following: Item | None) -> bool:
+    """The paragraph introduces the tasks rather than giving one: it ends in ":", or it announces
+    ("följande", "nedan") the list or table that follows."""
+    if text.rstrip().endswith(":"):
+        return True
+    announces = following is not None and following.kind in ("list_item", "row")
+    return announces and load_lexicon().intro_words.contains(text)
 
 
 def _addressed(text: str) -> bool:

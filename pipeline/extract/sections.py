@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import cache
 
 from pipeline import config
-from pipeline.extract.nlp import CueList, lemmas, lexicon
+from pipeline.extract.nlp import CueList, after_body_genitive, lemmas, lexicon
 from pipeline.layout.lines import split_segments
 from pipeline.layout.text import normalise_space
 from pipeline.model import Block, BlockKind, Document, Line
@@ -88,6 +88,7 @@ class Item:
 @dataclass(frozen=True)
 class Lexicon:
     goals: dict[str, CueList]
+    goal_idioms: CueList
     goal_prefix: re.Pattern[str]
     goal_run: re.Pattern[str]
     goal_chapters: CueList
@@ -104,6 +105,7 @@ class Lexicon:
     mandates: CueList
     mandate_doc_types: frozenset[str]
     financial_terms: CueList
+    intro_words: CueList
 
 
 @cache
@@ -112,6 +114,7 @@ def load_lexicon() -> Lexicon:
     prefixes = _alternatives(cfg["goal_prefixes"])
     return Lexicon(
         goals={kind: CueList.of(words) for kind, words in cfg["goals"].items()},
+        goal_idioms=CueList.of(cfg["goal_idioms"]),
         goal_prefix=re.compile(
             rf"^(?:{prefixes})\s*(?:(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\s*[.:)]?|:)\s+(?P<title>\S.*)$", re.I
         ),
@@ -134,6 +137,7 @@ def load_lexicon() -> Lexicon:
         mandates=CueList.of(cfg["mandate_headings"]),
         mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
         financial_terms=CueList.of(cfg["financial_goal_terms"]),
+        intro_words=CueList.of(cfg["intro_words"]),
     )
 
 
@@ -166,15 +170,29 @@ def classify(text: str) -> Cue | None:
     text = text.strip().rstrip(":").strip()
     if len(text.split()) > 10:
         return None
-    for kind in ("financial", "operational", "political"):
-        if lex.goals[kind].is_whole(text, lex.filler):
-            return Cue(Role.GOALS, kind)
+    if (goals := _goal_cue(text)) is not None:
+        return goals
     if lex.indicators.is_whole(text, lex.filler):
         return Cue(Role.INDICATORS)
     if lex.measures.is_whole(text, lex.filler):
         return Cue(Role.MEASURES)
     if lex.decisions.is_whole(text, lex.filler):
         return Cue(Role.DECISIONS)
+    return _body_goals(text)
+
+
+def _body_goals(text: str) -> Cue | None:
+    """A nämnd's own goals ("Socialnämndens mål", "Bygg- och miljönämndens mål"): a goal cue
+    after a body named in the genitive; its goals are political (nämndmål)."""
+    rest = after_body_genitive(text)
+    return _goal_cue(rest) if rest is not None else None
+
+
+def _goal_cue(text: str) -> Cue | None:
+    lex = load_lexicon()
+    for kind in ("financial", "operational", "political"):
+        if lex.goals[kind].is_whole(text, lex.filler):
+            return Cue(Role.GOALS, kind)
     return None
 
 
@@ -189,10 +207,11 @@ def split_label(text: str) -> tuple[Cue, str] | None:
 
 
 def goal_kind_mentioned(text: str) -> str | None:
-    """Kind of the goals an introducing sentence ("… följande effektmål:") announces."""
+    """Kind of the goals an introducing sentence ("… följande effektmål:") announces; "mål" in
+    an idiom ("För att komma i mål … krävs att:") announces none."""
     lex = load_lexicon()
     for kind in ("financial", "operational", "political"):
-        if lex.goals[kind].contains(text):
+        if lex.goals[kind].contains(text, unless=lex.goal_idioms):
             return kind
     return None
 
