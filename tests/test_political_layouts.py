@@ -13,7 +13,9 @@ import pytest
 
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.indicators import attributes
+from pipeline.extract.nlp import responsible_bodies
 from pipeline.extract.political import extract_political
+from pipeline.extract.sections import Cue, Role, classify, goal_kind_mentioned
 from tests.test_political import generated_layout
 
 TITLE = "Mål och budget 2026–2028"
@@ -389,3 +391,42 @@ def test_table_of_contents_listing_goal_headings_yields_nothing(tmp_path):
     toc = [(60, 60, 18, "Innehåll")] + [
         (60, 110 + 22 * n, BODY, f"{entry} {'.' * (60 - len(entry))} {page}") for n, (entry, page) in enumerate(TOC)]
     assert political(tmp_path, [toc, PROSE_PAGE]) == ([], [], [])
+
+
+# -- 8. wording: target years, responsibility labels, partners, idioms ------------------------------------
+
+
+@pytest.mark.parametrize("text", ["Andelen elever med gymnasieexamen, målvärde 2026", "Målvärde 2026"])
+def test_a_year_alone_after_the_target_label_is_no_target(text):
+    """"Målvärde 2026" dates a target it does not state: no target value (never 2026)."""
+    assert attributes(text).target_value is None
+
+
+@pytest.mark.parametrize(("text", "responsible"), [
+    ("Kommunstyrelsen ska i samarbete med socialnämnden och kulturnämnden ta fram en plan.", "Kommunstyrelsen"),
+    ("Socialnämnden ska med stöd av kommunstyrelsen utveckla hemtjänsten.", "Socialnämnden"),
+    ("Utreda hur socialnämnden kan samverka med skolan (Ansvarig: rektor)", None),
+    ("Ta fram en plan (Huvudansvarig: Kommunstyrelsen, Socialnämnden)", "Kommunstyrelsen, Socialnämnden"),
+])
+def test_responsible_is_the_labelled_or_tasked_body_not_a_partner(text, responsible):
+    assert responsible_bodies(text) == responsible
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Vi når målen genom att:", None),
+    ("Målet med satsningen är att:", None),
+    ("Nämnden har följande finansiella mål:", "financial"),
+    ("Fullmäktige har beslutat om följande mål för perioden:", "political"),
+])
+def test_goal_idioms_announce_no_goals(text, kind):
+    assert goal_kind_mentioned(text) == kind
+
+
+@pytest.mark.parametrize(("heading", "cue"), [
+    ("Socialnämndens mål", Cue(Role.GOALS, "political")),
+    ("Kultur- och fritidsnämndens finansiella mål", Cue(Role.GOALS, "financial")),
+    ("Socialnämndens uppdrag", None),  # a nämnd's own mandate, not tasks given to it
+    ("Nämndens mål", None),  # names no body
+])
+def test_a_named_bodys_goals_heading_is_a_goal_cue(heading, cue):
+    assert classify(heading) == cue

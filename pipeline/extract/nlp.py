@@ -175,7 +175,7 @@ def _responsible_spans(text: str, spans: list[_Span]) -> list[_Span]:
     samverka"); never a partner the responsible body works with ("tillsammans med X och Y")."""
     bodies = _bodies()
     label = bodies.label.search(text)
-    if label is not None and any(s.start >= label.end() for s in spans):
+    if label is not None:  # a label naming no body we know of ("Ansvarig: rektor") names no one here either
         spans = [s for s in spans if s.start >= label.end()]
     kept: list[_Span] = []
     partner: _Span | None = None
