@@ -3,13 +3,17 @@
 A page is two-column when many of its rows split at one vertical gutter into two wide
 text segments. Rows that cross the gutter (full-width headings, paragraphs) or that look
 like table rows (three or more gap-separated cells) interrupt the columns: everything
-above them is read left column first, then right column.
+above them is read left column first, then right column. A page whose right side is a
+grid of short cells beside one run of text per row is a table with a long text column
+("Uppdrag | Ansvarig nämnd | Klart"), not two text columns, and is read row by row.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from statistics import median
 
+from pipeline import config
 from pipeline.extract.numbers import parse_number
 from pipeline.layout.lines import as_line, split_segments
 from pipeline.model import Line, Word
@@ -23,6 +27,20 @@ class ColumnSettings:
     max_crossing_share: float
     edge_reach: float
     segment_gap_em: float
+
+
+@dataclass(frozen=True)
+class GridSettings:
+    """When a page's two sides are a text table, not two columns (configs/layout.yaml `columns`)."""
+
+    share: float  # rows of each side that must look like a table's
+    align: float  # pt; cells starting this close share a sub-column
+
+
+@cache
+def grid_settings() -> GridSettings:
+    c = config.load("layout")["columns"]
+    return GridSettings(share=c["grid_share"], align=c["grid_align"])
 
 
 def order_rows(rows: list[list[Word]], page: int, width: float, cfg: ColumnSettings) -> tuple[list[tuple[Line, int]], int]:
@@ -42,7 +60,7 @@ def order_rows(rows: list[list[Word]], page: int, width: float, cfg: ColumnSetti
 
     body_left = min((w.x0 for r in rows for w in r), default=0.0)
     for row in rows:
-        if _crosses(row, gutter) or _is_wide_table_row(row, gutter, body_left, cfg):
+        if _crosses(row, gutter, cfg) or _is_wide_table_row(row, gutter, body_left, cfg):
             flush()
             ordered.append((as_line(row, page), 0))
             continue
@@ -84,11 +102,7 @@ def find_gutter(rows: list[list[Word]], width: float, cfg: ColumnSettings) -> fl
     score = [v - 3 * c for v, c in zip(votes, crossings)]
     if not score:
         return None
-    first = score.index(max(score))
-    last = first
-    while last + 1 < len(score) and score[last + 1] == score[first]:
-        last += 1
-    best = (first + last) // 2
+    best = _widest_top_run(score)
     if votes[best] < cfg.min_split_lines or crossings[best] > cfg.max_crossing_share * votes[best]:
         return None
     x = float(lo + best)
@@ -98,7 +112,46 @@ def find_gutter(rows: list[list[Word]], width: float, cfg: ColumnSettings) -> fl
         return None
     if median(left) < 0.28 * width or median(right) < 0.28 * width:
         return None  # narrow cells side by side: a table, not two text columns
+    if _is_text_table(rows, x, cfg):
+        return None
     return x
+
+
+def _widest_top_run(score: list[int]) -> int:
+    """Middle of the widest run of top scores: where a table's column gap ties with the
+    gutter between two tables side by side, the gutter is the wider gap."""
+    top = max(score)
+    runs: list[tuple[int, int]] = []
+    for x, s in enumerate(score):
+        if s != top:
+            continue
+        if runs and runs[-1][1] == x - 1:
+            runs[-1] = (runs[-1][0], x)
+        else:
+            runs.append((x, x))
+    first, last = max(runs, key=lambda r: r[1] - r[0])
+    return (first + last) // 2
+
+
+def _is_text_table(rows: list[list[Word]], x: float, cfg: ColumnSettings) -> bool:
+    """Right of x, most rows are two or more cells starting at x positions the other rows
+    share, and left of x most rows are one run of text: a table whose first column holds
+    long text (a task beside its body and deadline), not a text column beside another.
+
+    A right text column has one run per row; two tables side by side have figure cells
+    on the left too, and stay split.
+    """
+    grid_cfg, gap = grid_settings(), cfg.segment_gap_em
+    left = [split_segments([w for w in r if w.x1 <= x], gap) for r in rows if r[0].x1 <= x]
+    right = [split_segments([w for w in r if w.x0 >= x], gap) for r in rows if r[-1].x0 >= x]
+    starts = [seg[0].x0 for row in right for seg in row]
+
+    def shared(start: float) -> bool:
+        return sum(abs(s - start) <= grid_cfg.align for s in starts) >= max(2.0, grid_cfg.share * len(right))
+
+    grid = sum(len(row) >= 2 and all(shared(seg[0].x0) for seg in row) for row in right)
+    one_run = sum(len(row) == 1 for row in left)
+    return grid >= grid_cfg.share * len(right) and one_run >= grid_cfg.share * len(left)
 
 
 def _is_wide_table_row(row: list[Word], gutter: float, body_left: float, cfg: ColumnSettings) -> bool:
@@ -128,5 +181,18 @@ def _is_prose(words: list[Word], column_width: float, cfg: ColumnSettings) -> bo
     return one_run and span >= 0.6 * column_width and not any(parse_number(w.text) for w in words)
 
 
-def _crosses(row: list[Word], x: float) -> bool:
-    return any(w.x0 < x < w.x1 for w in row)
+def _crosses(row: list[Word], x: float, cfg: ColumnSettings) -> bool:
+    """A word, or a word space narrower than a gutter, lies across x: a full-width line
+    whose ordinary space falls in the gutter is one line, not two column lines."""
+    return any(x0 < x < x1 for x0, x1 in _spans(row, cfg.min_gutter_width))
+
+
+def _spans(row: list[Word], min_gap: float) -> list[tuple[float, float]]:
+    """The row's runs of words: a space narrower than a gutter is part of the line it is in."""
+    spans: list[tuple[float, float]] = []
+    for w in row:
+        if spans and w.x0 - spans[-1][1] < min_gap:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], w.x1))
+        else:
+            spans.append((w.x0, w.x1))
+    return spans
