@@ -202,3 +202,17 @@ def test_layout_model_round_trips_through_json(layout_of):
     doc: Document = layout_of("alingsas_budget_2021-2023.pdf")
     again = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
     assert again == doc
+
+
+def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path):
+    """A list of tasks whose deadline years rise row by row looks like TOC entries with page
+    references, but no page of a budget is numbered 2026."""
+    tasks = [f"Uppdrag {n} om budgetprocessen och uppföljningen ........ {2024 + n}" for n in range(1, 6)]
+    pdf = write_pdf(tmp_path / "tasks.pdf", [paragraph_lines(70, 90, ["Uppdrag under planperioden", *tasks])])
+    doc = build_layout(ingest(pdf))
+    assert not [b for b in doc.blocks if b.kind is BlockKind.TOC]
+    assert "Uppdrag 3 om budgetprocessen" in " ".join(b.text for b in doc.blocks)
+    # the same list with page numbers is a table of contents
+    toc = write_pdf(tmp_path / "toc.pdf", [paragraph_lines(70, 90, ["Innehåll", *(t[:-4] + str(n) for n, t in
+                                                                                   enumerate(tasks, start=3))])])
+    assert len([b for b in build_layout(ingest(toc)).blocks if b.kind is BlockKind.TOC]) == 5

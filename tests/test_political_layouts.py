@@ -256,12 +256,6 @@ TASK_TABLE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "layout/columns.find_gutter + _is_wide_table_row: the borderless 'Uppdrag | Ansvarig nämnd | Klart' "
-    "table is read as a two-column page (the task cell is one long run of words, so _is_prose exempts the"
-    " rows from being table rows; the body+year side is wide enough to pass the 0.28-width check): header"
-    " 'Klart' and the intro sentence are published as measures, responsible is lost, the third task is "
-    "merged with its body"))
 def test_task_table_with_responsible_and_deadline_columns(tmp_path):
     page = Column(50).add(16, "Uppdrag under planperioden").add(
         BODY, "Fullmäktige ger nämnderna följande uppdrag för perioden.").lines

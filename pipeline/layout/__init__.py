@@ -178,6 +178,7 @@ def _toc_settings(cfg: dict) -> TocSettings:
         leader=re.compile(t["leader"]),
         heading_cues=frozenset(t["heading_cues"]),
         min_entries=t["min_entries"],
+        max_page_ref=t["max_page_ref"],
         numbering=re.compile(cfg["headings"]["numbered"]),
     )
 

@@ -112,7 +112,7 @@ def _mark_text_grids(placed: list[PlacedLine], cfg: BlockSettings, rs: RegionSet
         j, multi = i, 0
         for k in range(i + 1, len(placed)):
             line, prev = placed[k].line, placed[k - 1].line
-            if placed[k].in_table or placed[k].column != placed[i].column or line.page != prev.page:
+            if placed[k].column != placed[i].column or line.page != prev.page:
                 break
             if line.top - prev.bottom > rs.row_gap_em * line.size:
                 break

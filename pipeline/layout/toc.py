@@ -20,6 +20,7 @@ class TocSettings:
     leader: re.Pattern[str]
     heading_cues: frozenset[str]
     min_entries: int
+    max_page_ref: int  # a larger "page" is a year or an amount
     numbering: re.Pattern[str]  # a section number as the first word (configs/layout.yaml headings.numbered)
 
 
@@ -44,12 +45,15 @@ def is_entry(line: Line, cfg: TocSettings) -> bool:
 
 
 def is_toc_page(lines: list[Line], cfg: TocSettings) -> bool:
-    """Enough entries whose page references run forward (a column of amounts does not)."""
+    """Enough entries whose page references run forward (a column of amounts does not) and
+    stay page numbers."""
     entries = [ln for ln in lines if is_entry(ln, cfg)]
     has_cue = any(normalise_space(ln.text).lower().rstrip(":") in cfg.heading_cues for ln in lines)
     if len(entries) < (2 if has_cue else cfg.min_entries):
         return False
     refs = [int(_strip_leader(ln.text, cfg)[1] or 0) for ln in entries]
+    if max(refs) > cfg.max_page_ref:  # deadlines "2026, 2027, 2028" run forward too
+        return False
     forward = sum(b >= a for a, b in zip(refs, refs[1:]))
     return forward >= 0.8 * (len(refs) - 1)
 
