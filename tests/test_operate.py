@@ -51,8 +51,13 @@ def test_all_formats_agree(inbox, tmp_path):
         assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == parquet_rows
         assert len(pd.read_csv(out / f"{name}.csv")) == parquet_rows
     assert con.execute("SELECT count(*) FROM amounts_by_document").fetchone()[0] == pq.read_table(out / "amounts.parquet").num_rows
-    proc = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")], capture_output=True, text=True)
+    validate = [sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")]
+    proc = subprocess.run(validate, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:]
+    # the package names the bytes of its set: a file from another publish is detected
+    (out / "goals.csv").write_text((out / "goals.csv").read_text(encoding="utf-8")[:-1], encoding="utf-8")
+    proc = subprocess.run(validate, capture_output=True, text=True)
+    assert proc.returncode != 0 and "hash-count" in proc.stdout
 
 
 def test_incremental_and_idempotent(inbox, tmp_path):

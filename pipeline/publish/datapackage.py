@@ -1,6 +1,14 @@
-"""A Frictionless data package describing every published CSV: Table Schema, keys, enums."""
+"""A Frictionless data package describing every published CSV: Table Schema, keys, enums,
+and the bytes and SHA-256 of each file as published.
+
+Each file is replaced atomically, but a run killed between two files would leave a set
+from two publishes. The package is written last and names the exact bytes of its set, so
+`frictionless validate processed/datapackage.json` (or any reader comparing hashes) tells a
+consistent set from a torn one.
+"""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -71,4 +79,10 @@ def descriptor(datasets: list[str]) -> dict:
 
 
 def write_datapackage(out: Path, datasets: list[str]) -> None:
-    write_text(out / "datapackage.json", json.dumps(descriptor(datasets), ensure_ascii=False, indent=2) + "\n")
+    """Call after the CSVs are written: the package records what they hold."""
+    package = descriptor(datasets)
+    for resource in package["resources"]:
+        data = (out / resource["path"]).read_bytes()
+        resource["bytes"] = len(data)
+        resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
+    write_text(out / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
