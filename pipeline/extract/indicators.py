@@ -65,12 +65,30 @@ def attributes(text: str, qualifier: str | None = None) -> Attributes:
     return Attributes(direction=direction, target_value=value, unit=unit)
 
 
-def column_direction(cell: str) -> tuple[str | None, float | None]:
-    """Direction of a direction-column cell: an arrow or phrase ("↑", "Öka"), or a bare
-    target value ("+/-0", "≥ 90 %") that states the target itself."""
+def column_direction(*cells: str) -> tuple[str | None, float | None]:
+    """Direction of a row's direction-column cells: an arrow or phrase ("↑", "Öka"), or a bare
+    target value ("+/-0", "≥ 90 %") that states the target itself. A row with a target column
+    and a direction column ("85 %", "↑") states both."""
+    stated: tuple[str | None, float | None] = (None, None)
+    for cell in cells:
+        stated = combined(stated, _cell_direction(cell))
+    return stated
+
+
+def _cell_direction(cell: str) -> tuple[str | None, float | None]:
     direction, value = direction_of(cell)
     if direction is not None:
         return direction, value
     m = _BARE_TARGET.fullmatch(cell.strip())
     parsed = parse_number(m.group("value")) if m else None
     return ("target", parsed.value) if parsed is not None else (None, None)
+
+
+def combined(first: tuple[str | None, float | None],
+             second: tuple[str | None, float | None]) -> tuple[str | None, float | None]:
+    """(direction, target value) of two statements about one indicator (a target cell and an
+    arrow cell; a "Målvärde" line and an "Önskad riktning" line): a wanted direction says more
+    than the bare "target" a value implies, and a stated value stays."""
+    directions = [d for d, _ in (first, second) if d is not None]
+    direction = next((d for d in directions if d != "target"), directions[0] if directions else None)
+    return direction, first[1] if first[1] is not None else second[1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.extract.indicators import attributes, column_direction, unit_of
+from pipeline.extract.indicators import attributes, column_direction, combined, unit_of
 from pipeline.extract.nlp import defined_abbreviations, responsible_bodies
 from pipeline.extract.sections import (
     Cue,
@@ -74,6 +74,7 @@ class _State:
     mandates: bool = False  # bare "Uppdrag" headings describe the standing mandate
     tail: IndicatorRow | GoalRow | None = None  # what the last table row added
     row_indicator: IndicatorRow | None = None  # last indicator of the current table
+    qualified: bool = False  # a line below the last indicator has qualified it ("Målvärde 2026: 85 %")
     breakdown: bool = False  # the last table row broke down the indicator above it
     after_caption: bool = False
     table: int | None = None
@@ -143,11 +144,12 @@ class _State:
         return best if best is not None and scorer(_key(best.title), key) >= _SAME_GOAL else None
 
     def add_indicator(self, text: str, page: int, goal: GoalRow | None,
-                      wanted: str | None = None, values: str | None = None) -> IndicatorRow:
-        """`wanted` is the cell of a direction column ("↑", "+/-0"), `values` the row's value
-        cells, whose unit ("66 %", "-552 mnkr") stands when the indicator names none."""
+                      wanted: list[str] | None = None, values: str | None = None) -> IndicatorRow:
+        """`wanted` are the row's cells in direction and target columns ("↑", "+/-0", "85 %"),
+        `values` its value cells, whose unit ("66 %", "-552 mnkr") stands when the indicator
+        names none."""
         attrs = attributes(text)
-        direction, target = column_direction(wanted) if wanted else (None, None)
+        direction, target = column_direction(*wanted) if wanted else (None, None)
         if direction is None:
             direction, target = attrs.direction, attrs.target_value
         # an indicator that names no unit measures in the unit of its values or of its goal
@@ -156,13 +158,20 @@ class _State:
             doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=_clean(text), page=page,
             goal_id=goal.goal_id if goal else None, direction=direction, target_value=target, unit=unit)
         self.indicators.append(row)
+        self.qualified = False
         return row
 
     def qualify_indicator(self, qualifier: str) -> None:
+        """The first qualifier line decides the direction ("Indikatornivå: Rikssnitt" states
+        none); a further line adds to it ("Målvärde 2026: 85 %", then "Önskad riktning: Ökande")."""
         last = self.indicators[-1]
         attrs = attributes(last.text, qualifier)
-        last.direction, last.target_value = attrs.direction, attrs.target_value
-        last.unit = attrs.unit
+        stated = (attrs.direction, attrs.target_value)
+        if self.qualified:
+            stated = combined((last.direction, last.target_value), stated)
+        last.direction, last.target_value = stated
+        last.unit = attrs.unit or (last.unit if self.qualified else None)
+        self.qualified = True
 
     def add_measure(self, text: str, page: int, section: str | None, responsible: str | None = None,
                     stated: bool = False) -> None:
@@ -350,10 +359,13 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
             state.section = None
         return
     if section.role is Role.INDICATORS:
+        if _baseline(text):
+            return  # where the indicator above stands now: no target, and no end of the list
         if any(p.search(text) for p in lex.attributes):
             if state.indicators:
                 state.qualify_indicator(text)
-        elif is_list or (following is not None and any(p.search(following.text) for p in lex.attributes)):
+        elif is_list or (following is not None and (_baseline(following.text)
+                                                    or any(p.search(following.text) for p in lex.attributes))):
             state.add_indicator(text, item.page, state.goal)
             section.listed |= is_list
         elif section.listed:
@@ -415,8 +427,9 @@ def _matrix_row(state: _State, item: Item) -> None:
     A goal cell stays the goal of the rows below it until the next goal cell. In a table with
     a direction column, a row without a direction of its own, an indented row, or a row
     under such a row breaks down the indicator above it (per förvaltning, per vårdnivå):
-    it is not an indicator, and hands its direction up when the indicator states none."""
-    indicator, wanted, values, indented = "", "", [], False
+    it is not an indicator, and hands its direction up when the indicator states none; a row
+    with a goal cell of its own starts afresh."""
+    indicator, wanted, values, indented = "", [], [], False
     responsible = next((cell for cue, cell in zip(state.columns, item.cells) if cue == Cue(Role.RESPONSIBLE)), None)
     for n, (cue, cell) in enumerate(zip(state.columns, item.cells)):
         if cue is None:
@@ -424,7 +437,7 @@ def _matrix_row(state: _State, item: Item) -> None:
         elif cue.role is Role.RESPONSIBLE:
             continue
         elif cue.role is Role.TARGETS:
-            wanted = cell
+            wanted += [cell] if cell else []
         elif cue.role is Role.INDICATORS and not indicator:
             indicator, indented = cell, n < len(item.indented) and item.indented[n]
         elif cell:
@@ -432,16 +445,18 @@ def _matrix_row(state: _State, item: Item) -> None:
     if not indicator:
         return
     parent = state.row_indicator
+    if parent is not None and state.goal is not None and parent.goal_id != state.goal.goal_id:
+        parent = None  # a row that opens a goal of its own breaks down nothing above it
     if parent is not None and Cue(Role.TARGETS) in state.columns and (
         indented or (not wanted and (any(values) or state.breakdown))
     ):
         if parent.direction is None and wanted:
-            parent.direction, parent.target_value = column_direction(wanted)
+            parent.direction, parent.target_value = column_direction(*wanted)
         state.breakdown = True
         return
     state.breakdown = False
     state.row_indicator = state.tail = state.add_indicator(
-        indicator, item.page, state.goal, wanted=wanted or None, values=" ".join(v for v in values if v))
+        indicator, item.page, state.goal, wanted=wanted, values=" ".join(v for v in values if v))
 
 
 def _header_roles(item: Item) -> list[Cue | None]:
@@ -456,8 +471,10 @@ def _header_roles(item: Item) -> list[Cue | None]:
         columns[1:] = [Cue(Role.RESPONSIBLE) if c is None and cell and lex.responsible_columns.is_whole(cell) else c
                        for c, cell in zip(columns[1:], item.cells[1:])]
     if Cue(Role.INDICATORS) in columns:
+        # a goal column right of the indicators ("Indikator | Utfall 2024 | Mål 2026") holds their targets
         first = columns.index(Cue(Role.INDICATORS))
-        columns = [Cue(Role.TARGETS) if n != first and cell and lex.direction_columns.is_whole(cell, lex.filler) else c
+        columns = [Cue(Role.TARGETS) if n != first and cell and (lex.direction_columns.is_whole(cell, lex.filler) or (
+                       n > first and c is not None and c.role is Role.GOALS)) else c
                    for n, (c, cell) in enumerate(zip(columns, item.cells))]
     return columns
 
@@ -502,6 +519,11 @@ def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
             goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
                 goal.focus_area = focus.strip()
+
+
+def _baseline(text: str) -> bool:
+    """A line stating where an indicator stands now or elsewhere ("Utfall 2024: 78 %")."""
+    return any(p.search(text) for p in load_lexicon().baselines)
 
 
 def _introduces(text: str, following: Item | None) -> bool:

@@ -97,6 +97,7 @@ class Lexicon:
     decisions: CueList
     filler: frozenset[str]
     attributes: tuple[re.Pattern[str], ...]
+    baselines: tuple[re.Pattern[str], ...]
     comments: tuple[re.Pattern[str], ...]
     tasks: tuple[re.Pattern[str], ...]
     direction_columns: CueList
@@ -129,6 +130,7 @@ def load_lexicon() -> Lexicon:
         decisions=CueList.of(cfg["decision_headings"]),
         filler=frozenset(t for w in cfg["filler"] for t in lemmas(str(w))),
         attributes=tuple(re.compile(p, re.I) for p in cfg["indicator_attributes"]),
+        baselines=tuple(re.compile(p, re.I) for p in cfg["indicator_baselines"]),
         comments=tuple(re.compile(p, re.I) for p in cfg["comment_rows"]),
         tasks=tuple(re.compile(p, re.I) for p in cfg["task_phrases"]),
         direction_columns=CueList.of(cfg["direction_columns"]),

@@ -1,0 +1,297 @@
+"""How other Swedish municipalities and regions phrase indicators and goals: directions
+("ska bibehållas", "högre än rikets genomsnitt", "högst 5 dagar", "≥ 85", arrows, "Önskad
+riktning: Ökande"), units ("kr/invånare", "poäng (NKI)", "minuter"), targets beside
+baselines ("Utfall 2024: 78 %" is no target, "Målvärde 2026: 85 %" is), indicators listed
+under "Mått:" / "Nyckeltal:" or in an "Indikator | Utfall 2024 | Målvärde 2026 | Riktning"
+table, and the goal kinds of the contract. Wording that does not depend on layout is read
+with the indicator reader itself; lists and tables run through the real pipeline on small
+generated PDFs. Expectations are what an annotator following ../shared/eval/GOLD_FORMAT.md
+would write; a wrong direction or target is worse than none."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.indicators import attributes, column_direction
+from pipeline.extract.sections import Cue, Role, classify
+from tests.test_political_layouts import BODY, FILLER, Column, grid, political
+
+# -- wording of one indicator: direction, target value, unit ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "target", "unit"),
+    [
+        ("Andelen nöjda brukare i hemtjänsten ska öka", "increase", None, "percent"),
+        ("Antalet anmälda brott ska minska", "decrease", None, "count"),
+        ("Andelen behöriga lärare i grundskolan ska bibehållas", "maintain", None, "percent"),
+        ("Andelen behöriga lärare i grundskolan ska vara oförändrad", "maintain", None, "percent"),
+        ("Antalet besökare på biblioteken ska öka jämfört med föregående år", "increase", None, "count"),
+        ("Andelen elever med godkända betyg ska vara högre än rikets genomsnitt", "increase", None, "percent"),
+        ("Andel elever med godkända betyg i alla ämnen, minst 90 %", "target", 90.0, "percent"),
+        ("Handläggningstid för bygglov, högst 5 dagar", "target", 5.0, "days"),
+        ("Handläggningstiden för bygglov ska vara högst 5 dagar", "target", 5.0, "days"),
+        ("Nöjd kund-index för bygglov ≥ 85", "target", 85.0, "index"),
+        ("Sjukfrånvaro bland kommunens medarbetare < 3 %", "target", 3.0, "percent"),
+        ("Andel invånare som är nöjda med kommunens service ↑", "increase", None, "percent"),
+        ("Andel invånare som är nöjda med kommunens service ↓", "decrease", None, "percent"),
+        ("Andel invånare som är nöjda med kommunens service →", "maintain", None, "percent"),
+        ("Andel ekologiska livsmedel (%)", None, None, "percent"),
+        ("Ekologiska livsmedel i måltidsverksamheten, andel i procent", None, None, "percent"),
+        ("Antal nystartade företag", None, None, "count"),
+        ("Nettokostnad för äldreomsorgen, kr/invånare", None, None, "per_capita"),
+        ("Nettokostnad för äldreomsorgen, kronor per invånare", None, None, "per_capita"),
+        ("Genomsnittlig handläggningstid för ekonomiskt bistånd, dagar", None, None, "days"),
+        ("Nöjd medborgar-index, poäng (NKI)", None, None, "index"),
+        ("Kvalitetsindex för förskolan, index", None, None, "index"),
+        ("Väntetid i telefon till kontaktcenter, minuter", None, None, "other"),  # minutes are not in the enum
+        ("Andelen elever med examen ska vara minst 90 procent", "target", 90.0, "percent"),
+        ("Andelen elever med examen, mål: 90 %", "target", 90.0, "percent"),
+        ("Andelen elever med examen, målvärde 2026: 85 %", "target", 85.0, "percent"),
+    ],
+)
+def test_direction_target_and_unit_of_the_wording(text, direction, target, unit):
+    attrs = attributes(text)
+    assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thresholds that define whom the indicator counts are no targets
+        "Andel elever med minst 80 % närvaro",
+        "Andel barn i grupper med högst 15 barn",
+        "Andel barn < 3 år i förskolan",
+        "Andel invånare > 65 år med hemtjänst",
+        # a baseline, a reference value or a year is no target
+        "Andelen elever med examen, utfall 2024: 78 %",
+        "Andelen elever med examen, nuläge 2024: 78 %",
+        "Andelen elever med examen (referensvärde: 82 %)",
+        "Andelen elever med examen, mål 2026",
+        "Antal förskoleplatser, 2026",
+    ],
+)
+def test_a_threshold_a_baseline_or_a_year_is_no_target(text):
+    attrs = attributes(text)
+    assert (attrs.direction, attrs.target_value) == (None, None)
+
+
+def test_stated_target_beats_the_baseline_before_it():
+    attrs = attributes("Andelen elever med examen. Utfall 2024: 78 %. Målvärde 2026: 85 %")
+    assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 85.0, "percent")
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "direction", "target"),
+    [
+        ("Önskad riktning: Ökande", "increase", None),
+        ("Önskad riktning: Minskande", "decrease", None),
+        ("Önskad riktning: Oförändrad", "maintain", None),
+        ("Målvärde 2026: 85 %", "target", 85.0),
+        ("Mål: 90", "target", 90.0),
+        ("Mål 2026: 90 %", "target", 90.0),
+    ],
+)
+def test_qualifier_line_states_direction_or_target(qualifier, direction, target):
+    attrs = attributes("Andel brukare som är nöjda med hemtjänsten", qualifier)
+    assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, "percent")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("↑", ("increase", None)), ("↓", ("decrease", None)), ("→", ("maintain", None)),
+        ("Ökande", ("increase", None)), ("Minskande", ("decrease", None)), ("Oförändrad", ("maintain", None)),
+        ("Bibehålla", ("maintain", None)), ("Högre än riket", ("increase", None)),
+        ("Minst 90 %", ("target", 90.0)), ("Högst 5 dagar", ("target", 5.0)), ("≥ 85", ("target", 85.0)),
+        ("< 3 %", ("target", 3.0)), ("85 %", ("target", 85.0)), ("", (None, None)), ("Ej fastställt", (None, None)),
+    ],
+)
+def test_direction_column_cells(cell, expected):
+    assert column_direction(cell) == expected
+
+
+# -- cue headings of the goal kinds and of indicator lists ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "cue"),
+    [
+        ("Prioriterade mål", Cue(Role.GOALS, "political")),
+        ("Kommunens prioriterade mål", Cue(Role.GOALS, "political")),
+        ("Övergripande mål", Cue(Role.GOALS, "political")),
+        ("Regionens övergripande mål", Cue(Role.GOALS, "political")),
+        ("Inriktningsmål", Cue(Role.GOALS, "political")),
+        ("Nämndmål", Cue(Role.GOALS, "political")),
+        ("Finansiella mål", Cue(Role.GOALS, "financial")),
+        ("Verksamhetsmål", Cue(Role.GOALS, "operational")),
+        ("Verksamhetsmål för god ekonomisk hushållning", Cue(Role.GOALS, "operational")),
+        ("Mått:", Cue(Role.INDICATORS)),
+        ("Nyckeltal:", Cue(Role.INDICATORS)),
+        ("Indikatorer", Cue(Role.INDICATORS)),
+        ("Utfall 2024", None),
+        ("Nuläge 2024", None),
+        ("Referensvärde", None),
+    ],
+)
+def test_cue_headings(heading, cue):
+    assert classify(heading) == cue
+
+
+# -- generated budgets ----------------------------------------------------------------------------------
+
+
+def _by_text(indicators, goals):
+    titles = {g.goal_id: g.title for g in goals}
+    return {i.text: (titles.get(i.goal_id), i.direction, i.target_value, i.unit) for i in indicators}
+
+
+GOAL_1 = "Alla barn ska få en god start i livet"
+GOAL_2 = "Kommunen ska vara en attraktiv arbetsgivare"
+
+
+def test_matt_label_lists_the_indicators_of_the_goal_above(tmp_path):
+    page = (Column(60)
+            .add(18, "Inriktningsmål")
+            .add(14, f"Inriktningsmål 1: {GOAL_1}")
+            .add(BODY, "Förskolan och skolan ska ge varje barn trygghet och stimulans att utvecklas.")
+            .add(BODY, "Mått:")
+            .bullet("Andel barn med minst 80 % närvaro i förskolan ska öka")
+            .bullet("Andel elever i årskurs 9 som är behöriga till gymnasiet ska vara högre än",
+                    "rikets genomsnitt")
+            .bullet("Antal barn per grupp i förskolan ska minska jämfört med föregående år")
+            .bullet("Föräldrarnas nöjdhet med förskolan, poäng (NKI), ska bibehållas")).lines
+    goals, indicators, measures = political(tmp_path, [page])
+    assert [(g.number, g.title, g.kind) for g in goals] == [("1", GOAL_1, "political")]
+    assert _by_text(indicators, goals) == {
+        "Andel barn med minst 80 % närvaro i förskolan ska öka": (GOAL_1, "increase", None, "percent"),
+        "Andel elever i årskurs 9 som är behöriga till gymnasiet ska vara högre än rikets genomsnitt":
+            (GOAL_1, "increase", None, "percent"),
+        "Antal barn per grupp i förskolan ska minska jämfört med föregående år": (GOAL_1, "decrease", None, "count"),
+        "Föräldrarnas nöjdhet med förskolan, poäng (NKI), ska bibehållas": (GOAL_1, "maintain", None, "index"),
+    }
+    assert measures == []
+
+
+def test_nyckeltal_with_baseline_target_and_direction_lines(tmp_path):
+    """Each key figure is followed by lines of its own: the outcome and reference value are
+    baselines (never targets) and end nothing; the target and wanted direction qualify it."""
+    page = (Column(60)
+            .add(16, f"Mål 2: {GOAL_2}")
+            .add(BODY, "Nyckeltal:")
+            .bullet("Nettokostnad för personalrekrytering, kronor per invånare")
+            .add(BODY, "Utfall 2024: 420 kr")
+            .add(BODY, "Målvärde 2026: 380 kr")
+            .bullet("Genomsnittlig tid för rekrytering, dagar")
+            .add(BODY, "Utfall 2024: 42 dagar")
+            .add(BODY, "Mål: 30")
+            .bullet("Andel medarbetare som arbetar heltid")
+            .add(BODY, "Önskad riktning: Ökande")
+            .bullet("Sjukfrånvaro, %")
+            .add(BODY, "Referensvärde: 7,5 % (rikets genomsnitt)")).lines
+    goals, indicators, _ = political(tmp_path, [page])
+    assert [(g.number, g.title) for g in goals] == [("2", GOAL_2)]
+    assert _by_text(indicators, goals) == {
+        "Nettokostnad för personalrekrytering, kronor per invånare": (GOAL_2, "target", 380.0, "per_capita"),
+        "Genomsnittlig tid för rekrytering, dagar": (GOAL_2, "target", 30.0, "days"),
+        "Andel medarbetare som arbetar heltid": (GOAL_2, "increase", None, "percent"),
+        "Sjukfrånvaro, %": (GOAL_2, None, None, "percent"),
+    }
+
+
+def test_indikatorer_bullets_with_comparison_signs_and_arrows(tmp_path):
+    page = (Column(60)
+            .add(16, f"Mål 2: {GOAL_2}")
+            .add(13, "Indikatorer")
+            .bullet("Hållbart medarbetarengagemang (HME), index ≥ 80")
+            .bullet("Korttidssjukfrånvaro < 3 %")
+            .bullet("Handläggningstid för bygglov, högst 5 dagar")
+            .bullet("Andel chefer som har högst 30 medarbetare")
+            .bullet("Andel medarbetare som rekommenderar kommunen som arbetsgivare ↑")
+            .bullet("Personalomsättning →")).lines
+    goals, indicators, _ = political(tmp_path, [page])
+    assert _by_text(indicators, goals) == {
+        "Hållbart medarbetarengagemang (HME), index ≥ 80": (GOAL_2, "target", 80.0, "index"),
+        "Korttidssjukfrånvaro < 3 %": (GOAL_2, "target", 3.0, "percent"),
+        "Handläggningstid för bygglov, högst 5 dagar": (GOAL_2, "target", 5.0, "days"),
+        "Andel chefer som har högst 30 medarbetare": (GOAL_2, None, None, "percent"),  # defines whom it counts
+        "Andel medarbetare som rekommenderar kommunen som arbetsgivare ↑": (GOAL_2, "increase", None, "percent"),
+        "Personalomsättning →": (GOAL_2, "maintain", None, None),
+    }
+
+
+INDICATOR_TABLE = [
+    ("Andel elever med examen inom fyra år", "78 %", "85 %", "↑"),
+    ("Sjukfrånvaro bland medarbetarna", "7,9 %", "6,5 %", "↓"),
+    ("Nettokostnad äldreomsorg, kr/invånare", "28 400", "", "→"),
+    ("Handläggningstid för bygglov, dagar", "42", "30", "↓"),
+    ("Väntetid till kontaktcenter, minuter", "4", "3", "↓"),
+    ("Nöjd medborgar-index (NKI)", "61", "", "Ökande"),
+]
+INDICATOR_EXPECTED = {
+    "Andel elever med examen inom fyra år": (GOAL_2, "increase", 85.0, "percent"),
+    "Sjukfrånvaro bland medarbetarna": (GOAL_2, "decrease", 6.5, "percent"),
+    "Nettokostnad äldreomsorg, kr/invånare": (GOAL_2, "maintain", None, "per_capita"),
+    "Handläggningstid för bygglov, dagar": (GOAL_2, "decrease", 30.0, "days"),
+    "Väntetid till kontaktcenter, minuter": (GOAL_2, "decrease", 3.0, "other"),
+    "Nöjd medborgar-index (NKI)": (GOAL_2, "increase", None, "index"),
+}
+
+
+@pytest.mark.parametrize("target_header", ["Målvärde 2026", "Mål 2026", "Målnivå 2026"])
+def test_indicator_table_with_outcome_target_and_direction_columns(tmp_path, target_header):
+    """"Indikator | Utfall 2024 | Målvärde 2026 | Riktning": the direction comes from the
+    direction column, the target value from the target column (a "Mål 2026" column right of
+    the indicators holds targets, not goals), the outcome is a baseline."""
+    page = Column(50).add(16, f"Mål 2: {GOAL_2}").add(
+        BODY, "Tabellen visar indikatorerna för målet med utfall och målvärden.").lines
+    rows = [("Indikator", "Utfall 2024", target_header, "Riktning"), *INDICATOR_TABLE]
+    page += grid(150, [50, 290, 380, 480], rows, size=9, pitch=22)
+    goals, indicators, measures = political(tmp_path, [FILLER, page])
+    assert [g.title for g in goals] == [GOAL_2]
+    assert _by_text(indicators, goals) == INDICATOR_EXPECTED
+    assert measures == []
+
+
+def test_goal_table_with_baseline_target_and_reference_columns(tmp_path):
+    """"Mål | Indikator | Nuläge 2024 | Målvärde 2026 | Referensvärde": the goal cell spans its
+    indicators; only the Målvärde column holds targets."""
+    rows = [
+        ("Mål", "Indikator", "Nuläge 2024", "Målvärde 2026", "Referensvärde"),
+        ("Fler invånare ska ha\nett arbete", "Andel förvärvsarbetande 20–64 år", "78 %", "80 %", "79 %"),
+        ("", "Antal nystartade företag", "112", "130", "125"),
+        ("Invånarna ska vara nöjda\nmed kommunens service", "Nöjd medborgar-index (NKI)", "58", "", "60"),
+    ]
+    page = Column(50).add(16, "Kommunfullmäktiges mål och indikatorer").add(
+        BODY, "Tabellen visar fullmäktiges mål med indikatorer, nuläge och målvärden.").lines
+    page += grid(150, [50, 175, 355, 430, 505], rows, size=9, pitch=26)
+    goals, indicators, _ = political(tmp_path, [FILLER, page])
+    work, service = "Fler invånare ska ha ett arbete", "Invånarna ska vara nöjda med kommunens service"
+    assert [(g.title, g.kind) for g in goals] == [(work, "political"), (service, "political")]
+    assert _by_text(indicators, goals) == {
+        "Andel förvärvsarbetande 20–64 år": (work, "target", 80.0, "percent"),
+        "Antal nystartade företag": (work, "target", 130.0, "count"),
+        "Nöjd medborgar-index (NKI)": (service, None, None, "index"),  # no target stated, the reference is none
+    }
+
+
+# -- goal kinds ------------------------------------------------------------------------------------------
+
+KINDS = [
+    ("Prioriterade mål", "Invånarna ska känna sig trygga i hela kommunen", "political"),
+    ("Regionens övergripande mål", "Invånarna ska ha en god och jämlik hälsa", "political"),
+    ("Inriktningsmål", "Näringslivet ska vara hållbart och konkurrenskraftigt", "political"),
+    ("Finansiella mål", "Soliditeten ska vara minst 40 procent", "financial"),
+    ("Verksamhetsmål för god ekonomisk hushållning", "Kostnaden per brukare i hemtjänsten ska inte öka mer än index",
+     "operational"),
+    ("Nämndmål", "Fler äldre ska kunna bo kvar hemma med stöd av hemtjänsten", "political"),
+]
+
+
+def test_goal_kinds_follow_their_cue_heading(tmp_path):
+    col = Column(60)
+    for heading, goal, _ in KINDS:
+        col.add(16, heading).bullet(goal)
+    goals, indicators, measures = political(tmp_path, [col.lines])
+    assert [(g.title, g.kind, g.focus_area, g.parent_goal_id) for g in goals] == [
+        (goal, kind, None, None) for _, goal, kind in KINDS]
+    assert indicators == [] and measures == []  # thresholds in goals are the goals' own
