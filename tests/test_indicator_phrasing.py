@@ -295,3 +295,89 @@ def test_goal_kinds_follow_their_cue_heading(tmp_path):
     assert [(g.title, g.kind, g.focus_area, g.parent_goal_id) for g in goals] == [
         (goal, kind, None, None) for _, goal, kind in KINDS]
     assert indicators == [] and measures == []  # thresholds in goals are the goals' own
+
+
+# -- more wording: negations, leading participles, trend arrows, time units, years in target cells ------
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "target", "unit"),
+    [
+        ("Andelen elever som fullföljer gymnasiet ska inte minska", "maintain", None, "percent"),
+        ("Kostnaden per brukare i hemtjänsten ska inte öka", "maintain", None, None),
+        ("Sjukfrånvaron ska inte överstiga 6 %", "target", 6.0, "percent"),
+        ("Ökad andel elever som känner sig trygga i skolan", "increase", None, "percent"),
+        ("Minskat antal vräkningar av barnfamiljer", "decrease", None, "count"),
+        ("Väntetid till första besök, veckor", None, None, "other"),
+        ("Handläggningstid för försörjningsstöd, timmar", None, None, "other"),
+        ("Andel ärenden som avgörs inom fyra veckor", None, None, "percent"),
+    ],
+)
+def test_more_wordings(text, direction, target, unit):
+    attrs = attributes(text)
+    assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, unit)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("↗", ("increase", None)), ("↘", ("decrease", None)), ("2030", (None, None)), ("Minst 2 %", ("target", 2.0))],
+)
+def test_more_direction_cells(cell, expected):
+    """A trend arrow is a direction; a year in a target cell dates the target, it is none."""
+    assert column_direction(cell) == expected
+
+
+def test_indicator_labels_run_into_their_text_under_a_goal_heading(tmp_path):
+    """"Mått: Andel …" as one paragraph each, under a goal heading and no goals list."""
+    page = (Column(60)
+            .add(16, f"Mål 1: {GOAL_1}")
+            .add(BODY, "Förskolan och skolan ska ge varje barn trygghet och stimulans att utvecklas.")
+            .add(BODY, "Mått: Andel elever som känner sig trygga i skolan ska öka")
+            .add(BODY, "Mått: Antal barn per förskolegrupp ska minska")
+            .add(16, "Driftbudget")
+            .add(BODY, "Nämndernas ramar för 2026 framgår av sammanställningen nedan.")).lines
+    goals, indicators, _ = political(tmp_path, [page])
+    assert _by_text(indicators, goals) == {
+        "Andel elever som känner sig trygga i skolan ska öka": (GOAL_1, "increase", None, "percent"),
+        "Antal barn per förskolegrupp ska minska": (GOAL_1, "decrease", None, "count"),
+    }
+
+
+def test_operational_goal_table_with_matt_and_target_cells(tmp_path):
+    """"Verksamhetsmål | Mått | Målvärde 2026": operational goals, each with its measure and a
+    target stated as "Minst …" / "Högst …" in the target cell."""
+    rows = [
+        ("Verksamhetsmål", "Mått", "Målvärde 2026"),
+        ("Handläggningen ska vara\nsnabb och rättssäker", "Handläggningstid för bygglov, dagar", "Högst 30 dagar"),
+        ("Brukarna ska vara nöjda\nmed hemtjänsten", "Andel nöjda brukare i hemtjänsten", "Minst 90 %"),
+    ]
+    page = Column(50).add(16, "Verksamhetsmål och mått").add(
+        BODY, "Tabellen visar nämndernas verksamhetsmål med mått och målvärden för 2026.").lines
+    page += grid(150, [50, 210, 430], rows, size=9, pitch=26)
+    goals, indicators, _ = political(tmp_path, [FILLER, page])
+    fast, happy = "Handläggningen ska vara snabb och rättssäker", "Brukarna ska vara nöjda med hemtjänsten"
+    assert [(g.title, g.kind) for g in goals] == [(fast, "operational"), (happy, "operational")]
+    assert _by_text(indicators, goals) == {
+        "Handläggningstid för bygglov, dagar": (fast, "target", 30.0, "days"),
+        "Andel nöjda brukare i hemtjänsten": (happy, "target", 90.0, "percent"),
+    }
+
+
+def test_financial_goal_table_with_target_and_outcome_columns(tmp_path):
+    """"Finansiella mål | Målvärde 2026 | Utfall 2024": the goals are financial; their target
+    and outcome cells are figures of the goals, no indicators ("2 %" is no indicator)."""
+    rows = [
+        ("Finansiella mål", "Målvärde 2026", "Utfall 2024"),
+        ("Resultat i förhållande till skatteintäkter\noch generella statsbidrag", "2 %", "1,4 %"),
+        ("Soliditet inklusive pensionsförpliktelser", "30 %", "27 %"),
+        ("Självfinansieringsgrad av investeringar", "100 %", "84 %"),
+    ]
+    page = Column(50).add(16, "God ekonomisk hushållning").add(
+        BODY, "Fullmäktige har fastställt de finansiella målen i tabellen nedan.").lines
+    page += grid(150, [50, 330, 450], rows, size=9, pitch=26)
+    goals, indicators, measures = political(tmp_path, [FILLER, page])
+    assert [(g.title, g.kind) for g in goals] == [
+        ("Resultat i förhållande till skatteintäkter och generella statsbidrag", "financial"),
+        ("Soliditet inklusive pensionsförpliktelser", "financial"),
+        ("Självfinansieringsgrad av investeringar", "financial")]
+    assert indicators == [] and measures == []

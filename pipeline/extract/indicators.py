@@ -14,6 +14,7 @@ from pipeline.extract.nlp import lexicon
 from pipeline.extract.numbers import parse_number
 
 _BARE_TARGET = re.compile(r"[<>≥≤±+/\-−\s]*(?P<value>\d[\d ,.]*)\s*%?")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a target cell dates the target, it is none
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def _cell_direction(cell: str) -> tuple[str | None, float | None]:
     direction, value = direction_of(cell)
     if direction is not None:
         return direction, value
+    if _YEAR.fullmatch(cell.strip()):
+        return None, None
     m = _BARE_TARGET.fullmatch(cell.strip())
     parsed = parse_number(m.group("value")) if m else None
     return ("target", parsed.value) if parsed is not None else (None, None)

@@ -334,6 +334,10 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         state.open(_Section(label.role, label.kind, None, state.heading_above(), focus=state.focus_above()))
         return
     if section is None:
+        if item.kind == "paragraph" and (labelled := _colon_labelled_indicator(text)) is not None:
+            # "Mått: Andel …" under a goal heading opens the indicator list and is its first item
+            state.open(_Section(Role.INDICATORS, None, None, state.heading_above(), focus=state.focus_above()))
+            _cell(state, Cue(Role.INDICATORS), labelled, item)
         return
     if item.kind == "paragraph" and (labelled := split_label(text)) is not None:
         _cell(state, labelled[0], labelled[1], item)
@@ -471,8 +475,11 @@ def _header_roles(item: Item) -> list[Cue | None]:
         columns[1:] = [Cue(Role.RESPONSIBLE) if c is None and cell and lex.responsible_columns.is_whole(cell) else c
                        for c, cell in zip(columns[1:], item.cells[1:])]
     if Cue(Role.INDICATORS) in columns:
-        # a goal column right of the indicators ("Indikator | Utfall 2024 | Mål 2026") holds their targets
-        first = columns.index(Cue(Role.INDICATORS))
+        # a target column ("Målvärde 2026") is never the indicator column: "Finansiella mål |
+        # Målvärde" states goals with their targets; a goal column right of the indicators
+        # ("Indikator | Utfall 2024 | Mål 2026") holds their targets
+        first = next((n for n, (c, cell) in enumerate(zip(columns, item.cells)) if c == Cue(Role.INDICATORS)
+                      and not lex.direction_columns.is_whole(cell, lex.filler)), len(columns))
         columns = [Cue(Role.TARGETS) if n != first and cell and (lex.direction_columns.is_whole(cell, lex.filler) or (
                        n > first and c is not None and c.role is Role.GOALS)) else c
                    for n, (c, cell) in enumerate(zip(columns, item.cells))]
@@ -519,6 +526,15 @@ def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
             goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
                 goal.focus_area = focus.strip()
+
+
+def _colon_labelled_indicator(text: str) -> str | None:
+    """The indicator of a paragraph that opens with an indicator label and a colon ("Mått:
+    Andel elever …"); None for anything else (prose may start with a cue word)."""
+    labelled = split_label(text)
+    if labelled is None or labelled[0].role is not Role.INDICATORS:
+        return None
+    return labelled[1] if text[: len(text) - len(labelled[1])].rstrip().endswith(":") else None
 
 
 def _baseline(text: str) -> bool:
