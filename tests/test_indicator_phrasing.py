@@ -145,6 +145,13 @@ def _by_text(indicators, goals):
     return {i.text: (titles.get(i.goal_id), i.direction, i.target_value, i.unit) for i in indicators}
 
 
+def _table(tmp_path, heading, intro, xs, rows):
+    """Goals, indicators, measures of a budget whose second page has a heading, an introducing
+    sentence and a borderless table (9 pt, one row every 26 pt, cell lines split by "\\n")."""
+    page = Column(50).add(16, heading).add(BODY, intro).lines + grid(150, xs, rows, size=9, pitch=26)
+    return political(tmp_path, [FILLER, page])
+
+
 GOAL_1 = "Alla barn ska få en god start i livet"
 GOAL_2 = "Kommunen ska vara en attraktiv arbetsgivare"
 
@@ -242,11 +249,10 @@ def test_indicator_table_with_outcome_target_and_direction_columns(tmp_path, tar
     """"Indikator | Utfall 2024 | Målvärde 2026 | Riktning": the direction comes from the
     direction column, the target value from the target column (a "Mål 2026" column right of
     the indicators holds targets, not goals), the outcome is a baseline."""
-    page = Column(50).add(16, f"Mål 2: {GOAL_2}").add(
-        BODY, "Tabellen visar indikatorerna för målet med utfall och målvärden.").lines
     rows = [("Indikator", "Utfall 2024", target_header, "Riktning"), *INDICATOR_TABLE]
-    page += grid(150, [50, 290, 380, 480], rows, size=9, pitch=22)
-    goals, indicators, measures = political(tmp_path, [FILLER, page])
+    goals, indicators, measures = _table(tmp_path, f"Mål 2: {GOAL_2}",
+                                         "Tabellen visar indikatorerna för målet med utfall och målvärden.",
+                                         [50, 290, 380, 480], rows)
     assert [g.title for g in goals] == [GOAL_2]
     assert _by_text(indicators, goals) == INDICATOR_EXPECTED
     assert measures == []
@@ -261,10 +267,9 @@ def test_goal_table_with_baseline_target_and_reference_columns(tmp_path):
         ("", "Antal nystartade företag", "112", "130", "125"),
         ("Invånarna ska vara nöjda\nmed kommunens service", "Nöjd medborgar-index (NKI)", "58", "", "60"),
     ]
-    page = Column(50).add(16, "Kommunfullmäktiges mål och indikatorer").add(
-        BODY, "Tabellen visar fullmäktiges mål med indikatorer, nuläge och målvärden.").lines
-    page += grid(150, [50, 175, 355, 430, 505], rows, size=9, pitch=26)
-    goals, indicators, _ = political(tmp_path, [FILLER, page])
+    goals, indicators, _ = _table(tmp_path, "Kommunfullmäktiges mål och indikatorer",
+                                  "Tabellen visar fullmäktiges mål med indikatorer, nuläge och målvärden.",
+                                  [50, 175, 355, 430, 505], rows)
     work, service = "Fler invånare ska ha ett arbete", "Invånarna ska vara nöjda med kommunens service"
     assert [(g.title, g.kind) for g in goals] == [(work, "political"), (service, "political")]
     assert _by_text(indicators, goals) == {
@@ -351,10 +356,9 @@ def test_operational_goal_table_with_matt_and_target_cells(tmp_path):
         ("Handläggningen ska vara\nsnabb och rättssäker", "Handläggningstid för bygglov, dagar", "Högst 30 dagar"),
         ("Brukarna ska vara nöjda\nmed hemtjänsten", "Andel nöjda brukare i hemtjänsten", "Minst 90 %"),
     ]
-    page = Column(50).add(16, "Verksamhetsmål och mått").add(
-        BODY, "Tabellen visar nämndernas verksamhetsmål med mått och målvärden för 2026.").lines
-    page += grid(150, [50, 210, 430], rows, size=9, pitch=26)
-    goals, indicators, _ = political(tmp_path, [FILLER, page])
+    goals, indicators, _ = _table(tmp_path, "Verksamhetsmål och mått",
+                                  "Tabellen visar nämndernas verksamhetsmål med mått och målvärden för 2026.",
+                                  [50, 210, 430], rows)
     fast, happy = "Handläggningen ska vara snabb och rättssäker", "Brukarna ska vara nöjda med hemtjänsten"
     assert [(g.title, g.kind) for g in goals] == [(fast, "operational"), (happy, "operational")]
     assert _by_text(indicators, goals) == {
@@ -372,10 +376,9 @@ def test_financial_goal_table_with_target_and_outcome_columns(tmp_path):
         ("Soliditet inklusive pensionsförpliktelser", "30 %", "27 %"),
         ("Självfinansieringsgrad av investeringar", "100 %", "84 %"),
     ]
-    page = Column(50).add(16, "God ekonomisk hushållning").add(
-        BODY, "Fullmäktige har fastställt de finansiella målen i tabellen nedan.").lines
-    page += grid(150, [50, 330, 450], rows, size=9, pitch=26)
-    goals, indicators, measures = political(tmp_path, [FILLER, page])
+    goals, indicators, measures = _table(tmp_path, "God ekonomisk hushållning",
+                                         "Fullmäktige har fastställt de finansiella målen i tabellen nedan.",
+                                         [50, 330, 450], rows)
     assert [(g.title, g.kind) for g in goals] == [
         ("Resultat i förhållande till skatteintäkter och generella statsbidrag", "financial"),
         ("Soliditet inklusive pensionsförpliktelser", "financial"),
