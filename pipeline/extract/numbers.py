@@ -24,6 +24,10 @@ _SIGNS = _MINUS_SIGNS | {"+"}
 # The signs as the inside of a regex character class ("-" must be escaped).
 _SIGN_CLASS = re.escape("".join(sorted(_SIGNS)))
 
+# Footnote references printed right after a figure or year in a table cell ("12 345*",
+# "1 234¹", "2025†"): typographic marks, not digits of the figure.
+_FOOTNOTE_MARKS = "*\u2020\u2021\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+
 # A lone dash in a table cell means "nil / not applicable", which is not the
 # same as zero; the em dash only ever appears in that role.
 _NIL_MARKS = frozenset({"-", "\u2013", "\u2014", "\u2212"})
@@ -99,6 +103,11 @@ def is_nil(text: str) -> bool:
     empty cell apart from one whose text could not be read as a number.
     """
     return text.strip() in _NIL_MARKS
+
+
+def without_footnote_mark(text: str) -> str:
+    """A table cell's text without the footnote marks after it ("1 234¹" → "1 234")."""
+    return text.rstrip().rstrip(_FOOTNOTE_MARKS).rstrip()
 
 
 def parse_number(text: str) -> ParsedNumber | None:

@@ -9,10 +9,11 @@ table_semantics), only where things are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number
-from pipeline.extract.table_semantics import is_year_text
+from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number, without_footnote_mark
+from pipeline.extract.table_semantics import is_year_text, meaningful_column
 from pipeline.layout.lines import split_segments
 from pipeline.model import Line, Word
 
@@ -97,6 +98,8 @@ def segments(line: Line, cfg: GridSettings) -> list[Segment]:
 
 def _read_segment(words: list[Word], cfg: GridSettings) -> list[Segment]:
     """A segment whose whole text is a number is a figure; two figures set close are split."""
+    if len(words) > 1 and _raised_mark(words[-2], words[-1]) and _figure(words[:-1]).figure:
+        words = words[:-1]
     seg = _figure(words)
     if seg.figure or len(words) == 1:
         return [seg]
@@ -116,9 +119,21 @@ def _read_segment(words: list[Word], cfg: GridSettings) -> list[Segment]:
     return [seg]
 
 
+def _raised_mark(prev: Word, word: Word) -> bool:
+    """A footnote reference set as a word processor does: a short word right after the
+    previous one, in a smaller font and raised ("205 172" and a small raised "1"). Read as
+    text it would be a digit of the figure ("2051721") or a figure of its own."""
+    return (
+        len(word.text) <= 2
+        and word.size <= 0.8 * prev.size
+        and word.bottom < prev.bottom - 0.15 * prev.size
+        and word.x0 - prev.x1 < 0.3 * prev.size
+    )
+
+
 def _figure(words: list[Word]) -> Segment:
     seg = Segment(words)
-    text = seg.text.rstrip("*")  # a footnote mark on a figure ("-400*")
+    text = without_footnote_mark(seg.text)  # a footnote mark on a figure ("-400*", "1 234¹")
     seg.nil = is_nil(text)
     if not seg.nil:
         seg.number = parse_number(text)
@@ -267,29 +282,104 @@ def build_grid(lines: list[Line], cfg: GridSettings, units: re.Pattern[str]) -> 
     if prefix_line is not None:
         lead.remove(prefix_line)
     stub = assign_header([lines[i] for i in lead], columns, cfg)
-    _drop_group_headers(columns)
+    _group_headers(columns, cfg)
     rows = _rows(lines, segs, header, first if prefix_line is None else prefix_line, columns, cfg, units)
     top = {id(w) for w in lines[lead[0]].words} if lead else set()
     corner = _join_header([w for w in stub if id(w) in top])
     return Grid(columns=columns, stub=_join_header(stub), rows=rows, headed=bool(lead), corner=corner)
 
 
-def _drop_group_headers(columns: list[Column]) -> None:
-    """A header band over only some columns ("Varav årets investeringar") groups them; the
-    band below names each column, so the group text is left out of the column labels."""
-    words = sorted((w for c in columns for w in c.header), key=lambda w: w.top)
-    bands: list[list[Word]] = []
-    for w in words:
-        if bands and w.top - max(b.bottom for b in bands[-1]) < 0.5 * w.size:
-            bands[-1].append(w)
-        else:
-            bands.append([w])
+def _group_headers(columns: list[Column], cfg: GridSettings) -> None:
+    """A header cell over several columns groups them; the header line below names each.
+
+    A group cell that states a year, kind or unit ("Budget 2026" centred over "Intäkter |
+    Kostnader | Netto") heads every column under it whose own name states none, so their
+    labels carry both levels ("Budget 2026 Intäkter"); each such column takes the nearest
+    group cell not cut off from it by a column with a meaning of its own. Other group text
+    in a band of its own over fewer than half the columns ("Varav årets investeringar") is
+    left out of the labels.
+    """
+    lines = _lines([w for c in columns for w in c.header])
+    spread: set[int] = set()
+    if len(lines) >= 2:
+        lowest = {id(w) for w in lines[-1]}
+        named = [[w for w in c.header if id(w) in lowest] for c in columns]
+        subs = {i for i, words in enumerate(named) if words and not meaningful_column(_join_header(words))}
+        for line in lines[:-1]:
+            spread |= _spread_groups(columns, line, subs, cfg)
+    bands = _bands([w for c in columns for w in c.header])
     for band in bands[:-1]:
-        ids = {id(w) for w in band}
+        ids = {id(w) for w in band} - spread
         covered = [c for c in columns if any(id(w) in ids for w in c.header)]
         if 2 * len(covered) < len(columns):
             for c in covered:
                 c.header = [w for w in c.header if id(w) not in ids]
+
+
+# A sub-column between two group cells belongs to one only when it is clearly nearer (as
+# under centred group headers); under left- or right-aligned ones it is not, and a column
+# left without a meaning publishes nothing rather than another group's year.
+_GROUP_CLEARLY_NEARER = 0.6
+
+
+def _spread_groups(columns: list[Column], line: list[Word], subs: set[int], cfg: GridSettings) -> set[int]:
+    """Give each group cell of a header line to the sub-columns under it, and take it from a
+    sub-column it is not clearly over; return the ids of the words given. A group cell states
+    a year, kind or unit and sits over sub-columns only: a cell over a column with a name of
+    its own is that column's header."""
+    cells = [cell for cell in split_segments(sorted(line, key=lambda w: w.x0), cfg.cell_gap_em)
+             if meaningful_column(_join_header(cell))]
+    homes = [{i for i, c in enumerate(columns) if {id(w) for w in c.header} & {id(w) for w in cell}} for cell in cells]
+    groups = [(cell, home) for cell, home in zip(cells, homes) if home and home <= subs]
+    targets: list[set[int]] = [set() for _ in groups]
+    for i in sorted(subs):
+        reach = _reach(i, len(columns), lambda k: k in subs)
+        centre = (columns[i].x0 + columns[i].x1) / 2
+        near = sorted((abs((cell[0].x0 + cell[-1].x1) / 2 - centre), n)
+                      for n, (cell, home) in enumerate(groups) if home & reach)
+        if len(near) == 1 or (near and near[0][0] <= _GROUP_CLEARLY_NEARER * near[1][0]):
+            targets[near[0][1]].add(i)
+    given: set[int] = set()
+    for (cell, _), target in zip(groups, targets):
+        words = {id(w) for w in cell}
+        for i in subs:
+            columns[i].header = [w for w in columns[i].header if id(w) not in words]
+            if i in target:
+                columns[i].header.extend(cell)
+        given |= words
+    return given
+
+
+def _reach(i: int, n: int, open_: Callable[[int], bool]) -> set[int]:
+    """Column i and its neighbours on either side up to the first column that is not open."""
+    lo = hi = i
+    while lo > 0 and open_(lo - 1):
+        lo -= 1
+    while hi + 1 < n and open_(hi + 1):
+        hi += 1
+    return set(range(lo, hi + 1))
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Header words in lines, top to bottom: words of one line share their top."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        if lines and w.top - lines[-1][0].top < 0.3 * w.size:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _bands(words: list[Word]) -> list[list[Word]]:
+    """Header words in horizontal bands, top to bottom (the lines of a multi-line header)."""
+    bands: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.top):
+        if bands and w.top - max(b.bottom for b in bands[-1]) < 0.5 * w.size:
+            bands[-1].append(w)
+        else:
+            bands.append([w])
+    return bands
 
 
 def _labels_at_margin(lines: list[Line], segs: list[list[Segment]]) -> None:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import cache
 
 from pipeline import config
+from pipeline.extract.numbers import without_footnote_mark
 from pipeline.model import DocumentRow
 
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -83,7 +84,7 @@ def years_in(text: str) -> list[int]:
 
 def is_year_text(text: str) -> bool:
     """A cell that is a year and nothing else ("2026", "2026*" with a footnote mark)."""
-    digits = text.strip().rstrip("*")
+    digits = without_footnote_mark(text).strip()
     return len(digits) == 4 and digits.isdigit() and years_in(digits) == [int(digits)]
 
 

@@ -14,7 +14,7 @@ import pdfplumber.page
 
 from pipeline import config
 
-from pipeline.extract.numbers import is_nil, parse_number
+from pipeline.extract.numbers import is_nil, parse_number, without_footnote_mark
 from pipeline.extract.table_semantics import is_year_text
 from pipeline.layout.blocks import BlockSettings, PlacedLine, is_table_row
 from pipeline.layout.lines import split_segments
@@ -37,7 +37,8 @@ def ruled_tables(page: pdfplumber.page.Page) -> list[Box]:
 
 
 def _is_number(text: str) -> bool:
-    return parse_number(text) is not None or is_nil(text)
+    """A figure cell, also with a footnote mark after it ("1 234¹"), or a nil cell."""
+    return parse_number(without_footnote_mark(text)) is not None or is_nil(text)
 
 
 @dataclass(frozen=True)
