@@ -384,3 +384,40 @@ def test_financial_goal_table_with_target_and_outcome_columns(tmp_path):
         ("Soliditet inklusive pensionsförpliktelser", "financial"),
         ("Självfinansieringsgrad av investeringar", "financial")]
     assert indicators == [] and measures == []
+
+
+def _goal_list_with_matt(goal_marker: str, indicator_marker: str, indent: float) -> list:
+    col = Column(60).add(18, "Övergripande mål")
+    for n, (goal, indicators) in enumerate([
+        ("Invånarna ska känna sig trygga i hela kommunen",
+         ["Andel invånare som känner sig trygga ska öka", "Antal anmälda brott per 1 000 invånare ska minska"]),
+        ("Alla elever ska nå sin fulla potential i skolan", ["Andel elever med gymnasieexamen, minst 90 %"]),
+    ], start=1):
+        col.add(BODY, f"{goal_marker.format(n=n)} {goal}")
+        col.x += indent
+        col.add(BODY, "Mått:")
+        for indicator in indicators:
+            col.add(BODY, f"{indicator_marker} {indicator}")
+        col.x -= indent
+    return col.lines
+
+
+LISTED = {"Andel invånare som känner sig trygga ska öka": ("Invånarna ska känna sig trygga i hela kommunen",
+                                                           "increase", None, "percent"),
+          "Antal anmälda brott per 1 000 invånare ska minska": ("Invånarna ska känna sig trygga i hela kommunen",
+                                                                "decrease", None, "per_capita"),
+          "Andel elever med gymnasieexamen, minst 90 %": ("Alla elever ska nå sin fulla potential i skolan",
+                                                          "target", 90.0, "percent")}
+
+
+@pytest.mark.parametrize(("goal_marker", "indicator_marker"), [("{n}.", "•"), ("•", "–"), ("•", "•")])
+def test_goal_list_with_matt_bullets_under_each_goal(tmp_path, goal_marker, indicator_marker):
+    """"1. <goal>", "Mått:", "• …", "2. <goal>": the next goal, set with another kind of
+    marker or further left than the indicator bullets nested under the goal above, ends
+    them; it is a goal, not an indicator."""
+    goals, indicators, _ = political(tmp_path, [_goal_list_with_matt(goal_marker, indicator_marker, 15)])
+    numbered = goal_marker != "•"
+    assert [(g.number, g.title, g.kind) for g in goals] == [
+        ("1" if numbered else None, "Invånarna ska känna sig trygga i hela kommunen", "political"),
+        ("2" if numbered else None, "Alla elever ska nå sin fulla potential i skolan", "political")]
+    assert _by_text(indicators, goals) == LISTED

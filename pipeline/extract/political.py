@@ -36,6 +36,7 @@ _MIN_PARTIAL = 25  # characters a piece of a goal statement needs to be recognis
 _FOCUS_WORDS = 3  # a focus area label is a word or two ("Vackra miljöer")
 _TAIL_WORDS = 8  # a lower-case line this short right after a table row is the row's wrapped end
 _ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
+_OUTDENT = 5.0  # points: a list item starting this far left of a nested list belongs to the list around it
 _FOOTNOTE_MARK = re.compile(r"^\*+$")
 _FOOTNOTE_TAIL = re.compile(r"\s*\*+(\s.*)?$")  # "… per år*** mnkr 0–400": the cell ends at the mark
 
@@ -55,6 +56,8 @@ class _Section:
     labelled_rows: bool = False  # "Perspektiv Övergripande mål": lines are "<focus> <goal>"
     carded: bool = False  # a labelled field ("Verksamhetsmål …: <goal>") has given the goal
     stated: bool = False  # its goals are stated by prefixed headings ("Mål 1: …"); paragraphs explain them
+    marker: str | None = None  # kind of list marker its items carry ("•", or "1." for any number)
+    start: tuple[int, int, float] | None = None  # (page, column, left edge) of its first list item
     outer: _Section | None = None  # the section this one is nested in, open again when this one ends
 
 
@@ -357,12 +360,17 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
         statement = words <= _MAX_GOAL_WORDS and not text.rstrip().endswith(":")
         if is_list or (statement and (section.level is None or not section.listed)):
             state.goal = state.add_goal(text, section.kind or "political", item.page, focus=section.focus,
-                                        parent=state.parent_goal(section))
+                                        parent=state.parent_goal(section), number=_list_number(item.marker))
             section.listed |= is_list
         elif section.listed or section.level is None:
             state.section = None
         return
     if section.role is Role.INDICATORS:
+        if is_list and _other_list(section, item):
+            # "1. <goal>", "Mått:", "• …", "2. <goal>": the next goal ends the indicator bullets
+            state.section = section.outer
+            _content(state, item, following)
+            return
         if _baseline(text):
             return  # where the indicator above stands now: no target, and no end of the list
         if any(p.search(text) for p in lex.attributes):
@@ -372,6 +380,8 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
                                                     or any(p.search(following.text) for p in lex.attributes))):
             state.add_indicator(text, item.page, state.goal)
             section.listed |= is_list
+            if is_list and section.start is None:
+                section.marker, section.start = _marker_kind(item.marker), (item.page, item.column, item.x0)
         elif section.listed:
             state.section = None
         return
@@ -526,6 +536,29 @@ def _focus_areas_from_tables(state: _State, stream: list[Item]) -> None:
             goal = state.find_goal(m["title"] if m else cell, partial=True)
             if goal is not None and goal.focus_area is None and goal.parent_goal_id is None:
                 goal.focus_area = focus.strip()
+
+
+def _list_number(marker: str | None) -> str | None:
+    """The number a numbered list item prints ("1." → "1", "2.3)" → "2.3"); None for bullets."""
+    m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})*)[.)]?", marker or "")
+    return m.group(1) if m else None
+
+
+def _marker_kind(marker: str | None) -> str | None:
+    """A bullet symbol as it is; every number or letter ("1.", "b)") as one kind."""
+    return "1." if marker and marker[:1].isalnum() else marker
+
+
+def _other_list(section: _Section, item: Item) -> bool:
+    """The list item belongs to the goals list around the indicator list a label opened: its
+    marker is of another kind than the indicators' own, or it starts left of them in the same
+    column of the same page (the indicators are nested under the goal)."""
+    outer = section.outer
+    if section.level is not None or outer is None or outer.role is not Role.GOALS or section.start is None:
+        return False
+    page, column, x0 = section.start
+    outdented = (item.page, item.column) == (page, column) and item.x0 < x0 - _OUTDENT
+    return outdented or _marker_kind(item.marker) != section.marker
 
 
 def _colon_labelled_indicator(text: str) -> str | None:

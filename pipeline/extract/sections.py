@@ -83,6 +83,8 @@ class Item:
     header: bool = False  # first row group of its table
     marker: str | None = None  # list marker of a list item
     indented: list[bool] = field(default_factory=list)  # per cell: starts right of its column
+    x0: float = 0.0  # left edge of a block, to tell a nested list from the list around it
+    column: int = 0  # text column of a block on its page
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,8 @@ def items(doc: Document) -> list[Item]:
                     bold=block.bold,
                     italic=block.italic,
                     marker=block.marker,
+                    x0=block.bbox[0],
+                    column=block.column,
                 )
             )
     return out
