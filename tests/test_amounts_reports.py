@@ -124,10 +124,17 @@ def _assert_statement(result: Amounts, title: str, rows) -> None:
     assert result.unplaced == []
 
 
-def test_balance_sheet_group_rows_hold_no_amounts_and_sums_are_totals(tmp_path_factory):
+CAPITALS = {"Tillgångar", "Summa tillgångar", "Eget kapital och skulder", "Summa eget kapital och skulder"}
+
+
+@pytest.mark.parametrize("case", ["as_is", "capitals"])
+def test_balance_sheet_group_rows_hold_no_amounts_and_sums_are_totals(tmp_path_factory, case):
     """"Årets resultat" in a balance sheet is a plain line of equity: not a total where the
-    table marks its sums in bold (as the gold's Balansbudget)."""
-    _assert_statement(_statement(tmp_path_factory, "Balansräkning", BALANCE), "Balansräkning", BALANCE)
+    table marks its sums in bold (as the gold's Balansbudget). `capitals`: the top-level
+    group and sum rows in capitals ("TILLGÅNGAR", "SUMMA TILLGÅNGAR")."""
+    rows = BALANCE if case == "as_is" else tuple(
+        (label.upper() if label in CAPITALS else label, *rest) for label, *rest in BALANCE)
+    _assert_statement(_statement(tmp_path_factory, "Balansräkning", rows), "Balansräkning", rows)
 
 
 # -- 3. kassaflödesanalys ---------------------------------------------------------------------------
@@ -155,11 +162,21 @@ CASH_FLOW = (
 )
 
 
-def test_cash_flow_statement(tmp_path_factory):
+OLDER_WORDING = {  # the subtotals as the older model statement names them
+    "Kassaflöde från den löpande verksamheten": "Medel från den löpande verksamheten",
+    "Kassaflöde från investeringsverksamheten": "Medel från investeringsverksamheten",
+    "Kassaflöde från finansieringsverksamheten": "Medel från finansieringsverksamheten",
+}
+
+
+@pytest.mark.parametrize("wording", ["kassaflöde_från", "medel_från"])
+def test_cash_flow_statement(tmp_path_factory, wording):
     """Section rows ("Investeringsverksamheten") hold no amounts; "Medel från verksamheten …"
-    and the "Kassaflöde från …" rows are subtotals; the opening and closing cash balances
-    are plain lines (as in the gold's Kassaflödesbudget)."""
-    _assert_statement(_statement(tmp_path_factory, "Kassaflödesanalys", CASH_FLOW), "Kassaflödesanalys", CASH_FLOW)
+    and the "Kassaflöde från …" (or "Medel från …verksamheten") rows are subtotals; the
+    opening and closing cash balances are plain lines (as in the gold's Kassaflödesbudget)."""
+    rows = CASH_FLOW if wording == "kassaflöde_från" else tuple(
+        (OLDER_WORDING.get(label, label), *rest) for label, *rest in CASH_FLOW)
+    _assert_statement(_statement(tmp_path_factory, "Kassaflödesanalys", rows), "Kassaflödesanalys", rows)
 
 
 # -- 4. a two-level header: a year over Intäkter | Kostnader | Netto -------------------------------
