@@ -421,3 +421,12 @@ def test_goal_list_with_matt_bullets_under_each_goal(tmp_path, goal_marker, indi
         ("1" if numbered else None, "Invånarna ska känna sig trygga i hela kommunen", "political"),
         ("2" if numbered else None, "Alla elever ska nå sin fulla potential i skolan", "political")]
     assert _by_text(indicators, goals) == LISTED
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Alla ska ha tillgång till en fast omsorgskontakt", None),  # "ha" is the verb here
+    ("Skyddad natur, total area (ha)", "ha"),
+    ("Skyddad natur, minst 120 ha", "ha"),
+])
+def test_hectares_only_where_the_unit_is_meant(text, unit):
+    assert attributes(text).unit == unit
