@@ -430,3 +430,49 @@ def test_goal_list_with_matt_bullets_under_each_goal(tmp_path, goal_marker, indi
 ])
 def test_hectares_only_where_the_unit_is_meant(text, unit):
     assert attributes(text).unit == unit
+
+
+def test_indicator_naming_nothing_measures_its_goals_stated_target(tmp_path):
+    """An indicator that names neither direction nor unit ("Mäts genom resultaträkningen")
+    measures its goal's own figure and target ("minst 2 procent"); a goal's direction ("ska
+    öka") is not handed down, nor a target to an indicator with a unit of its own."""
+    page = (Column(60)
+            .add(16, "Mål 1: Resultatet ska utgöra minst 2 procent av skatteintäkterna")
+            .add(BODY, "Ett resultat på den nivån ger utrymme att finansiera investeringarna med",
+                 "egna medel och att möta kostnaderna för en åldrande befolkning.")
+            .add(BODY, "Mått:")
+            .bullet("Mäts genom resultaträkningen")
+            .bullet("Antal nya bostäder")
+            .add(16, "Mål 2: Andelen invånare som är nöjda med kommunen ska öka")
+            .add(BODY, "Invånarnas bild av kommunen mäts vartannat år i en medborgarundersökning",
+                 "som görs tillsammans med Statistiska centralbyrån.")
+            .add(BODY, "Mått:")
+            .bullet("Medborgarundersökningen")).lines
+    goals, indicators, _ = political(tmp_path, [page])
+    first, second = (g.title for g in goals)
+    assert _by_text(indicators, goals) == {
+        "Mäts genom resultaträkningen": (first, "target", 2.0, "percent"),
+        "Antal nya bostäder": (first, None, None, "count"),
+        "Medborgarundersökningen": (second, None, None, "percent"),
+    }
+
+
+def test_goals_stated_in_body_text_paragraphs_with_indicator_lists(tmp_path):
+    """"Mål 1: …" set in body text (not as a heading) under a goals heading: a numbered goal;
+    the paragraph explaining it is no goal, the "Indikatorer:" bullets are its indicators."""
+    page = (Column(60).add(18, "Kommunfullmäktiges mål")
+            .add(BODY, "Mål 1: Invånarna ska känna sig trygga i hela kommunen")
+            .add(BODY, "Tryggheten ska öka i alla delar av kommunen, både på dagtid och på kvällstid.")
+            .add(BODY, "Indikatorer:")
+            .bullet("Andelen invånare som känner sig trygga ska öka")
+            .add(BODY, "Mål 2: Alla elever ska nå sin fulla potential i skolan")
+            .add(BODY, "Skolan ska ge varje elev stöd och stimulans att utvecklas så långt som möjligt.")
+            .add(BODY, "Indikatorer:")
+            .bullet("Andelen behöriga elever till gymnasiet, minst 90 %")).lines
+    goals, indicators, _ = political(tmp_path, [page])
+    safe, school = "Invånarna ska känna sig trygga i hela kommunen", "Alla elever ska nå sin fulla potential i skolan"
+    assert [(g.number, g.title, g.kind) for g in goals] == [("1", safe, "political"), ("2", school, "political")]
+    assert _by_text(indicators, goals) == {
+        "Andelen invånare som känner sig trygga ska öka": (safe, "increase", None, "percent"),
+        "Andelen behöriga elever till gymnasiet, minst 90 %": (school, "target", 90.0, "percent"),
+    }

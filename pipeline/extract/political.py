@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.extract.indicators import attributes, column_direction, combined, unit_of
+from pipeline.extract.indicators import attributes, column_direction, combined, direction_of, unit_of
 from pipeline.extract.nlp import defined_abbreviations, responsible_bodies
 from pipeline.extract.sections import (
     Cue,
@@ -155,6 +155,11 @@ class _State:
         direction, target = column_direction(*wanted) if wanted else (None, None)
         if direction is None:
             direction, target = attrs.direction, attrs.target_value
+        if direction is None and attrs.unit is None and not values and goal is not None:
+            # "Mäts genom bokföringen" under "Resultatet ska utgöra minst 2 procent …": an indicator
+            # naming neither direction nor unit measures its goal's own figure, and its stated target
+            stated = direction_of(goal.title)
+            direction, target = stated if stated[0] == "target" else (None, None)
         # an indicator that names no unit measures in the unit of its values or of its goal
         unit = attrs.unit or (unit_of(values) if values else None) or (unit_of(goal.title) if goal else None)
         row = IndicatorRow(
@@ -343,7 +348,8 @@ def _content(state: _State, item: Item, following: Item | None) -> None:
             _cell(state, Cue(Role.INDICATORS), labelled, item)
         return
     if item.kind == "paragraph" and (labelled := split_label(text)) is not None:
-        _cell(state, labelled[0], labelled[1], item)
+        prefixed = lex.goal_prefix.match(text) if labelled[0].role is Role.GOALS else None
+        _cell(state, labelled[0], labelled[1], item, number=prefixed["num"] if prefixed else None)
         section.carded |= labelled[0].role is Role.GOALS
         return
     is_list = item.kind == "list_item"
@@ -497,15 +503,16 @@ def _header_roles(item: Item) -> list[Cue | None]:
 
 
 def _cell(state: _State, cue: Cue, text: str, item: Item, in_table: bool = False,
-          responsible: str | None = None) -> None:
-    """`responsible`: the row's cell in a responsibility column, when its table has one."""
+          responsible: str | None = None, number: str | None = None) -> None:
+    """`responsible`: the row's cell in a responsibility column, when its table has one;
+    `number`: the goal's number printed in its label ("Mål 1: …")."""
     if not text:
         return
     if cue.role is Role.GOALS:
         parent = state.chapter_goal
         focus = state.heading_above() if parent is not None else None
-        state.goal = state.add_goal(text, cue.kind or "political", item.page, focus=focus, parent=parent,
-                                    restated=not in_table)
+        state.goal = state.add_goal(text, cue.kind or "political", item.page, number=number, focus=focus,
+                                    parent=parent, restated=not in_table)
         state.tail = state.goal if in_table else None
     elif cue.role is Role.INDICATORS:
         state.add_indicator(text, item.page, state.goal)
