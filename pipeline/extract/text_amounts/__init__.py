@@ -20,9 +20,6 @@ from pipeline.extract.text_amounts.sentence import Sentence
 from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9*])")
-# A list item or paragraph opening with a bare conjunction goes on with the one before:
-# "Planeringsunderlag … fastställs för 2027 till 2 067 mnkr" / "och för 2028 till 2 621 mnkr."
-_CONTINUATION = re.compile(r"^(?:och|samt)\s")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
@@ -33,7 +30,7 @@ def text_amounts(doc: Document, document: DocumentRow, years: sem.YearKinds) -> 
         return []
     rows: list[AmountRow] = []
     context = Context()
-    for block, text in _passages(doc, context):
+    for block, text in _passages(doc, context, p):
         for sentence in map(Sentence.of, _SENTENCE_END.split(text)):
             found = [] if p.excluded.search(sentence.text) else read(sentence, context, p)
             rows.extend(r for f in found if (r := _row(doc.doc_id, block, sentence, f, document, years, p)))
@@ -43,11 +40,14 @@ def text_amounts(doc: Document, document: DocumentRow, years: sem.YearKinds) -> 
     return rows
 
 
-def _passages(doc: Document, context: Context) -> Iterator[tuple[Block, str]]:
-    """The prose blocks with their continuations joined, keeping `context.heading` current."""
+def _passages(doc: Document, context: Context, p: Patterns) -> Iterator[tuple[Block, str]]:
+    """The prose blocks with their continuations joined, keeping `context.heading` current.
+    A list item or paragraph opening with a bare conjunction goes on with the one before:
+    "Planeringsunderlag … fastställs för 2027 till 2 067 mnkr" / "och för 2028 till 2 621 mnkr."
+    """
     pending: tuple[Block, str] | None = None
     for block in doc.blocks:
-        if pending and block.kind in _PROSE and _CONTINUATION.match(block.text):
+        if pending and block.kind in _PROSE and p.continuation.match(block.text):
             pending = (pending[0], f"{pending[1]} {block.text}")
             continue
         if pending:

@@ -39,6 +39,7 @@ class Patterns:
     anaphor: re.Pattern[str]
     passive: re.Pattern[str]
     excluded: re.Pattern[str]
+    continuation: re.Pattern[str]  # a block opening like this goes on with the one before
     subject_stops: frozenset[str]
     clause_words: frozenset[str]
     purpose_modifiers: frozenset[str]
@@ -111,6 +112,7 @@ def patterns() -> Patterns:
         anaphor=re.compile(rf"^(?:{words('anaphors')})$", ci),
         passive=re.compile(rf"^(?:{t['passive_verb']})$", ci),
         excluded=re.compile(words("excluded_cues"), ci),
+        continuation=re.compile(rf"(?:{words('continuation_words')})\s"),
         subject_stops=frozenset(w.lower() for w in t["subject_stop_words"]),
         clause_words=frozenset(w.lower() for w in t["clause_words"]),
         purpose_modifiers=frozenset(w.lower() for w in t["purpose_modifiers"]),
