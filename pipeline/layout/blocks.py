@@ -220,12 +220,17 @@ def _ends_sentence(text: str) -> bool:
 def _assign_depths(blocks: list[Block]) -> None:
     """Nesting of list items: rank of the marker's indent within its run of items.
 
-    Indents are compared within one column of one page, where they share a left edge.
+    Indents are compared within one column of one page, where they share a left edge. A
+    paragraph set right of the run's outermost marker ("Mått:" over the bullets nested under
+    a goal) sits inside the list and does not end the run: the bullets under the second
+    goal are as deep as those under the first.
     """
     run: list[Block] = []
     for block in blocks + [None]:  # type: ignore[list-item]
         if block is not None and block.kind is BlockKind.LIST_ITEM:
             run.append(block)
+            continue
+        if block is not None and run and _nested_in_list(block, run):
             continue
         by_place: dict[tuple[int, int], list[Block]] = {}
         for b in run:
@@ -238,3 +243,13 @@ def _assign_depths(blocks: list[Block]) -> None:
             for b in items:
                 b.depth = max(i for i, ix in enumerate(indents) if ix <= b.bbox[0] + 5)
         run = []
+
+
+def _nested_in_list(block: Block, run: list[Block]) -> bool:
+    """A paragraph of the same page and column, indented past the run's outermost marker."""
+    last = run[-1]
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and (block.page, block.column) == (last.page, last.column)
+        and block.bbox[0] > min(b.bbox[0] for b in run if (b.page, b.column) == (last.page, last.column)) + 5
+    )

@@ -46,6 +46,8 @@ class RegionSettings:
     """How far a table region reaches beyond its figure rows (configs/layout.yaml `tables`)."""
 
     row_gap_em: float  # vertical gap between two lines of one table
+    pitch_tolerance: float  # rows set at a regular pitch: steps this close (share) are one pitch …
+    max_pitch_em: float  # … of at most this many font sizes from top to top
     bridge_lines: int  # label-only lines a table may hold between two figure rows
     bridge_words: int  # a longer line is prose, not a wrapped label or group row
     header_lines: int
@@ -59,6 +61,8 @@ def region_settings() -> RegionSettings:
     t = config.load("layout")["tables"]
     return RegionSettings(
         row_gap_em=t["row_gap_em"],
+        pitch_tolerance=t["pitch_tolerance"],
+        max_pitch_em=t["max_pitch_em"],
         bridge_lines=t["bridge_lines"],
         bridge_words=t["bridge_words"],
         header_lines=t["header_lines"],
@@ -90,7 +94,7 @@ def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSetti
             if k is None:
                 break
             j = k
-        start = _extend_header(placed, i, cfg, rs)
+        start = _extend_header(placed, i, _step_after(placed, rowlike, i, rs), cfg, rs)
         headed = start < i and placed[start].line.bold
         if sum(rowlike[i : j + 1]) >= 2 or headed:  # or one figure row under a bold column header
             j = _wrapped_tail(placed, i, j, rs)
@@ -164,12 +168,44 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
     """
     for k in range(j + 1, min(len(placed), j + 2 + rs.bridge_lines)):
         line, prev = placed[k].line, placed[k - 1].line
-        if line.top - prev.bottom > rs.row_gap_em * line.size or line.page != prev.page:
+        if line.page != prev.page:
+            return None
+        if line.top - prev.bottom > rs.row_gap_em * line.size and not (rowlike[k] and _regular_step(placed, rowlike, j, k, rs)):
             return None
         if rowlike[k]:
             return None if k > j + 1 and _is_header(line) else k  # a new table's header after its title
         if len(line.words) > rs.bridge_words or abs(line.size - prev.size) > 1.0:
             return None
+    return None
+
+
+def _regular_step(placed: list[PlacedLine], rowlike: list[bool], j: int, k: int, rs: RegionSettings) -> bool:
+    """Figure rows j and k are set at the table's pitch: airy tables (8 pt text, a row every
+    26 pt) leave wider gaps than `row_gap_em`, but their rows follow each other at one step.
+    The step from j to k must match the step into j or the step out of k."""
+    step = placed[k].line.top - placed[j].line.top
+    neighbours = (_step_before(placed, rowlike, j, rs), _step_after(placed, rowlike, k, rs))
+    return step <= rs.max_pitch_em * placed[k].line.size and any(
+        other is not None and abs(step - other) <= rs.pitch_tolerance * step for other in neighbours)
+
+
+def _step_before(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionSettings) -> float | None:
+    """Top-to-top step from the figure row before j (within bridge reach, same page) to j."""
+    for p in range(j - 1, max(-1, j - 2 - rs.bridge_lines), -1):
+        if placed[p].line.page != placed[j].line.page:
+            return None
+        if rowlike[p]:
+            return placed[j].line.top - placed[p].line.top
+    return None
+
+
+def _step_after(placed: list[PlacedLine], rowlike: list[bool], k: int, rs: RegionSettings) -> float | None:
+    """Top-to-top step from k to the next figure row (within bridge reach, same page)."""
+    for n in range(k + 1, min(len(placed), k + 2 + rs.bridge_lines)):
+        if placed[n].line.page != placed[k].line.page:
+            return None
+        if rowlike[n]:
+            return placed[n].line.top - placed[k].line.top
     return None
 
 
@@ -192,15 +228,19 @@ def _wrapped_tail(placed: list[PlacedLine], i: int, j: int, rs: RegionSettings) 
     return j
 
 
-def _extend_header(placed: list[PlacedLine], i: int, cfg: BlockSettings, rs: RegionSettings) -> int:
+def _extend_header(placed: list[PlacedLine], i: int, pitch: float | None, cfg: BlockSettings,
+                   rs: RegionSettings) -> int:
     """Include the column header above the first figure row, and the group rows between
-    ("TILLGÅNGAR", "Nämnd och förvaltning"): the topmost header-like line within reach."""
+    ("TILLGÅNGAR", "Nämnd och förvaltning"): the topmost header-like line within reach. A
+    header right above the first row may stand as far above it as the rows' own `pitch`."""
     start, k = i, i
     while k > 0 and i - k < rs.header_lines:
         above, below = placed[k - 1].line, placed[k].line
         cue = bool(rs.header_cues.search(above.text))
         prose = (len(above.words) > rs.bridge_words and not cue) or above.text.rstrip().endswith((".", ":"))
-        if prose or below.top - above.bottom > rs.row_gap_em * above.size or above.size > below.size + 1.0:
+        at_pitch = k == i and pitch is not None and abs(below.top - above.top - pitch) <= rs.pitch_tolerance * pitch
+        far = below.top - above.bottom > rs.row_gap_em * above.size and not at_pitch
+        if prose or far or above.size > below.size + 1.0:
             break
         k -= 1
         if cue or any(is_year_text(w.text) for w in above.words):
