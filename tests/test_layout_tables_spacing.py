@@ -83,12 +83,6 @@ def test_figure_rows_far_apart_at_an_irregular_step_are_no_table(tmp_path):
 # -- 2. a column gap narrower than the cell gap -----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "9 pt, 'Andel förvärvsarbetande 20–64 år' at x=180 ends 5.8 pt before '78 %' at x=340 (< cell_gap_em 0.8 × 9 = "
-    "7.2 pt), so split_segments joins them; the header 'Nuläge 2024', '112' and '58' start at x=340 too. Splitting "
-    "at a column shared by most rows of the region needs the region, but the extractors (table_grid.segments, "
-    "sections' cell split) split each line alone with split_segments(line.words, cell_gap_em): the fix is in "
-    "pipeline/extract, which reads cells, not in the layout stage"))
 def test_cell_on_a_shared_column_close_to_the_text_before_it(tmp_path):
     goals, indicators, _ = political(tmp_path, [FILLER, _goal_table_page([50, 180, 340, 430, 505], 9, 26)])
     assert _by_text(indicators, goals) == EXPECTED

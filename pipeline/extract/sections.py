@@ -15,7 +15,8 @@ from functools import cache
 
 from pipeline import config
 from pipeline.extract.nlp import CueList, after_body_genitive, lemmas, lexicon
-from pipeline.layout.lines import split_segments
+from pipeline.extract.numbers import is_figure_text
+from pipeline.layout.lines import split_cells
 from pipeline.layout.text import normalise_space
 from pipeline.model import Block, BlockKind, Document, Line
 
@@ -28,6 +29,7 @@ class _TableSettings:
     the cell gap is the layout stage's own, so cells split as layout split them)."""
 
     cell_gap_em: float
+    figure_gap_em: float
     row_gap_em: float
     column_snap: float
     indent: float
@@ -39,6 +41,7 @@ def _table_settings() -> _TableSettings:
     cfg = lexicon()["table_rows"]
     return _TableSettings(
         cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],
+        figure_gap_em=config.load("layout")["tables"]["figure_gap_em"],
         row_gap_em=cfg["row_gap_em"],
         column_snap=cfg["column_snap_pt"],
         indent=cfg["indent_pt"],
@@ -293,8 +296,9 @@ def _label(group: list[Line]) -> str | None:
 
 def _segments(line: Line) -> list[tuple[float, str]]:
     """(x0, text) of the gap-separated cells of one line."""
+    settings = _table_settings()
     return [(seg[0].x0, " ".join(w.text for w in seg))
-            for seg in split_segments(line.words, _table_settings().cell_gap_em)]
+            for seg in split_cells(line.words, settings.cell_gap_em, settings.figure_gap_em, is_figure_text)]
 
 
 def _without_footnotes(line: Line) -> Line | None:

@@ -59,6 +59,7 @@ def grid_settings() -> GridSettings:
     t = config.load("amounts")["tables"]
     return GridSettings(
         cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],  # cells as layout splits them
+        figure_gap_em=config.load("layout")["tables"]["figure_gap_em"],
         group_gap_em=t["group_gap_em"],
         column_snap_em=t["column_snap_em"],
         kind_words=sem.vocabulary().kind_words,

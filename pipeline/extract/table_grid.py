@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number, without_footnote_mark
+from pipeline.extract.numbers import ParsedNumber, is_figure_text, is_nil, parse_number, without_footnote_mark
 from pipeline.extract.table_semantics import is_year_text, meaningful_column
-from pipeline.layout.lines import split_segments
+from pipeline.layout.lines import split_cells, split_segments
 from pipeline.model import Line, Word
 
 _CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|inkl\.?|exkl\.?))$", re.IGNORECASE)
@@ -23,6 +23,7 @@ _CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|in
 @dataclass(frozen=True)
 class GridSettings:
     cell_gap_em: float
+    figure_gap_em: float
     group_gap_em: float
     column_snap_em: float
     kind_words: re.Pattern[str]
@@ -93,7 +94,8 @@ class Grid:
 
 def segments(line: Line, cfg: GridSettings) -> list[Segment]:
     """Split a line into cells where layout does; figure segments get their parsed number."""
-    return [seg for words in split_segments(line.words, cfg.cell_gap_em) for seg in _read_segment(words, cfg)]
+    cells = split_cells(line.words, cfg.cell_gap_em, cfg.figure_gap_em, is_figure_text)
+    return [seg for words in cells for seg in _read_segment(words, cfg)]
 
 
 def _read_segment(words: list[Word], cfg: GridSettings) -> list[Segment]:
