@@ -339,3 +339,10 @@ CONSTRUCTIONS = [
 @pytest.mark.parametrize(("texts", "expected", "kw"), CONSTRUCTIONS)
 def test_supported_constructions_in_new_variations(texts, expected, kw):
     assert rows(*texts, **kw) == expected
+
+
+def test_a_verb_before_a_bare_namnden_names_no_body():
+    """'informera nämnden' is no body called 'Informera nämnden': a later bare 'Nämnden' still
+    refers to the last body named."""
+    assert rows("Socialnämnden ska informera nämnden om läget.", "Nämnden tilldelas 2 mnkr.") == [
+        ("Socialnämnden", 2, "mnkr", 2e6, None, None)]
