@@ -221,15 +221,14 @@ def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path):
 def test_a_figure_set_apart_from_its_label_is_a_cell_of_its_own():
     """In a tight table the gap before a figure may be narrower than the cell gap but is
     still wider than any word space; a label's own figures and close thousands stay whole."""
-    from pipeline.extract.numbers import is_figure_text
-    from pipeline.layout.lines import split_cells
+    from pipeline.extract.table_grid import split_cells
     from pipeline.model import Word
 
     def row(*placed: tuple[str, float, float]) -> list[Word]:
         return [Word(text, x0, x1, 100, 109, 9, False, False) for text, x0, x1 in placed]
 
     def cells(words: list[Word]) -> list[str]:
-        return [" ".join(w.text for w in c) for c in split_cells(words, 0.8, 0.5, is_figure_text)]
+        return [" ".join(w.text for w in c) for c in split_cells(words, 0.8, 0.5)]
 
     tight = row(("Andel", 50, 72), ("20–64", 74.5, 98), ("år", 100.5, 108), ("78", 113.8, 122), ("%", 124, 130))
     assert cells(tight) == ["Andel 20–64 år", "78 %"]  # 5.8 pt = 0.64 em before the figure

@@ -179,8 +179,3 @@ def _to_parsed(match: re.Match[str], *, negative: bool, is_percent: bool) -> Par
     if negative and value != 0:
         value = -value
     return ParsedNumber(value=value, is_percent=is_percent, decimals=decimals)
-
-
-def is_figure_text(text: str) -> bool:
-    """The whole text is one printed number."""
-    return parse_number(text) is not None

@@ -15,8 +15,7 @@ from functools import cache
 
 from pipeline import config
 from pipeline.extract.nlp import CueList, after_body_genitive, lemmas, lexicon
-from pipeline.extract.numbers import is_figure_text
-from pipeline.layout.lines import split_cells
+from pipeline.extract.table_grid import split_cells
 from pipeline.layout.text import normalise_space
 from pipeline.model import Block, BlockKind, Document, Line
 
@@ -298,7 +297,7 @@ def _segments(line: Line) -> list[tuple[float, str]]:
     """(x0, text) of the gap-separated cells of one line."""
     settings = _table_settings()
     return [(seg[0].x0, " ".join(w.text for w in seg))
-            for seg in split_cells(line.words, settings.cell_gap_em, settings.figure_gap_em, is_figure_text)]
+            for seg in split_cells(line.words, settings.cell_gap_em, settings.figure_gap_em)]
 
 
 def _without_footnotes(line: Line) -> Line | None:

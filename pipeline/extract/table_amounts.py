@@ -56,10 +56,10 @@ class _Table:
 
 
 def grid_settings() -> GridSettings:
-    t = config.load("amounts")["tables"]
+    t, cells = config.load("amounts")["tables"], config.load("layout")["tables"]
     return GridSettings(
-        cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],  # cells as layout splits them
-        figure_gap_em=config.load("layout")["tables"]["figure_gap_em"],
+        cell_gap_em=cells["cell_gap_em"],  # cells as layout splits them
+        figure_gap_em=cells["figure_gap_em"],
         group_gap_em=t["group_gap_em"],
         column_snap_em=t["column_snap_em"],
         kind_words=sem.vocabulary().kind_words,

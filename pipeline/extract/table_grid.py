@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.extract.numbers import ParsedNumber, is_figure_text, is_nil, parse_number, without_footnote_mark
+from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number, without_footnote_mark
 from pipeline.extract.table_semantics import is_year_text, meaningful_column
-from pipeline.layout.lines import split_cells, split_segments
+from pipeline.layout.lines import split_segments
 from pipeline.model import Line, Word
 
 _CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|inkl\.?|exkl\.?))$", re.IGNORECASE)
@@ -92,9 +92,24 @@ class Grid:
     corner: str = ""  # the stub's top line alone: the table's own name and unit cell
 
 
+def split_cells(words: list[Word], gap_em: float, figure_gap_em: float) -> list[list[Word]]:
+    """Table cells: segments (split_segments), and a trailing figure split off the text
+    before it when set farther from it than any word space ("Andel … 20–64 år   78 %" with a
+    narrow column gap): a figure cell in a tight table is not part of its label."""
+    cells: list[list[Word]] = []
+    for seg in split_segments(words, gap_em):
+        cut = next((i for i in range(len(seg) - 1, 0, -1)
+                    if seg[i].x0 - seg[i - 1].x1 > figure_gap_em * max(seg[i].size, seg[i - 1].size)), None)
+        if cut is not None and _figure(seg[cut:]).number is not None and _figure(seg[:cut]).number is None:
+            cells += [seg[:cut], seg[cut:]]
+        else:
+            cells.append(seg)
+    return cells
+
+
 def segments(line: Line, cfg: GridSettings) -> list[Segment]:
     """Split a line into cells where layout does; figure segments get their parsed number."""
-    cells = split_cells(line.words, cfg.cell_gap_em, cfg.figure_gap_em, is_figure_text)
+    cells = split_cells(line.words, cfg.cell_gap_em, cfg.figure_gap_em)
     return [seg for words in cells for seg in _read_segment(words, cfg)]
 
 

@@ -1,8 +1,6 @@
 """Words → physical lines, and lines → gap-separated segments."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from pipeline.model import Line, Word
 
 
@@ -46,23 +44,6 @@ def split_segments(words: list[Word], gap_em: float) -> list[list[Word]]:
                 continue
         segments.append([word])
     return segments
-
-
-def split_cells(words: list[Word], gap_em: float, figure_gap_em: float,
-                is_figure: Callable[[str], bool]) -> list[list[Word]]:
-    """Table cells: segments (split_segments), and a trailing figure split off the text
-    before it when set farther from it than any word space ("Andel … 20–64 år   78 %" with a
-    narrow column gap): a figure cell in a tight table is not part of its label."""
-    cells: list[list[Word]] = []
-    for seg in split_segments(words, gap_em):
-        cut = next((i for i in range(len(seg) - 1, 0, -1)
-                    if seg[i].x0 - seg[i - 1].x1 > figure_gap_em * max(seg[i].size, seg[i - 1].size)), None)
-        text = lambda part: " ".join(w.text for w in part)  # noqa: E731
-        if cut is not None and is_figure(text(seg[cut:])) and not is_figure(text(seg[:cut])):
-            cells += [seg[:cut], seg[cut:]]
-        else:
-            cells.append(seg)
-    return cells
 
 
 def as_line(words: list[Word], page: int) -> Line:
