@@ -1,4 +1,4 @@
-"""Tests for pipeline.extract.numbers."""
+"""Tests for pipeline.text.numbers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extract.numbers import ParsedNumber, find_numbers, is_nil, parse_number
+from pipeline.text.numbers import ParsedNumber, find_numbers, is_nil, parse_number
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

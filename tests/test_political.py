@@ -7,9 +7,9 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.extract.indicators import attributes
-from pipeline.extract.nlp import defined_abbreviations, responsible_bodies
 from pipeline.extract.political import extract_political
 from pipeline.extract.sections import Role, classify
+from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
 from tests.pdfgen import _font
 
 ALINGSAS = "alingsas_budget_2021-2023.pdf"

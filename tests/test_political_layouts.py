@@ -13,9 +13,9 @@ import pytest
 
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.indicators import attributes
-from pipeline.extract.nlp import responsible_bodies
 from pipeline.extract.political import extract_political
 from pipeline.extract.sections import Cue, Role, classify, goal_kind_mentioned
+from pipeline.text.lexicon import responsible_bodies
 from tests.test_political import generated_layout
 
 TITLE = "Mål och budget 2026–2028"

@@ -5,8 +5,8 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.table_amounts import grid_settings
 from pipeline.extract.table_grid import build_grid
-from pipeline.extract.table_semantics import vocabulary
 from pipeline.model import Block, BlockKind, Document, DocumentRow, Line, PageInfo, Word
+from pipeline.text.units import grammar
 
 SIZE = 9.0
 CHAR = 4.5  # width of one character at SIZE
@@ -36,7 +36,7 @@ def heading(page: int, text: str) -> Block:
 
 
 def grid(lines):
-    return build_grid(lines, grid_settings(), vocabulary().unit_words)
+    return build_grid(lines, grid_settings(), grammar().unit_words)
 
 
 def test_two_line_header_wrapped_label_blank_and_nil_cells():

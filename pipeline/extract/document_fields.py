@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.extract.nlp import lexicon
 from pipeline.model import BlockKind, Document, DocumentRow
+from pipeline.text.lexicon import lexicon
 
 _REPO = Path(__file__).resolve().parents[2]
 _MIN_MENTIONS = 3  # a place named fewer times is mentioned, not the subject

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.extract.nlp import lexicon
-from pipeline.extract.numbers import parse_number
+from pipeline.text.lexicon import lexicon
+from pipeline.text.numbers import parse_number
 
 _BARE_TARGET = re.compile(r"[<>≥≤±+/\-−\s]*(?P<value>\d[\d ,.]*)\s*%?")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # a year in a target cell dates the target, it is none

@@ -11,13 +11,13 @@ and, last, links goals to the focus areas an overview table names.
 """
 from __future__ import annotations
 
-from pipeline.extract.nlp import defined_abbreviations
 from pipeline.extract.political_content import read_content
 from pipeline.extract.political_headings import read_heading
 from pipeline.extract.political_state import FOCUS_WORDS, State, clean
 from pipeline.extract.political_tables import read_row
 from pipeline.extract.sections import Item, items, load_lexicon
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
+from pipeline.text.lexicon import defined_abbreviations
 
 _TAIL_WORDS = 8  # a lower-case line this short right after a table row is the row's wrapped end
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.nlp import responsible_bodies
 from pipeline.extract.political_state import FOCUS_WORDS, Section, State
 from pipeline.extract.sections import (
     Cue,
@@ -18,6 +17,7 @@ from pipeline.extract.sections import (
     split_label,
     strip_numbering,
 )
+from pipeline.text.lexicon import responsible_bodies
 
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
 _INTRO_WORDS = 40  # an introducing sentence ("… följande mål:") is short

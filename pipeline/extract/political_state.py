@@ -12,10 +12,23 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pipeline.extract.indicators import attributes, column_direction, combined, direction_of, unit_of
-from pipeline.extract.nlp import responsible_bodies
-from pipeline.extract.sections import Cue, Item, Role, classify, load_lexicon, strip_numbering
+from pipeline.extract.indicators import (
+    attributes,
+    column_direction,
+    combined,
+    direction_of,
+    unit_of,
+)
+from pipeline.extract.sections import (
+    Cue,
+    Item,
+    Role,
+    classify,
+    load_lexicon,
+    strip_numbering,
+)
 from pipeline.model import GoalRow, IndicatorRow, MeasureRow
+from pipeline.text.lexicon import responsible_bodies
 
 _SAME_GOAL = 88.0  # rapidfuzz ratio above which two goal statements are the same goal
 _MIN_PARTIAL = 25  # characters a piece of a goal statement needs to be recognised

@@ -14,10 +14,10 @@ from enum import StrEnum
 from functools import cache
 
 from pipeline import config
-from pipeline.extract.nlp import CueList, after_body_genitive, lemmas, lexicon
 from pipeline.extract.table_grid import split_cells
-from pipeline.layout.text import normalise_space
 from pipeline.model import Block, BlockKind, Document, Line
+from pipeline.text.lexicon import CueList, after_body_genitive, lemmas, lexicon
+from pipeline.text.normalise import normalise_space
 
 _FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
 

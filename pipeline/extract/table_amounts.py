@@ -15,6 +15,8 @@ from pipeline import config
 from pipeline.extract import table_semantics as sem
 from pipeline.extract.table_grid import Column, Grid, GridRow, GridSettings, build_grid
 from pipeline.model import AmountRow, Block, BlockKind, Document, UnplacedFigure
+from pipeline.text.units import Unit, grammar, label_unit, unit_in
+from pipeline.text.years import year_of
 
 
 @dataclass
@@ -38,10 +40,10 @@ class _Table:
         """Title, stub and caption text: where financial cues are looked up."""
         return " ".join(t for t in (self.title, self.stub, self.caption) if t)
 
-    def unit(self) -> sem.Unit | None:
+    def unit(self) -> Unit | None:
         """The table's unit: its own corner cell first, then its title, stub and caption."""
         for text in (self.corner, self.title, self.stub, self.caption):
-            if text and (unit := sem.unit_in(text)) is not None:
+            if text and (unit := unit_in(text)) is not None:
                 return unit
         return None
 
@@ -88,7 +90,7 @@ def financial_tables(doc: Document) -> list[TablePart]:
     for index, block in enumerate(doc.blocks):
         if block.kind is not BlockKind.TABLE:
             continue
-        grid = build_grid(block.lines, cfg, sem.vocabulary().unit_words)
+        grid = build_grid(block.lines, cfg, grammar().unit_words)
         if grid is None:
             continue
         table = _resolve(doc.blocks, index, grid, previous, cfg)
@@ -146,7 +148,7 @@ def _repeats(grid: Grid, page: int, title: str | None, previous: _Table) -> bool
     page, the same header starts another table."""
     if page <= previous.end_page or [c.label for c in grid.columns] != [c.label for c in previous.columns]:
         return False
-    if grid.corner and previous.corner and sem.unit_in(grid.corner) != sem.unit_in(previous.corner):
+    if grid.corner and previous.corner and unit_in(grid.corner) != unit_in(previous.corner):
         return False
     name, earlier = sem.corner_name(grid.corner).lower(), sem.corner_name(previous.corner).lower()
     if name and earlier:
@@ -231,21 +233,21 @@ def _unplaced(doc_id: str, grid: Grid, table: _Table) -> list[UnplacedFigure]:
     return out
 
 
-def _unit(percent: bool, row: GridRow, column_label: str, table_unit: sem.Unit | None) -> sem.Unit | None:
+def _unit(percent: bool, row: GridRow, column_label: str, table_unit: Unit | None) -> Unit | None:
     """The most specific unit stated: the cell, the row, the column, then the table."""
     if percent:
-        return sem.unit_in("%")
+        return unit_in("%")
     for text in row.units:
-        if (unit := sem.unit_in(text)) is not None:
+        if (unit := unit_in(text)) is not None:
             return unit
-    return sem.label_unit(row.label) or sem.unit_in(column_label) or table_unit
+    return label_unit(row.label) or unit_in(column_label) or table_unit
 
 
 def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int | None:
     """A deviation column ("Avvikelse", "Återstår") compares the dated column to its left."""
     if kind != "deviation" or index == 0:
         return None
-    return sem.year_of(columns[index - 1].label)
+    return year_of(columns[index - 1].label)
 
 
 def _is_total(row: GridRow, styled: bool, names: tuple[str | None, ...]) -> bool:

@@ -12,10 +12,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.extract.numbers import ParsedNumber, is_nil, parse_number, without_footnote_mark
-from pipeline.extract.table_semantics import is_year_text, meaningful_column
+from pipeline.extract.table_semantics import meaningful_column
 from pipeline.layout.lines import split_segments
 from pipeline.model import Line, Word
+from pipeline.text.numbers import (
+    ParsedNumber,
+    is_nil,
+    parse_number,
+    without_footnote_mark,
+)
+from pipeline.text.years import is_year_text
 
 _CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|inkl\.?|exkl\.?))$", re.IGNORECASE)
 

@@ -7,38 +7,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 
 from pipeline import config
-from pipeline.extract.numbers import without_footnote_mark
 from pipeline.model import DocumentRow
-
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_PAREN = re.compile(r"\(([^()]*)\)")
-
-
-@dataclass(frozen=True)
-class Unit:
-    unit: str
-    sek: int | None  # multiplier to kronor; None for percent and counts
-
-    def in_sek(self, value: float) -> float | None:
-        """The value in kronor, computed on the printed decimal ("4,1" mnkr → 4 100 000,
-        not 4 099 999.9999999995): the only place a value is converted."""
-        if self.sek is None:
-            return None
-        return float(Decimal(repr(value)) * self.sek)
+from pipeline.text.units import grammar, without_units
+from pipeline.text.years import year_of, years_in
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    units: tuple[tuple[re.Pattern[str], Unit], ...]
-    prose_money: str  # the money units that may follow a figure in running text, as one pattern
-    year_range: tuple[int, int]
     kinds: tuple[tuple[re.Pattern[str], str], ...]
     kind_words: re.Pattern[str]
-    unit_words: re.Pattern[str]
     financial: re.Pattern[str]
     non_financial: re.Pattern[str]
     totals: tuple[re.Pattern[str], ...]
@@ -51,17 +31,10 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     cfg = config.load("amounts")
     tables = cfg["tables"]
-    units = tuple(
-        (re.compile(u["pattern"], re.IGNORECASE), Unit(u["unit"], u["sek"])) for u in cfg["units"]["patterns"]
-    )
     kinds = tuple((_any_of([k["pattern"]]), k["kind"]) for k in tables["kinds"])
     return Vocabulary(
-        units=units,
-        prose_money="|".join(u["pattern"] for u in cfg["units"]["patterns"] if u["sek"] and u.get("prose", True)),
-        year_range=tuple(tables["year_range"]),
         kinds=kinds,
         kind_words=_any_of([k["pattern"] for k in tables["kinds"]]),
-        unit_words=re.compile("|".join(u["pattern"] for u in cfg["units"]["patterns"]), re.IGNORECASE),
         financial=_any_of(tables["financial_cues"]),
         non_financial=_any_of(tables["non_financial_cues"]),
         totals=tuple(re.compile(p, re.IGNORECASE) for p in tables["total_cues"]),
@@ -76,42 +49,6 @@ def _any_of(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(rf"\b(?:{c})" for c in cues), re.IGNORECASE)
 
 
-def years_in(text: str) -> list[int]:
-    """The years a text states: four-digit figures in the configured year range."""
-    lo, hi = vocabulary().year_range
-    return [int(m) for m in _FOUR_DIGITS.findall(text) if lo <= int(m) <= hi]
-
-
-def is_year_text(text: str) -> bool:
-    """A cell that is a year and nothing else ("2026", "2026*" with a footnote mark)."""
-    digits = without_footnote_mark(text).strip()
-    return len(digits) == 4 and digits.isdigit() and years_in(digits) == [int(digits)]
-
-
-def unit_in(text: str) -> Unit | None:
-    """The first unit the text names ("RESULTATBUDGET, mnkr", "Miljoner kronor", "(tkr)")."""
-    for pattern, unit in vocabulary().units:
-        if pattern.search(text):
-            return unit
-    return None
-
-
-def label_unit(label: str) -> Unit | None:
-    """A unit a row label states, which beats its table's: in parentheses ("Resultat
-    (Mkr)", "(inkl. …)(kr)"), alone after a comma at its end ("Soliditet, %"), or a word
-    of a unit that is not money opening it ("Antal årsarbetare"): a ratio or count row
-    in a money table is not money."""
-    for inner in reversed(_PAREN.findall(label)):
-        unit = unit_in(inner)
-        if unit is not None:
-            return unit
-    _, comma, tail = label.rpartition(",")
-    units = vocabulary().units
-    if comma and (unit := next((u for p, u in units if p.fullmatch(tail.strip(" .:*"))), None)):
-        return unit
-    return next((u for p, u in units if u.sek is None and p.match(label.strip())), None)
-
-
 def caption_name(caption: str | None) -> str | None:
     """The name a numbered table caption gives ("Tabell 11. Finansieringsbudget"), else None."""
     m = vocabulary().numbered_caption.match(caption or "")
@@ -122,14 +59,8 @@ def corner_name(corner: str) -> str:
     """The words of a table's corner cell that are not its unit: "Reserverade medel, mnkr"
     → "Reserverade medel", "Belopp i miljoner kronor" → ""."""
     v = vocabulary()
-    text = _PAREN.sub(lambda m: " " if unit_in(m.group(1)) else m.group(0), corner)
-    words = [w for w in v.unit_words.sub(" ", text).split() if w.strip(",:;").lower() not in v.corner_fillers]
+    words = [w for w in without_units(corner).split() if w.strip(",:;").lower() not in v.corner_fillers]
     return " ".join(words).strip(" ,:;–-")
-
-
-def year_of(label: str) -> int | None:
-    found = years_in(label)
-    return found[-1] if found else None
 
 
 def column_year(label: str) -> int | None:
@@ -205,7 +136,7 @@ class YearKinds:
 def meaningful_column(label: str) -> bool:
     """A column header states a year, a kind or a unit; anything else is not a figure column."""
     v = vocabulary()
-    return bool(years_in(label) or v.kind_words.search(label) or v.unit_words.search(label))
+    return bool(years_in(label) or v.kind_words.search(label) or grammar().unit_words.search(label))
 
 
 def is_financial(text: str) -> bool:

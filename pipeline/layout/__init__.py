@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,11 +22,16 @@ from pipeline.layout.columns import ColumnSettings, order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
 from pipeline.layout.tables import Box, mark_tables, ruled_tables
-from pipeline.layout.text import HyphenationSettings, normalise_space
-from pipeline.layout.toc import TocEntry, TocSettings, collect_entries, is_toc_page, numbering_depth
+from pipeline.layout.toc import (
+    TocEntry,
+    TocSettings,
+    collect_entries,
+    is_toc_page,
+    numbering_depth,
+)
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
-
+from pipeline.text.normalise import HyphenationSettings, normalise_space
 
 
 @dataclass

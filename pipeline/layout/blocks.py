@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.layout.lines import split_segments
-from pipeline.layout.text import HyphenationSettings, join_lines, normalise_space
 from pipeline.model import Block, BlockKind, Line
+from pipeline.text.normalise import HyphenationSettings, join_lines, normalise_space
 
 _TERMINAL = (".", "!", "?", ":", ";")
 

@@ -14,9 +14,9 @@ from functools import cache
 from statistics import median
 
 from pipeline import config
-from pipeline.extract.numbers import parse_number
 from pipeline.layout.lines import as_line, split_segments
 from pipeline.model import Line, Word
+from pipeline.text.numbers import parse_number
 
 
 @dataclass(frozen=True)

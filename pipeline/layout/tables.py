@@ -13,13 +13,12 @@ from functools import cache
 import pdfplumber.page
 
 from pipeline import config
-
-from pipeline.extract.numbers import is_nil, parse_number, without_footnote_mark
-from pipeline.extract.table_semantics import is_year_text
 from pipeline.layout.blocks import BlockSettings, PlacedLine, is_table_row
 from pipeline.layout.lines import split_segments
-from pipeline.layout.text import normalise_space
 from pipeline.model import Line
+from pipeline.text.normalise import normalise_space
+from pipeline.text.numbers import is_nil, parse_number, without_footnote_mark
+from pipeline.text.years import is_year_text
 
 Box = tuple[float, float, float, float]
 

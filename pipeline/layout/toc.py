@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.numbers import parse_number
-from pipeline.layout.text import normalise_space
 from pipeline.model import Line
+from pipeline.text.normalise import normalise_space
+from pipeline.text.numbers import parse_number
 
 _PAGE_NO = re.compile(r"^\d{1,4}$")
 

@@ -14,10 +14,16 @@ from collections.abc import Iterator
 
 from pipeline import config
 from pipeline.extract import table_semantics as sem
-from pipeline.extract.text_amounts.constructions import Context, Found, read, refers_back
+from pipeline.extract.text_amounts.constructions import (
+    Context,
+    Found,
+    read,
+    refers_back,
+)
 from pipeline.extract.text_amounts.patterns import Patterns, patterns
 from pipeline.extract.text_amounts.sentence import Sentence
 from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
+from pipeline.text.units import unit_in
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9*])")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
@@ -63,7 +69,7 @@ def _passages(doc: Document, context: Context, p: Patterns) -> Iterator[tuple[Bl
 
 def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: DocumentRow,
          years: sem.YearKinds, p: Patterns) -> AmountRow | None:
-    unit = sem.unit_in(f.unit)
+    unit = unit_in(f.unit)
     if unit is None or f.number.is_percent or not _exact_amount(sentence, f, p):
         return None
     stated = f.year or sentence.one_year()

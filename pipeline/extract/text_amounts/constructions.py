@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from pipeline.extract.numbers import ParsedNumber
 from pipeline.extract.text_amounts.patterns import Patterns
 from pipeline.extract.text_amounts.sentence import Sentence
+from pipeline.text.numbers import ParsedNumber
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import config
-from pipeline.extract import table_semantics as sem
 from pipeline.extract.text_amounts.sentence import MASK, NUMBER
+from pipeline.text import units
 
 WORD = rf"[\w{MASK}][\w{MASK}-]*"
 PLAIN_WORD = r"\w[\w-]*"  # a word that is no number
@@ -62,7 +62,7 @@ def patterns() -> Patterns:
     adjective = rf"(?!(?:{words('body_adjective_stops')})\b){t['body_adjective']}\s+"
     body = (rf"(?:(?:{words('body_qualifiers')})\s+)?(?:\w+-,\s+)*(?:\w+-\s+och\s+)?(?:{adjective})?\w*"
             rf"(?:{words('body_suffixes')})\b(?:\s+(?:{words('body_extensions')}))?")
-    amount = rf"(?P<num>{NUMBER})\s+(?P<unit>(?i:{sem.vocabulary().prose_money}))"
+    amount = rf"(?P<num>{NUMBER})\s+(?P<unit>(?i:{units.grammar().prose_money}))"
     filler = rf"(?:{PLAIN_WORD}\s+){{0,{t['filler_words']}}}?"  # never a figure: "tilldelas 5 till 7 mnkr"
     verb = words("allocation_verbs")
     between = rf"(?P<between>(?:\S+\s+){{0,{t['statement_filler_words']}}}?)"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import config
-from pipeline.extract import table_semantics as sem
-from pipeline.extract.numbers import NumberSpan, ParsedNumber, find_numbers
+from pipeline.text.numbers import NumberSpan, ParsedNumber, find_numbers
+from pipeline.text.years import years_in
 
 # One private-use character per printed character of a number: offsets stay those of the text.
 MASK = "\ue000"
@@ -62,7 +62,7 @@ class Sentence:
         if (span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start])
                 or before.search(self.text[:start]) or after.match(self.text, span.end)):
             return None
-        found = sem.years_in(self.text[span.start : span.end])
+        found = years_in(self.text[span.start : span.end])
         return found[0] if found and span.number.value == found[0] else None
 
     def one_year(self, start: int = 0, end: int | None = None) -> int | None:
