@@ -20,6 +20,7 @@ from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.model import StageError
+from pipeline.tables import build_tables
 from pipeline.runner import find_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ def plain_extract_words(files: list[Path]) -> float:
 
 
 def stage_seconds(files: list[Path]) -> dict[str, float]:
-    seconds = {"ingest": 0.0, "layout": 0.0, "extract": 0.0}
+    seconds = {"ingest": 0.0, "layout": 0.0, "tables": 0.0, "extract": 0.0}
     for path in files:
         t = time.perf_counter()
         source = ingest(path)
@@ -48,7 +49,10 @@ def stage_seconds(files: list[Path]) -> dict[str, float]:
         document = build_layout(source)
         seconds["layout"] += time.perf_counter() - t
         t = time.perf_counter()
-        extract(document)
+        tables = build_tables(document)
+        seconds["tables"] += time.perf_counter() - t
+        t = time.perf_counter()
+        extract(document, tables)
         seconds["extract"] += time.perf_counter() - t
     return seconds
 

@@ -110,7 +110,7 @@ class Block:
 
     `page` is where the block starts; `end_page` differs when a list item or paragraph
     runs over a page break. Table blocks keep their lines (with word positions) because
-    the amounts extractor rebuilds the cell grid from them.
+    the tables stage builds the cell grid from them.
     """
 
     kind: BlockKind
@@ -243,6 +243,18 @@ class AmountRow:
     unit: str | None = None
     value_sek: float | None = None
     snippet: str | None = None
+    # provenance (../shared/contract/datasets.md "Provenance and evidence"): the table cell
+    # (table_id, row_index, col_index of the tables stage) or the text block it was read from
+    table_id: str | None = None
+    row_index: int | None = None
+    col_index: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    rule: str = ""  # "table", or "text:<construction>" ("text:allocation")
+    unit_source: str | None = None  # cell, row, column, corner, title, caption, text
+    year_source: str | None = None  # column, text, document
 
 
 @dataclass
@@ -256,6 +268,7 @@ class UnplacedFigure:
     reason: str  # no_column | column_taken | stacked | no_row_label
     row_label: str | None = None
     table_title: str | None = None
+    table_id: str | None = None
 
 
 @dataclass

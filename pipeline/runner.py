@@ -1,4 +1,4 @@
-"""Per-document work: ingest → layout → extract, each failure an error record.
+"""Per-document work: ingest → layout → tables → extract, each failure an error record.
 
 `process_document` is a pure function of (file name, file bytes, configs, pipeline
 version). It writes nothing, so a thread, a process pool or a remote Dask worker runs it
@@ -20,11 +20,12 @@ from pipeline.ingest import doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
 from pipeline.layout import build_layout
 from pipeline.model import DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
+from pipeline.tables import build_tables
 from pipeline.time_limit import DocumentTimeout, time_limit
 
 # Failures that say more about the run than about the file: the next run tries again.
 RETRIED_STAGES = frozenset({"timeout", "worker"})
-_STAGES = ("ingest", "layout", "extract")
+_STAGES = ("ingest", "layout", "tables", "extract")
 
 
 @dataclass
@@ -35,6 +36,7 @@ class DocumentResult:
     error: StageError | None
     timings: dict[str, float] = field(default_factory=dict)
     layout: dict[str, Any] | None = None
+    tables: list[dict[str, Any]] | None = None
 
 
 def find_pdfs(paths: Iterable[Path]) -> list[Path]:
@@ -91,11 +93,15 @@ def _stages(name: str, data: bytes, doc_id: str, timings: dict[str, float]) -> D
         if not any(b.text for b in document.blocks):
             error = StageError(name, stage, "no readable text blocks on any page")
             return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
+        stage = "tables"
+        t = time.perf_counter()
+        tables = build_tables(document)
+        timings["tables"] = time.perf_counter() - t
         stage = "extract"
         t = time.perf_counter()
-        extraction = extract(document)
+        extraction = extract(document, tables)
         timings["extract"] = time.perf_counter() - t
-        return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict())
+        return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict(), [t.to_dict() for t in tables])
     except Exception as exc:  # one bad file must never stop the batch
         error = StageError(name, stage, f"{type(exc).__name__}: {exc}".strip())
         return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
@@ -111,6 +117,8 @@ def write_interim(interim_root: Path, result: DocumentResult) -> None:
     folder = interim_root / result.doc_id
     if result.layout is not None:
         write_json(folder / "layout.json", result.layout)
+    if result.tables is not None:
+        write_json(folder / "tables.json", result.tables)
     record = {"extraction": result.extraction.to_dict(), "error": asdict(result.error) if result.error else None}
     write_json(folder / "extracted.json", record)
 

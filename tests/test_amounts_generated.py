@@ -13,6 +13,7 @@ from pipeline.extract.amounts import Amounts, extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
+from pipeline.tables import build_tables
 from tests.pdfgen import FONT_CANDIDATES, write_pdf
 
 SIZE = 10
@@ -40,7 +41,7 @@ def table_row(y: float, label: str, *figures: str) -> list[tuple[float, float, s
 
 def read(path: Path) -> Amounts:
     doc = build_layout(ingest(path))
-    return extract_amounts(doc, document_fields(doc))
+    return extract_amounts(doc, build_tables(doc), document_fields(doc))
 
 
 @pytest.fixture(scope="module")

@@ -61,11 +61,12 @@ def test_party_budget_proposal_mentioning_its_election_programme(tmp_path):
     """A party's budget that builds on "vårt valprogram" is a budget proposal, not a
     programme: the title names a budget, and its goals are extracted."""
     from pipeline.extract import extract
+    from pipeline.tables import build_tables
 
     doc = _document(tmp_path, "proposal.pdf",
                     cover=[(28, "Budget 2025 med plan 2026–2027"), (16, "Moderaterna i Exempelby")],
                     body=[(11, "Förslaget bygger på vårt valprogram och på de löften vi gav väljarna."), *GOALS_PAGE])
-    result = extract(doc)
+    result = extract(doc, build_tables(doc))
     row = result.document
     assert (row.doc_type, row.status, row.organisation) == ("budget_proposal", "ok", "Moderaterna")
     assert (row.period_start, row.period_end) == (2025, 2027)

@@ -221,7 +221,7 @@ def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path):
 def test_a_figure_set_apart_from_its_label_is_a_cell_of_its_own():
     """In a tight table the gap before a figure may be narrower than the cell gap but is
     still wider than any word space; a label's own figures and close thousands stay whole."""
-    from pipeline.extract.table_grid import split_cells
+    from pipeline.tables.segments import split_cells
     from pipeline.model import Word
 
     def row(*placed: tuple[str, float, float]) -> list[Word]:

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
-from pipeline.extract.table_amounts import grid_settings
-from pipeline.extract.table_grid import build_grid
 from pipeline.model import Block, BlockKind, Document, DocumentRow, Line, PageInfo, Word
-from pipeline.text.units import grammar
+from pipeline.tables import Table, build_tables
 
 SIZE = 9.0
 CHAR = 4.5  # width of one character at SIZE
@@ -35,8 +33,10 @@ def heading(page: int, text: str) -> Block:
     return Block(BlockKind.HEADING, text, page, (70, 50, 300, 62), 13.0, True, False)
 
 
-def grid(lines):
-    return build_grid(lines, grid_settings(), grammar().unit_words)
+def grid(lines: list[Line]) -> Table:
+    """The one table of a page holding just these lines."""
+    (found,) = build_tables(Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE, [table(1, lines)]))
+    return found
 
 
 def test_two_line_header_wrapped_label_blank_and_nil_cells():
@@ -50,7 +50,7 @@ def test_two_line_header_wrapped_label_blank_and_nil_cells():
     ])
     assert [c.label for c in g.columns] == ["Budget 2021", "Plan 2022"]
     assert g.stub == "tkr"
-    labels = [(r.label, {k: v.number.value if v.number else None for k, v in r.values.items()}) for r in g.rows]
+    labels = [(r.label, {c.col_index: c.value for c in r.cells}) for r in g.rows]
     assert labels == [
         ("Avgifter och ersättningar", {0: 1200.0, 1: None}),
         ("Bidrag", {1: -6279.0}),
@@ -114,7 +114,7 @@ def test_percent_cells_and_row_units():
 
 
 def amounts_of(doc: Document):
-    return extract_amounts(doc, document_fields(doc)).rows
+    return extract_amounts(doc, build_tables(doc), document_fields(doc)).rows
 
 
 def _doc(*blocks: Block) -> Document:
@@ -175,7 +175,7 @@ def test_bare_years_take_their_kind_from_the_document():
 
     def kinds(doc_type: str) -> list:
         document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=2021, period_end=2023)
-        return [(r.year, r.kind) for r in extract_amounts(doc, document).rows if r.table_title == "Investeringsbudget"]
+        return [(r.year, r.kind) for r in extract_amounts(doc, build_tables(doc), document).rows if r.table_title == "Investeringsbudget"]
 
     assert kinds("budget") == [(2021, "budget"), (2022, "plan"), (2024, "plan")]
     assert kinds("annual_report") == [(2021, "outcome"), (2022, "outcome"), (2024, "outcome")]

@@ -22,10 +22,11 @@ class Table:
     def __init__(self, title: str, columns: list[tuple[str, str, int | None]], unit: str = "tkr", page: int = 33, doc: str = "d1") -> None:
         self.title, self.columns, self.unit, self.page, self.doc = title, columns, unit, page, doc
         self.rows: list[AmountRow] = []
+        self.row_count = 0
 
     def row(self, label: str, *values: float | None, total: bool = False, page: int | None = None, unit: str | None = None) -> Table:
         unit = unit or self.unit
-        for (column, kind, year), value in zip(self.columns, values):
+        for col_index, ((column, kind, year), value) in enumerate(zip(self.columns, values)):
             if value is None:
                 continue
             self.rows.append(
@@ -34,8 +35,10 @@ class Table:
                     source="table", row_label=label, value=value, page=page or self.page, is_total=total,
                     table_title=self.title, column_label=column, year=year, kind=kind, unit=unit,
                     value_sek=value * FACTOR[unit] if unit in FACTOR else None,
+                    table_id=self.title, row_index=self.row_count, col_index=col_index, rule="table",
                 )
             )
+        self.row_count += 1
         return self
 
 

@@ -1,7 +1,7 @@
-"""Extract stage: the document model → rows of the published datasets.
+"""Extract stage: the document model and its tables → rows of the published datasets.
 
-Each extractor reads only the layout model (never the PDF) and returns typed rows that
-carry doc_id and page from the moment they are made.
+Each extractor reads only the layout model and the tables stage's tables (never the PDF)
+and returns typed rows that carry doc_id and page from the moment they are made.
 """
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
+from pipeline.tables import Table
 
 
-def extract(doc: Document) -> Extraction:
+def extract(doc: Document, tables: list[Table]) -> Extraction:
     document = document_fields(doc)
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
-    amounts = extract_amounts(doc, document)
+    amounts = extract_amounts(doc, tables, document)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
     return qualify_ids(extraction)

@@ -1,246 +1,117 @@
 """Financial tables → amount rows: every figure with its row, column, year, kind and unit.
 
-A table region from layout becomes a grid (table_grid); its header gives each column a
-label, year and kind (table_semantics). A region without a header of its own continues
-the previous table when its figure columns line up (a table broken over a page), so a
-repeated header is never an amount and a continued table keeps its column meaning.
-Only financial tables are read: a table of indicators or visitor counts is not amounts.
+The tables stage gives each table its columns, header and body cells; here each column
+header is read for its year and kind (table_semantics), each figure for its unit, and each
+row for whether it is a sum. Only financial tables are read: a table of indicators or
+visitor counts is not amounts. Every row keeps the cell it came from (table_id,
+row_index, col_index, bbox) and where its unit and year were read.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from pipeline import config
 from pipeline.extract import table_semantics as sem
-from pipeline.extract.table_grid import Column, Grid, GridRow, GridSettings, build_grid
-from pipeline.model import AmountRow, Block, BlockKind, Document, UnplacedFigure
-from pipeline.text.units import Unit, grammar, label_unit, unit_in
+from pipeline.model import AmountRow, UnplacedFigure
+from pipeline.tables.model import Cell, Column, Row, Table
+from pipeline.tables.settings import table_settings
+from pipeline.text.units import Unit, label_unit, unit_in
 from pipeline.text.years import year_of
 
-
-@dataclass
-class _Table:
-    """One table, possibly over several regions (a page break): what its parts share.
-
-    Mutable on purpose: a numbered caption under the last part ("Tabell 11.
-    Finansieringsbudget") names the whole table, earlier parts included.
-    """
-
-    columns: list[Column]
-    title: str | None
-    stub: str
-    corner: str  # the stub's top cell: the table's own name and unit ("Finansieringsbudget, mnkr")
-    caption: str | None
-    end_page: int
-    closed: bool = False  # a numbered caption under it: nothing after continues it
-
-    @property
-    def context(self) -> str:
-        """Title, stub and caption text: where financial cues are looked up."""
-        return " ".join(t for t in (self.title, self.stub, self.caption) if t)
-
-    def unit(self) -> Unit | None:
-        """The table's unit: its own corner cell first, then its title, stub and caption."""
-        for text in (self.corner, self.title, self.stub, self.caption):
-            if text and (unit := unit_in(text)) is not None:
-                return unit
-        return None
-
-    def extend(self, end_page: int, caption: str | None) -> _Table:
-        self.end_page = end_page
-        name = sem.caption_name(caption)
-        if name is not None:
-            self.title, self.closed = name, True
-        elif caption and self.caption is None:
-            self.caption = caption
-        return self
+Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
 
 
-def grid_settings() -> GridSettings:
-    t, cells = config.load("amounts")["tables"], config.load("layout")["tables"]
-    return GridSettings(
-        cell_gap_em=cells["cell_gap_em"],  # cells as layout splits them
-        figure_gap_em=cells["figure_gap_em"],
-        group_gap_em=t["group_gap_em"],
-        column_snap_em=t["column_snap_em"],
-        kind_words=sem.vocabulary().kind_words,
-        subrow=re.compile("|".join(t["subrow_cues"]), re.IGNORECASE),
-    )
+def financial_tables(tables: list[Table]) -> list[Table]:
+    """The tables whose column header says what their figures are, and whose title, stub
+    or caption names money."""
+    return [t for t in tables if t.header_rows and sem.is_financial(_context(t))]
 
 
-@dataclass(frozen=True)
-class TablePart:
-    """One table region as a grid, and the table it belongs to."""
-
-    grid: Grid
-    table: _Table
+def _context(table: Table) -> str:
+    """Title, stub and caption text: where financial cues are looked up."""
+    return " ".join(t for t in (table.title, table.stub, table.caption) if t)
 
 
-def financial_tables(doc: Document) -> list[TablePart]:
-    """The document's financial table regions, each resolved to its table.
-
-    Tables are resolved before any is read: a caption under a table's last part names all
-    its parts, and a bare year column ("2026") takes its kind from what all the
-    document's headers say about that year (see sem.YearKinds).
-    """
-    cfg = grid_settings()
-    parts: list[TablePart] = []
-    previous: _Table | None = None
-    for index, block in enumerate(doc.blocks):
-        if block.kind is not BlockKind.TABLE:
-            continue
-        grid = build_grid(block.lines, cfg, grammar().unit_words)
-        if grid is None:
-            continue
-        table = _resolve(doc.blocks, index, grid, previous, cfg)
-        if table is not None:
-            parts.append(TablePart(grid, table))
-            previous = table
-    return [part for part in parts if sem.is_financial(part.table.context)]
+def column_labels(tables: list[Table]) -> list[str]:
+    return [c.label for table in tables for c in table.columns]
 
 
-def column_labels(parts: list[TablePart]) -> list[str]:
-    return [c.label for part in parts for c in part.grid.columns]
-
-
-def table_amounts(doc_id: str, parts: list[TablePart], years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
+def table_amounts(doc_id: str, tables: list[Table], years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
     """Every figure of the financial tables, and the figures no amount row can hold."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
-    for part in parts:
-        rows.extend(_amounts(doc_id, part.grid, part.table, years))
-        unplaced.extend(_unplaced(doc_id, part.grid, part.table))
+    for table in tables:
+        rows.extend(_amounts(doc_id, table, years))
+        unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
 
-def _resolve(blocks: list[Block], index: int, grid: Grid, previous: _Table | None, cfg: GridSettings) -> _Table | None:
-    """The table a region belongs to: a new one under its own header, or the one it continues."""
-    block = blocks[index]
-    end_page = block.end_page or block.page
-    caption = _caption(blocks, index)
-    open_before = previous is not None and not previous.closed and block.page - previous.end_page <= 1
-    if grid.headed and any(c.header for c in grid.columns):
-        title, adjacent = _title(blocks, index)
-        if open_before and _repeats(grid, block.page, title, previous):
-            return previous.extend(end_page, caption)
-        name = sem.caption_name(caption)
-        corner = sem.corner_name(grid.corner)
-        # a heading right above names the table; across prose, a corner cell that names a
-        # financial table ("Driftbudget per nämnd, mnkr") says more than the section heading
-        named_corner = corner if sem.is_financial(corner) else None
-        table = _Table(grid.columns, name or (title if adjacent else None) or named_corner or title or corner or None,
-                       grid.stub, grid.corner, None if name else caption, end_page, closed=name is not None)
-        return table
-    if not open_before or not _aligned(grid.columns, previous.columns, cfg):
-        return None
-    grid.columns = [
-        Column(c.x0, c.x1, _match(c, previous.columns, cfg).header, c.size) for c in grid.columns
-    ]
-    return previous.extend(end_page, caption)
+def table_unit(table: Table) -> Sourced:
+    """The table's unit: its own corner cell first, then its title, stub and caption."""
+    for text, source in ((table.corner, "corner"), (table.title, "title"), (table.stub, "corner"),
+                         (table.caption, "caption")):
+        if text and (unit := unit_in(text)) is not None:
+            return unit, source
+    return None, None
 
 
-def _repeats(grid: Grid, page: int, title: str | None, previous: _Table) -> bool:
-    """A header repeated on the next page continues the table: the same column labels and
-    unit, and either the same named corner cell ("Finansieringsbudget, mnkr"), so a
-    sub-heading that happens to fall before the page break is not a new table, or, without
-    named corners to compare, no new title above it but its own ("…, forts."). On the same
-    page, the same header starts another table."""
-    if page <= previous.end_page or [c.label for c in grid.columns] != [c.label for c in previous.columns]:
-        return False
-    if grid.corner and previous.corner and unit_in(grid.corner) != unit_in(previous.corner):
-        return False
-    name, earlier = sem.corner_name(grid.corner).lower(), sem.corner_name(previous.corner).lower()
-    if name and earlier:
-        return name == earlier
-    return title is None or (previous.title is not None and title.lower().startswith(previous.title.lower()))
-
-
-def _aligned(columns: list[Column], earlier: list[Column], cfg: GridSettings) -> bool:
-    return all(_match(c, earlier, cfg) is not None for c in columns)
-
-
-def _match(column: Column, earlier: list[Column], cfg: GridSettings) -> Column | None:
-    """The earlier column whose figures end where this column's do (right-aligned)."""
-    best = min(earlier, key=lambda e: abs(e.x1 - column.x1))
-    return best if abs(best.x1 - column.x1) <= cfg.column_snap_em * column.size else None
-
-
-def _title(blocks: list[Block], index: int) -> tuple[str | None, bool]:
-    """The nearest heading or caption above the table (a few blocks of prose may intervene),
-    and whether it stands right above; none when a caption or table above belongs to an
-    earlier table."""
-    for k in range(index - 1, max(-1, index - 5), -1):
-        block = blocks[k]
-        if block.kind is BlockKind.TABLE or (block.kind is BlockKind.CAPTION and k > 0 and blocks[k - 1].kind is BlockKind.TABLE):
-            return None, False
-        if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
-            return sem.caption_name(block.text) or block.text, k == index - 1
-    return None, False
-
-
-def _caption(blocks: list[Block], index: int) -> str | None:
-    if index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.CAPTION:
-        return blocks[index + 1].text
-    return None
-
-
-def _amounts(doc_id: str, grid: Grid, table: _Table, years: sem.YearKinds) -> list[AmountRow]:
-    table_unit = table.unit()
+def _amounts(doc_id: str, table: Table, years: sem.YearKinds) -> list[AmountRow]:
+    stated = table_unit(table)
     # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
     # emphasised rows that are not parts say that the table marks its sums
-    styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in grid.rows)
+    styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in table.rows)
+    names = (table.title, table.stub, table_settings().corner_name(table.corner))
     out: list[AmountRow] = []
-    for row in grid.rows:
+    for row in table.rows:
         if not row.label:
             continue
-        for col_index, seg in sorted(row.values.items()):
-            column = grid.columns[col_index]
-            label = column.label
-            if seg.number is None or not sem.meaningful_column(label):
-                continue
-            value = seg.number.value  # "(123)" alone in its cell is an accounting negative
-            unit = _unit(seg.number.is_percent, row, label, table_unit)
-            kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
-            year = sem.column_year(label) or _deviation_year(grid.columns, col_index, kind)
-            out.append(
-                AmountRow(
-                    doc_id=doc_id,
-                    amount_id="",
-                    source="table",
-                    row_label=row.label,
-                    value=value,
-                    page=row.page,
-                    is_total=_is_total(row, styled, (table.title, grid.stub, sem.corner_name(grid.corner))),
-                    table_title=table.title,
-                    column_label=label,
-                    year=year,
-                    kind=kind,
-                    unit=unit.unit if unit else None,
-                    value_sek=unit.in_sek(value) if unit else None,
-                )
-            )
+        for cell in row.cells:
+            label = table.columns[cell.col_index].label
+            if cell.value is not None and sem.meaningful_column(label):
+                out.append(_amount(doc_id, table, row, cell, years, stated, _is_total(row, styled, names)))
     return out
 
 
-def _unplaced(doc_id: str, grid: Grid, table: _Table) -> list[UnplacedFigure]:
+def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKinds, stated: Sourced,
+            is_total: bool) -> AmountRow:
+    """One figure of a table as an amount row, with its cell's position and box."""
+    assert cell.value is not None
+    label = table.columns[cell.col_index].label
+    unit, unit_source = _unit(cell.percent, row, label, stated)
+    kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
+    year = sem.column_year(label) or _deviation_year(table.columns, cell.col_index, kind)
+    x0, top, x1, bottom = cell.bbox
+    return AmountRow(
+        doc_id=doc_id, amount_id="", source="table", row_label=row.label, value=cell.value, page=row.page,
+        is_total=is_total, table_title=table.title, column_label=label, year=year, kind=kind,
+        unit=unit.unit if unit else None, value_sek=unit.in_sek(cell.value) if unit else None,
+        table_id=table.table_id, row_index=row.row_index, col_index=cell.col_index,
+        x0=x0, top=top, x1=x1, bottom=bottom, rule="table", unit_source=unit_source,
+        year_source="column" if year is not None else None,
+    )
+
+
+def _unplaced(doc_id: str, table: Table) -> list[UnplacedFigure]:
     """Figures of a financial table left out of the amounts: reported, not hidden."""
     out: list[UnplacedFigure] = []
-    for row in grid.rows:
-        strays = row.strays if row.label else [(seg, "no_row_label") for seg in row.values.values()] + row.strays
-        out.extend(UnplacedFigure(doc_id, row.page, seg.text, reason, row.label or None, table.title)
-                   for seg, reason in strays if seg.number is not None)
+    for row in table.rows:
+        strays = [(s.text, s.value, s.reason) for s in row.strays]
+        if not row.label:
+            strays = [(c.text, c.value, "no_row_label") for c in row.cells] + strays
+        out.extend(UnplacedFigure(doc_id, row.page, text, reason, row.label or None, table.title, table.table_id)
+                   for text, value, reason in strays if value is not None)
     return out
 
 
-def _unit(percent: bool, row: GridRow, column_label: str, table_unit: Unit | None) -> Unit | None:
+def _unit(percent: bool, row: Row, column_label: str, table: Sourced) -> Sourced:
     """The most specific unit stated: the cell, the row, the column, then the table."""
     if percent:
-        return unit_in("%")
+        return unit_in("%"), "cell"
     for text in row.units:
         if (unit := unit_in(text)) is not None:
-            return unit
-    return label_unit(row.label) or unit_in(column_label) or table_unit
+            return unit, "row"
+    if (unit := label_unit(row.label)) is not None:
+        return unit, "row"
+    if (unit := unit_in(column_label)) is not None:
+        return unit, "column"
+    return table
 
 
 def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int | None:
@@ -250,7 +121,7 @@ def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int 
     return year_of(columns[index - 1].label)
 
 
-def _is_total(row: GridRow, styled: bool, names: tuple[str | None, ...]) -> bool:
+def _is_total(row: Row, styled: bool, names: tuple[str | None, ...]) -> bool:
     """A sum row: a total cue, or the table's own name repeated as the last row's label; in a
     table that marks its sums by emphasis, only an emphasised row."""
     if styled and not (row.bold or row.italic):

@@ -1,7 +1,8 @@
 """What a table's words mean: year and kind of a column, unit of a figure, total rows.
 
 All vocabulary comes from configs/amounts.yaml, so a new municipality's wording is a
-config change, not a code change.
+config change, not a code change. The cue words the tables stage also reads structure by
+(kind words, financial cues) are its settings' (pipeline/tables/settings.py), read once.
 """
 from __future__ import annotations
 
@@ -11,56 +12,26 @@ from functools import cache
 
 from pipeline import config
 from pipeline.model import DocumentRow
-from pipeline.text.units import grammar, without_units
+from pipeline.tables.settings import table_settings
+from pipeline.text.cues import any_of
 from pipeline.text.years import year_of, years_in
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     kinds: tuple[tuple[re.Pattern[str], str], ...]
-    kind_words: re.Pattern[str]
-    financial: re.Pattern[str]
-    non_financial: re.Pattern[str]
     totals: tuple[re.Pattern[str], ...]
     parts: re.Pattern[str]
-    numbered_caption: re.Pattern[str]
-    corner_fillers: frozenset[str]
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    cfg = config.load("amounts")
-    tables = cfg["tables"]
-    kinds = tuple((_any_of([k["pattern"]]), k["kind"]) for k in tables["kinds"])
+    tables = config.load("amounts")["tables"]
     return Vocabulary(
-        kinds=kinds,
-        kind_words=_any_of([k["pattern"] for k in tables["kinds"]]),
-        financial=_any_of(tables["financial_cues"]),
-        non_financial=_any_of(tables["non_financial_cues"]),
+        kinds=tuple((any_of([k["pattern"]]), k["kind"]) for k in tables["kinds"]),
         totals=tuple(re.compile(p, re.IGNORECASE) for p in tables["total_cues"]),
         parts=re.compile("|".join(tables["part_cues"]), re.IGNORECASE),
-        numbered_caption=re.compile(tables["numbered_caption"], re.IGNORECASE),
-        corner_fillers=frozenset(w.lower() for w in tables["corner_fillers"]),
     )
-
-
-def _any_of(cues: list[str]) -> re.Pattern[str]:
-    """Cues (regular expressions) anchored at the start of a word, case-insensitive."""
-    return re.compile("|".join(rf"\b(?:{c})" for c in cues), re.IGNORECASE)
-
-
-def caption_name(caption: str | None) -> str | None:
-    """The name a numbered table caption gives ("Tabell 11. Finansieringsbudget"), else None."""
-    m = vocabulary().numbered_caption.match(caption or "")
-    return caption[m.end() :].strip() or None if m else None
-
-
-def corner_name(corner: str) -> str:
-    """The words of a table's corner cell that are not its unit: "Reserverade medel, mnkr"
-    → "Reserverade medel", "Belopp i miljoner kronor" → ""."""
-    v = vocabulary()
-    words = [w for w in without_units(corner).split() if w.strip(",:;").lower() not in v.corner_fillers]
-    return " ".join(words).strip(" ,:;–-")
 
 
 def column_year(label: str) -> int | None:
@@ -87,7 +58,7 @@ def row_kind(label: str) -> str | None:
     A "Totalt" row is a sum of the rows above, not a multi-year total: it keeps its
     column's kind."""
     kind = kind_of(label)
-    return kind if kind not in (None, "total") and vocabulary().kind_words.match(label) else None
+    return kind if kind not in (None, "total") and table_settings().kind_words.match(label) else None
 
 
 @dataclass(frozen=True)
@@ -134,14 +105,13 @@ class YearKinds:
 
 
 def meaningful_column(label: str) -> bool:
-    """A column header states a year, a kind or a unit; anything else is not a figure column."""
-    v = vocabulary()
-    return bool(years_in(label) or v.kind_words.search(label) or grammar().unit_words.search(label))
+    """A column header states a year, a kind or a unit; anything else is not a figure column
+    (the same cues by which the tables stage tells a column header from a group cell)."""
+    return table_settings().names_column(label)
 
 
 def is_financial(text: str) -> bool:
-    v = vocabulary()
-    return bool(v.financial.search(text)) and not v.non_financial.search(text)
+    return table_settings().is_financial(text)
 
 
 def is_total_label(label: str) -> bool:

@@ -57,7 +57,9 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
         ("doc_id", _STRING), ("amount_id", _STRING), ("source", _STRING), ("table_title", _STRING),
         ("row_label", _STRING), ("column_label", _STRING), ("year", _INT), ("kind", _STRING),
         ("value", _FLOAT), ("unit", _STRING), ("value_sek", _FLOAT), ("is_total", _BOOL), ("page", _INT),
-        ("snippet", _STRING),
+        ("snippet", _STRING), ("table_id", _STRING), ("row_index", _INT), ("col_index", _INT), ("x0", _FLOAT),
+        ("top", _FLOAT), ("x1", _FLOAT), ("bottom", _FLOAT), ("rule", _STRING), ("unit_source", _STRING),
+        ("year_source", _STRING),
     ],
 }
 

@@ -168,7 +168,7 @@ def _identity_for(table: Table, cell: Cell, s: _Settings, digits: _Digits) -> Ch
     identity = next((i for i in s.identities if i.result.search(cell.label)), None)
     if identity is None:
         return None
-    before = [c for c in table.column(cell.column) if c.value is not None and c.unit == cell.unit]
+    before = [c for c in table.column(cell.col) if c.value is not None and c.unit == cell.unit]
     before = before[: before.index(cell)]
     terms: list[tuple[_Term, Cell]] = []
     for term in identity.terms:
@@ -210,7 +210,7 @@ def _row_totals(table: Table, s: _Settings, digits: _Digits) -> list[Check]:
 def _deviations(table: Table, s: _Settings, digits: _Digits) -> list[Check]:
     """Avvikelse = Budget − Utfall (either sign convention), row by row."""
     checks = []
-    first = {c.column: c for c in reversed(table.cells)}
+    first = {c.col: c for c in reversed(table.cells)}
     columns = table.columns
     previous = -1
     for index, column in enumerate(columns):
@@ -221,19 +221,19 @@ def _deviations(table: Table, s: _Settings, digits: _Digits) -> list[Check]:
         year = first[column].year
         if year is not None and any(c.year == year for c in window):
             window = [c for c in window if c.year == year]
-        budgets = [c.column for c in window if c.kind in s.budget_kinds]
-        outcomes = [c.column for c in window if c.kind in s.outcome_kinds]
+        budgets = [c for c in window if c.kind in s.budget_kinds]
+        outcomes = [c for c in window if c.kind in s.outcome_kinds]
         if len(budgets) != 1 or len(outcomes) != 1:
             continue
         for key in table.row_keys:
-            row = {c.column: c for c in table.row(key) if c.value is not None}
-            deviation, budget, outcome = row.get(column), row.get(budgets[0]), row.get(outcomes[0])
+            row = {c.col: c for c in table.row(key) if c.value is not None}
+            deviation, budget, outcome = row.get(column), row.get(budgets[0].col), row.get(outcomes[0].col)
             if deviation is None or budget is None or outcome is None or len({deviation.unit, budget.unit, outcome.unit}) > 1:
                 continue
             expected = budget.value - outcome.value  # type: ignore[operator]
             if abs(deviation.value + expected) < abs(deviation.value - expected):  # type: ignore[operator]
                 expected = -expected
-            checks.append(_check(deviation, [budget, outcome], "deviation", expected, f"{budgets[0]} − {outcomes[0]}", s, digits))
+            checks.append(_check(deviation, [budget, outcome], "deviation", expected, f"{budgets[0].column} − {outcomes[0].column}", s, digits))
     return checks
 
 

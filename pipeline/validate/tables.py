@@ -1,13 +1,15 @@
-"""Rebuild the tables of the amounts dataset: which figures share a table, a row, a column.
+"""The tables of the amounts dataset, as the extractor read them: which figures share a
+table, a row, a column.
 
-Amount rows carry doc_id, table_title, page, row_label and column_label, in the order the
-extractor read them. A table is a run of rows of one document with one title on the same
-or the following page (a table continued over a page break stays one table). Within a
-column, figures keep reading order, which is what the arithmetic checks need.
+Every table amount carries the table it was read from (table_id, unique within its
+document) and its cell's row_index and col_index, so a table here is exactly a table of
+the tables stage: rows and columns are its own, in its order. Within a column, figures
+keep reading order, which is what the arithmetic checks need.
 
-A printed table may reach the extractor as several titled pieces (a section heading inside
-the table, a caption only under its last page). `blocks` joins adjacent pieces with the
-same columns, so that a total can be checked against rows printed above the piece's title.
+A printed table may still reach the extractor as several tables (a section heading inside
+it, a header repeated in other words after a page break, a caption only under its last
+page). `blocks` joins adjacent tables with the same columns by meaning, so that a total can
+be checked against rows printed above the title of the table it was read in.
 """
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ import pandas as pd
 
 from pipeline.validate.frames import as_number
 
+RowKey = tuple[str, int]  # (table_id, row_index)
+
+
 @dataclass(frozen=True)
 class Cell:
     """One printed figure: `row` is its position in the amounts dataset."""
@@ -24,9 +29,10 @@ class Cell:
     doc_id: str
     row: int
     title: str | None
-    row_key: tuple[int, int, str, int]  # (piece, page, label, n-th such row of the piece)
+    row_key: RowKey
+    col: int  # the column's position in the table (col_index)
     label: str
-    column: str
+    column: str  # the column's label
     kind: str | None
     year: int | None
     unit: str | None
@@ -43,61 +49,50 @@ class Table:
     cells: list[Cell] = field(default_factory=list)
 
     @property
-    def columns(self) -> list[str]:
-        """Column labels in reading order."""
-        return list(dict.fromkeys(c.column for c in self.cells))
+    def columns(self) -> list[int]:
+        """Column positions, left to right."""
+        return sorted({c.col for c in self.cells})
 
     @property
-    def row_keys(self) -> list[tuple[int, int, str, int]]:
+    def row_keys(self) -> list[RowKey]:
         """Row identities in reading order."""
         return list(dict.fromkeys(c.row_key for c in self.cells))
 
-    def column(self, label: str) -> list[Cell]:
-        return [c for c in self.cells if c.column == label]
+    def column(self, col: int) -> list[Cell]:
+        return [c for c in self.cells if c.col == col]
 
-    def row(self, key: tuple[int, int, str, int]) -> list[Cell]:
+    def row(self, key: RowKey) -> list[Cell]:
         return [c for c in self.cells if c.row_key == key]
 
 
 def tables(amounts: pd.DataFrame) -> list[Table]:
-    """The tables of an amounts frame (raw values; non-numbers become value None)."""
-    found: list[Table] = []
-    current: Table | None = None
-    last_page = 0
-    seen: dict[tuple[int, str, str], int] = {}
+    """The tables of an amounts frame by (doc_id, table_id), in reading order (raw values;
+    non-numbers become value None). A figure without its cell's position is in no table."""
+    found: dict[tuple[str, str], Table] = {}
     for position, rec in amounts[amounts["source"] == "table"].iterrows():
-        page = as_number(rec["page"])
-        if page is None:
+        page, row_index, col_index = (as_number(rec[k]) for k in ("page", "row_index", "col_index"))
+        if page is None or row_index is None or col_index is None or not isinstance(rec["table_id"], str):
             continue
-        page = int(page)
-        title = rec["table_title"]
-        if current is None or rec["doc_id"] != current.doc_id or title != current.title or not 0 <= page - last_page <= 1:
-            current = Table(doc_id=rec["doc_id"], title=title)
-            found.append(current)
-            seen = {}
-        last_page = page
-        label = str(rec["row_label"] or "")
-        column = str(rec["column_label"] or "")
-        occurrence = seen.get((page, label, column), 0)
-        seen[(page, label, column)] = occurrence + 1
-        current.cells.append(
+        table = found.setdefault((rec["doc_id"], rec["table_id"]), Table(doc_id=rec["doc_id"], title=rec["table_title"]))
+        table.cells.append(
             Cell(
                 doc_id=rec["doc_id"],
                 row=int(position),
-                title=title,
-                row_key=(len(found), page, label, occurrence),
-                label=label,
-                column=column,
+                title=rec["table_title"],
+                row_key=(rec["table_id"], int(row_index)),
+                col=int(col_index),
+                label=str(rec["row_label"] or ""),
+                column=str(rec["column_label"] or ""),
                 kind=rec["kind"],
                 year=rec["year"],
                 unit=rec["unit"],
                 value=as_number(rec["value"]),
                 is_total=rec["is_total"] is True,
-                page=page,
+                page=int(page),
                 amount_id=rec["amount_id"],
             )
         )
-    return found
+    return list(found.values())
 
 
 def blocks(pieces: list[Table]) -> list[Table]:
@@ -106,13 +101,13 @@ def blocks(pieces: list[Table]) -> list[Table]:
     Continuing means: same document, starting on the page the previous one ends on or the
     next, and the same columns by meaning (kind and year), whatever their printed labels
     (a repeated header may be read as "Budget 2025 Budget"). Cells keep their own title;
-    a joined piece's columns are named as in the first piece.
+    a joined piece's columns are named and placed as in the first piece.
     """
     joined: list[Table] = []
     for piece in pieces:
         previous = joined[-1] if joined else None
-        names = _names_by_meaning(previous) if previous is not None else {}
-        mine = _names_by_meaning(piece)
+        names = _columns_by_meaning(previous) if previous is not None else {}
+        mine = _columns_by_meaning(piece)
         if (
             previous is None
             or previous.doc_id != piece.doc_id
@@ -121,18 +116,18 @@ def blocks(pieces: list[Table]) -> list[Table]:
         ):
             joined.append(Table(doc_id=piece.doc_id, title=piece.title, cells=list(piece.cells)))
             continue
-        rename = {mine[m]: names[m] for m in mine}
-        previous.cells += [replace(c, column=rename[c.column]) for c in piece.cells]
+        rename = {mine[m][0]: names[m] for m in mine}
+        previous.cells += [replace(c, col=rename[c.col][0], column=rename[c.col][1]) for c in piece.cells]
     return joined
 
 
-def _names_by_meaning(table: Table) -> dict[tuple[str | None, int | None, int], str]:
-    """Column label by (kind, year, n-th column of that kind and year)."""
+def _columns_by_meaning(table: Table) -> dict[tuple[str | None, int | None, int], tuple[int, str]]:
+    """Column (position, label) by (kind, year, n-th column of that kind and year)."""
     seen: dict[tuple[str | None, int | None], int] = {}
     names = {}
-    for label in table.columns:
-        cell = next(c for c in table.cells if c.column == label)
+    for col in table.columns:
+        cell = table.column(col)[0]
         n = seen.get((cell.kind, cell.year), 0)
         seen[(cell.kind, cell.year)] = n + 1
-        names[(cell.kind, cell.year, n)] = label
+        names[(cell.kind, cell.year, n)] = (col, cell.column)
     return names

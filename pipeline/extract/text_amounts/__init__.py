@@ -76,6 +76,8 @@ def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: Docu
     kind = years.kind(str(stated)) if stated else _label_kind(f.label, p)
     if kind == "outcome" and p.budget_cue.search(sentence.text):
         kind = "budget"
+    year = stated or _report_year(document)
+    x0, top, x1, bottom = block.bbox  # the block the sentence stands in: prose keeps no word positions
     return AmountRow(
         doc_id=doc_id,
         amount_id="",
@@ -83,11 +85,15 @@ def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: Docu
         row_label=f.label[:1].upper() + f.label[1:],
         value=f.number.value,
         page=block.page,
-        year=stated or _report_year(document),
+        year=year,
         kind=kind,
         unit=unit.unit,
         value_sek=unit.in_sek(f.number.value),
         snippet=sentence.text.strip(),
+        x0=x0, top=top, x1=x1, bottom=bottom,
+        rule=f"text:{f.rule}",
+        unit_source="text",
+        year_source="text" if stated else "document" if year is not None else None,
     )
 
 

@@ -25,6 +25,7 @@ class Found:
     unit: str
     year: int | None = None
     purpose: str | None = None  # what a purposed allocation is for, named to its breakdown
+    rule: str = ""  # the construction that read it ("allocation"): AmountRow.rule "text:<rule>"
 
 
 @dataclass
@@ -41,16 +42,21 @@ def read(sentence: Sentence, context: Context, p: Patterns) -> list[Found]:
     found: dict[int, Found] = {}
     for opening in _OPENINGS:
         if readings := opening(sentence, context, p):
-            found.update((f.start, f) for f in readings)
+            found.update((f.start, f) for f in _by(opening, readings))
             break
-    for f in [*_allocations(sentence, context, p), *_defined(sentence, p)]:
+    for f in [*_by(_allocation, _allocation(sentence, context, p)), *_by(_defined, _defined(sentence, p))]:
         found.setdefault(f.start, f)
-    for f in _parts(sentence, list(found.values()), p):
+    for f in _by(_part, _part(sentence, list(found.values()), p)):
         found.setdefault(f.start, f)
     return [found[k] for k in sorted(found)]
 
 
-def _allocations(s: Sentence, context: Context, p: Patterns) -> list[Found]:
+def _by(construction: Callable[..., list[Found]], found: list[Found]) -> list[Found]:
+    """The amounts a construction read, named by it: the function's name is the rule."""
+    return [replace(f, rule=construction.__name__.lstrip("_")) for f in found]
+
+
+def _allocation(s: Sentence, context: Context, p: Patterns) -> list[Found]:
     found = []
     for pattern in p.allocations:
         for m in pattern.finditer(s.masked):
@@ -205,7 +211,7 @@ def _defined(s: Sentence, p: Patterns) -> list[Found]:
     return [Found(*s.amount(m), s.group(m, "defined"), m["unit"]) for m in p.defined.finditer(s.masked)]
 
 
-def _parts(s: Sentence, wholes: list[Found], p: Patterns) -> list[Found]:
+def _part(s: Sentence, wholes: list[Found], p: Patterns) -> list[Found]:
     """ "94 mnkr, varav 73 mnkr inom den skattefinansierade verksamheten" → "<whole>, <part>"."""
     found = []
     for m in p.part.finditer(s.masked):

@@ -1,0 +1,41 @@
+"""Tables stage: the layout's table regions → one Table model (model.py) per printed table.
+
+Between layout and extract: every table block is read into a grid (grid.py) and resolved
+into the table it starts or continues (regions.py), so that extract reads cells by row and
+column and validation checks exactly the tables extract read. Imports only from layout,
+the model and the text layer; what a column means is extract's business.
+"""
+from __future__ import annotations
+
+from pipeline.model import BlockKind, Document
+from pipeline.tables.assemble import assemble, orphan
+from pipeline.tables.grid import build_grid
+from pipeline.tables.model import Table
+from pipeline.tables.regions import OpenTable, resolve
+from pipeline.tables.settings import TableSettings, table_settings
+
+__all__ = ["Table", "TableSettings", "build_tables"]
+
+
+def build_tables(document: Document, cfg: TableSettings | None = None) -> list[Table]:
+    """Every table of the document with figures in it, in reading order ("t1", "t2" …).
+
+    Tables are resolved before any is assembled: a caption under a table's last region
+    names all its regions.
+    """
+    cfg = cfg or table_settings()
+    found: list[OpenTable | Table] = []
+    previous: OpenTable | None = None
+    for index, block in enumerate(document.blocks):
+        if block.kind is not BlockKind.TABLE:
+            continue
+        grid = build_grid(block.lines, cfg)
+        if grid is None:
+            continue
+        table = resolve(document.blocks, index, grid, previous, cfg)
+        if table is None:
+            found.append(orphan(block, grid, f"t{len(found) + 1}"))
+        elif table is not previous:
+            found.append(table)
+        previous = table or previous
+    return [t if isinstance(t, Table) else assemble(t, f"t{n}") for n, t in enumerate(found, start=1)]
