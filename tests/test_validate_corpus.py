@@ -100,3 +100,24 @@ def test_corrupting_a_real_extracted_table(corpus_run, tmp_path):
     assert not outcome.published["amounts"]["amount_id"].isin([dropped.amount_id, texted.amount_id]).any()
     assert outcome.published["documents"]["status"].tolist() == ["partial"]
     assert outcome.counts["reconciles"].all()
+
+
+def test_every_corpus_amount_points_at_its_place_on_the_page(corpus_run):
+    """Table amounts name their table (in interim tables.json), row and column; every amount
+    has a box inside its page and the rule that read it."""
+    import json
+
+    out, _, _ = corpus_run
+    amounts = pd.read_csv(out / "amounts.csv", keep_default_na=False, na_values=[""])
+    assert not amounts.empty and (amounts["rule"].str.len() > 0).all()
+    table = amounts[amounts["source"] == "table"]
+    assert (table["rule"] == "table").all() and amounts.loc[amounts["source"] == "text", "rule"].str.startswith("text:").all()
+    assert table[["table_id", "row_index", "col_index"]].notna().all().all()
+    for doc_id, rows in amounts.groupby("doc_id"):
+        folder = out / "interim" / doc_id
+        pages = {p["number"]: p for p in json.loads((folder / "layout.json").read_text(encoding="utf-8"))["pages"]}
+        ids = {t["table_id"] for t in json.loads((folder / "tables.json").read_text(encoding="utf-8"))}
+        assert set(rows.loc[rows["source"] == "table", "table_id"]) <= ids, doc_id
+        for r in rows.itertuples():
+            page = pages[r.page]
+            assert 0 <= r.x0 < r.x1 <= page["width"] and 0 <= r.top < r.bottom <= page["height"], (doc_id, r.amount_id)
