@@ -1,8 +1,8 @@
 """Table regions on a page: tables drawn with rules, borderless runs of figure rows, and
 grids of text cells under a column header ("Uppdrag | Ansvarig nämnd").
 
-Only the region is decided here (which lines belong to a table); the amounts extractor
-rebuilds the cell grid from the region's word positions.
+Only the region is decided here (which lines belong to a table); the tables stage
+(pipeline/tables/) builds the cell grid from the region's word positions.
 """
 from __future__ import annotations
 
