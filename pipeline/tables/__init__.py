@@ -8,10 +8,10 @@ the model and the text layer; what a column means is extract's business.
 from __future__ import annotations
 
 from pipeline.model import BlockKind, Document
-from pipeline.tables.assemble import assemble, orphan
+from pipeline.tables.assemble import assemble
 from pipeline.tables.grid import build_grid
 from pipeline.tables.model import Table
-from pipeline.tables.regions import OpenTable, resolve
+from pipeline.tables.regions import OpenTable, orphan, resolve
 from pipeline.tables.settings import TableSettings, table_settings
 
 __all__ = ["Table", "TableSettings", "build_tables"]
@@ -24,8 +24,8 @@ def build_tables(document: Document, cfg: TableSettings | None = None) -> list[T
     names all its regions.
     """
     cfg = cfg or table_settings()
-    found: list[OpenTable | Table] = []
-    previous: OpenTable | None = None
+    found: list[OpenTable] = []
+    previous: OpenTable | None = None  # the last table a region started or continued
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.TABLE:
             continue
@@ -34,8 +34,8 @@ def build_tables(document: Document, cfg: TableSettings | None = None) -> list[T
             continue
         table = resolve(document.blocks, index, grid, previous, cfg)
         if table is None:
-            found.append(orphan(block, grid, f"t{len(found) + 1}"))
+            found.append(orphan(block, grid))
         elif table is not previous:
             found.append(table)
         previous = table or previous
-    return [t if isinstance(t, Table) else assemble(t, f"t{n}") for n, t in enumerate(found, start=1)]
+    return [assemble(t, f"t{n}") for n, t in enumerate(found, start=1)]

@@ -3,7 +3,6 @@ numbered through all regions, each figure a cell at its table column."""
 from __future__ import annotations
 
 from pipeline.model import Block
-from pipeline.tables.grid import Grid
 from pipeline.tables.model import Box, Cell, Column, Part, Row, Stray, Table, box_of
 from pipeline.tables.regions import OpenTable, Region
 from pipeline.tables.rows import GridRow
@@ -27,14 +26,6 @@ def assemble(table: OpenTable, table_id: str) -> Table:
         parts=[Part(r.block.page, r.block.bbox, r.header) for r in table.regions],
         notes=table.notes,
     )
-
-
-def orphan(block: Block, grid: Grid, table_id: str) -> Table:
-    """Figures under no column header that continue no table: kept, with nothing to name
-    their columns (extract reads no amounts from them)."""
-    region = Region(block, grid, "none", list(range(len(grid.columns))))
-    table = OpenTable(grid.columns, None, grid.stub, grid.corner, None, block.page, regions=[region])
-    return assemble(table, table_id)
 
 
 def _row(g: GridRow, index: int, part: int, region: Region) -> Row:

@@ -63,12 +63,13 @@ def resolve(blocks: list[Block], index: int, grid: Grid, previous: OpenTable | N
     continues; None for figures under no header that continue nothing."""
     block = blocks[index]
     captions = _captions(blocks, index, cfg)
-    open_before = previous is not None and not previous.closed and block.page - previous.end_page <= 1
+    # the table before it, if still open on this page or the one before
+    earlier = previous if previous is not None and not previous.closed and block.page - previous.end_page <= 1 else None
     if grid.headed and any(c.header for c in grid.columns):
         title, adjacent = _title(blocks, index, cfg)
         own = list(range(len(grid.columns)))
-        if open_before and _repeats(grid, block.page, title, previous, cfg):  # type: ignore[arg-type]
-            return previous.extend(Region(block, grid, "repeated", own), captions, cfg)  # type: ignore[union-attr]
+        if earlier is not None and _repeats(grid, block.page, title, earlier, cfg):
+            return earlier.extend(Region(block, grid, "repeated", own), captions, cfg)
         name = cfg.caption_name(captions[0] if captions else None)
         corner = cfg.corner_name(grid.corner)
         # a heading right above names the table; across prose, a corner cell that names a
@@ -77,12 +78,19 @@ def resolve(blocks: list[Block], index: int, grid: Grid, previous: OpenTable | N
         table = OpenTable(grid.columns, name or (title if adjacent else None) or named_corner or title or corner or None,
                           grid.stub, grid.corner, None, block.page)
         return table.extend(Region(block, grid, "own", own), captions, cfg)
-    if previous is None or not open_before:
+    if earlier is None:
         return None
-    matched = [match_column(c, previous.columns, cfg) for c in grid.columns]
-    if any(m is None for m in matched):
+    matched = [m for c in grid.columns if (m := match_column(c, earlier.columns, cfg)) is not None]
+    if len(matched) < len(grid.columns):
         return None
-    return previous.extend(Region(block, grid, "none", matched), captions, cfg)  # type: ignore[arg-type]
+    return earlier.extend(Region(block, grid, "none", matched), captions, cfg)
+
+
+def orphan(block: Block, grid: Grid) -> OpenTable:
+    """Figures under no column header that continue no table: a table of their own, with
+    nothing to name its columns (extract reads no amounts from it)."""
+    region = Region(block, grid, "none", list(range(len(grid.columns))))
+    return OpenTable(grid.columns, None, grid.stub, grid.corner, None, block.page, regions=[region])
 
 
 def _repeats(grid: Grid, page: int, title: str | None, previous: OpenTable, cfg: TableSettings) -> bool:
