@@ -131,7 +131,11 @@ class SumCheck(StrEnum):
 
 
 def column(meaning: str, *, default: Any = MISSING, key: bool = False, references: str | None = None) -> Any:
-    """A contract field: its meaning, primary-key membership and reference ("dataset.column")."""
+    """A contract field: its meaning, primary-key membership and reference ("dataset.column").
+
+    A field with a default is keyword-only, so that optional fields can stand between the
+    required ones in published order without changing how rows are built positionally.
+    """
     metadata = {"meaning": meaning, "key": key, "references": references}
     if default is MISSING:
         return field(metadata=metadata)
@@ -139,10 +143,12 @@ def column(meaning: str, *, default: Any = MISSING, key: bool = False, reference
 
 
 def _doc_id() -> Any:
+    """Every row but a document's refers to its document; stated once."""
     return column("the document the row comes from", key=True, references="documents.doc_id")
 
 
 def _page() -> Any:
+    """Every row carries the page it can be checked against."""
     return column("1-based PDF page where the row's text or figure is printed")
 
 
@@ -292,7 +298,8 @@ class Column:
 
 @cache
 def columns(dataset: str) -> tuple[Column, ...]:
-    """The dataset's columns in published order."""
+    """The dataset's columns in published order: the row's own fields as declared, then the
+    evidence columns it inherits (which dataclass inheritance would put first)."""
     row_type = ROW_TYPES[dataset]
     hints = get_type_hints(row_type)
     inherited = {f.name for f in fields(Evidence)} if issubclass(row_type, Evidence) else set()
@@ -301,9 +308,10 @@ def columns(dataset: str) -> tuple[Column, ...]:
 
 
 def _column(spec: Field, hint: Any) -> Column:
+    """A field's annotation is its type: `X | None` may be null, a StrEnum is an enum of texts."""
     nullable = type(None) in get_args(hint)
     base = next((a for a in get_args(hint) if a is not type(None)), hint)
-    enum = tuple(base) if issubclass(base, StrEnum) else None
+    enum = tuple(m.value for m in base) if issubclass(base, StrEnum) else None
     references = spec.metadata["references"]
     return Column(
         name=spec.name, type=ColumnType.STRING if enum else _TYPE_OF[base], nullable=nullable,

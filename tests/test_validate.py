@@ -150,3 +150,19 @@ def test_unplaced_figures_are_reported():
     outcome = validate([replace(base, unplaced=[stacked])])
     found = outcome.results[outcome.results["check"] == "unplaced_figure:stacked"]
     assert len(found) == 1 and found.iloc[0]["page"] == 7 and "(264)" in found.iloc[0]["message"]
+
+
+def test_kpi_candidates_follow_their_quarantined_indicator():
+    from pipeline.contract import IndicatorKpiRow
+    from pipeline.model import IndicatorRow
+
+    base = _extraction("kpis000000000000f", 0)
+    doc = base.document.doc_id
+    indicators = [IndicatorRow(doc, "kpis-i1", "Andel nöjda invånare ska öka", 3, unit="percent"),
+                  IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs")]  # bad enum → quarantined
+    kpis = [IndicatorKpiRow(doc, i.indicator_id, 1, "N00001", "Nöjd medborgar-index", 0.8, "test") for i in indicators]
+    outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)])
+    assert list(outcome.published["indicator_kpi"]["indicator_id"]) == ["kpis-i1"]
+    held = outcome.quarantined["indicator_kpi"]
+    assert list(held["indicator_id"]) == ["kpis-i2"] and list(held["checks"]) == ["indicator_quarantined"]
+    assert outcome.counts["reconciles"].all()

@@ -16,6 +16,7 @@ from pipeline import __version__
 from pipeline.contract import Column, columns, primary_key
 from pipeline.publish.writers import write_text
 
+
 def _field(column: Column) -> dict:
     field: dict = {"name": column.name, "type": column.type.value, "description": column.meaning}
     if column.enum:

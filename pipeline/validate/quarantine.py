@@ -50,14 +50,17 @@ def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Fi
     return Split(published, quarantined, _counts(raw, published, quarantined), knock_on)
 
 
-def _links(dataset: str) -> list[Column]:
-    return [c for c in columns(dataset) if c.references]
+Lost = dict[tuple[str, str], set]  # (dataset, column) → its values in the dataset's quarantined rows
 
 
-def _lost(rows: dict[str, list], hard: Hard) -> dict[tuple[str, str], set]:
-    """(dataset, column) → the values of that column in the dataset's quarantined rows."""
-    targets = {c.references for name in DATASETS for c in _links(name)}
-    return {(t, ref): {getattr(rows[t][i], ref) for i in hard[t]} for t, ref in targets}  # type: ignore[misc]
+def _links(dataset: str) -> list[tuple[Column, tuple[str, str]]]:
+    """The dataset's columns that refer to another row, with the (dataset, column) they refer to."""
+    return [(c, c.references) for c in columns(dataset) if c.references]
+
+
+def _lost(rows: dict[str, list], hard: Hard) -> Lost:
+    targets = {target for name in DATASETS for _, target in _links(name)}
+    return {(t, ref): {getattr(rows[t][i], ref) for i in hard[t]} for t, ref in targets}
 
 
 def _cascade(rows: dict[str, list], hard: Hard) -> list[Finding]:
@@ -71,23 +74,22 @@ def _cascade(rows: dict[str, list], hard: Hard) -> list[Finding]:
         for i, row in enumerate(rows[name]):
             if i in hard[name]:
                 continue
-            for link in _links(name):
-                target = link.references[0]  # type: ignore[index]
-                if getattr(row, link.name) not in lost[link.references]:  # type: ignore[index]
+            for link, target in _links(name):
+                if getattr(row, link.name) not in lost[target]:
                     continue
-                what = target.removesuffix("s")
+                what = target[0].removesuffix("s")
                 if not link.nullable:
                     hard[name][i].append(Finding(row.doc_id, name, f"{what}_quarantined", EXTRACTION_ERROR,
                                                  f"its {what} row is quarantined", row=i, page=getattr(row, "page", None)))
                     break
                 warnings.append(Finding(row.doc_id, name, f"{what}_quarantined", WARNING,
-                                        f"published without its {what} link: the {what} is quarantined", page=row.page))
+                                        f"published without its {what} link: the {what} is quarantined", page=getattr(row, "page", None)))
     return warnings
 
 
-def _unlink(dataset: str, row: object, lost: dict[tuple[str, str], set]) -> object:
-    for link in _links(dataset):
-        if link.nullable and getattr(row, link.name) in lost[link.references]:  # type: ignore[index]
+def _unlink(dataset: str, row: object, lost: Lost) -> object:
+    for link, target in _links(dataset):
+        if link.nullable and getattr(row, link.name) in lost[target]:
             row = replace(row, **{link.name: None})  # type: ignore[type-var]
     return row
 
