@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test layout bench validate clean
+.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q -n 2
+
+# ruff over the code and the tests, mypy over the code (settings in pyproject.toml); both always run.
+lint: $(STAMP)
+	@status=0; $(VENV)/bin/ruff check pipeline tests || status=1; $(VENV)/bin/mypy || status=1; exit $$status
 
 layout: $(STAMP)
 	$(PY) -m pipeline layout $(RAW) --out $(OUT)

@@ -1,9 +1,9 @@
 """Document-level fields on the corpus, and the optional municipality reference list."""
 from __future__ import annotations
 
-import pytest
-
 import importlib
+
+import pytest
 
 fields_module = importlib.import_module("pipeline.extract.document_fields")
 document_fields = fields_module.document_fields
