@@ -51,7 +51,7 @@ GOALS_PAGE = [(16, "Prioriterade mål"),
 
 
 def _document(tmp_path, name, cover, body=(), title=None):
-    from tests.test_political import flow, generated_layout
+    from tests.corpus.test_political import flow, generated_layout
 
     pages = [flow(cover, y=120)] + ([flow(list(body))] if body else [])
     return generated_layout(tmp_path / name, pages, title=title)
