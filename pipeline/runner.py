@@ -102,7 +102,8 @@ def _stages(name: str, data: bytes, doc_id: str, timings: dict[str, float]) -> D
         t = time.perf_counter()
         extraction = extract(document, tables)
         timings["extract"] = time.perf_counter() - t
-        return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict(), [table.to_dict() for table in tables])
+        return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict(),
+                              [table.to_dict() for table in tables])
     except Exception as exc:  # one bad file must never stop the batch
         error = StageError(name, stage, f"{type(exc).__name__}: {exc}".strip())
         return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)

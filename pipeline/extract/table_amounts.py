@@ -33,7 +33,8 @@ def column_labels(tables: list[Table]) -> list[str]:
     return [c.label for table in tables for c in table.columns]
 
 
-def table_amounts(doc_id: str, tables: list[Table], years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
+def table_amounts(doc_id: str, tables: list[Table],
+                  years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
     """Every figure of the financial tables, and the figures no amount row can hold."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []

@@ -75,8 +75,8 @@ def resolve(blocks: list[Block], index: int, grid: Grid, previous: OpenTable | N
         # a heading right above names the table; across prose, a corner cell that names a
         # financial table ("Driftbudget per nämnd, mnkr") says more than the section heading
         named_corner = corner if cfg.is_financial(corner) else None
-        table = OpenTable(grid.columns, name or (title if adjacent else None) or named_corner or title or corner or None,
-                          grid.stub, grid.corner, None, block.page)
+        named = name or (title if adjacent else None) or named_corner or title or corner or None
+        table = OpenTable(grid.columns, named, grid.stub, grid.corner, None, block.page)
         return table.extend(Region(block, grid, "own", own), captions, cfg)
     if earlier is None:
         return None
@@ -115,7 +115,8 @@ def _title(blocks: list[Block], index: int, cfg: TableSettings) -> tuple[str | N
     earlier table."""
     for k in range(index - 1, max(-1, index - 5), -1):
         block = blocks[k]
-        if block.kind is BlockKind.TABLE or (block.kind is BlockKind.CAPTION and k > 0 and blocks[k - 1].kind is BlockKind.TABLE):
+        earlier_caption = block.kind is BlockKind.CAPTION and k > 0 and blocks[k - 1].kind is BlockKind.TABLE
+        if block.kind is BlockKind.TABLE or earlier_caption:
             return None, False
         if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
             return cfg.caption_name(block.text) or block.text, k == index - 1

@@ -147,7 +147,8 @@ def _label_line(r: _Reading, lines: list[Line], segs: list[list[Segment]], i: in
         r.reset()
 
 
-def _place(figures: list[Segment], columns: list[GridColumn], cfg: TableSettings) -> tuple[dict[int, Segment], list[tuple[Segment, str]]]:
+def _place(figures: list[Segment], columns: list[GridColumn],
+           cfg: TableSettings) -> tuple[dict[int, Segment], list[tuple[Segment, str]]]:
     """Each figure in the column it ends under; one without a free column is a stray."""
     values: dict[int, Segment] = {}
     strays: list[tuple[Segment, str]] = []

@@ -73,7 +73,8 @@ def tables(amounts: pd.DataFrame) -> list[Table]:
         page, row_index, col_index = (as_number(rec[k]) for k in ("page", "row_index", "col_index"))
         if page is None or row_index is None or col_index is None or not isinstance(rec["table_id"], str):
             continue
-        table = found.setdefault((rec["doc_id"], rec["table_id"]), Table(doc_id=rec["doc_id"], title=rec["table_title"]))
+        key = (rec["doc_id"], rec["table_id"])
+        table = found.setdefault(key, Table(doc_id=rec["doc_id"], title=rec["table_title"]))
         table.cells.append(
             Cell(
                 doc_id=rec["doc_id"],

@@ -111,7 +111,8 @@ def test_every_corpus_amount_points_at_its_place_on_the_page(corpus_run):
     amounts = pd.read_csv(out / "amounts.csv", keep_default_na=False, na_values=[""])
     assert not amounts.empty and (amounts["rule"].str.len() > 0).all()
     table = amounts[amounts["source"] == "table"]
-    assert (table["rule"] == "table").all() and amounts.loc[amounts["source"] == "text", "rule"].str.startswith("text:").all()
+    assert (table["rule"] == "table").all()
+    assert amounts.loc[amounts["source"] == "text", "rule"].str.startswith("text:").all()
     assert table[["table_id", "row_index", "col_index"]].notna().all().all()
     for doc_id, rows in amounts.groupby("doc_id"):
         folder = out / "interim" / doc_id

@@ -9,7 +9,7 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.model import Block, BlockKind, Document, PageInfo
 from pipeline.tables import Table, build_tables
-from tests.test_tables import SIZE, heading, line, table
+from tests.fast.test_tables import SIZE, heading, line, table
 
 
 def _doc(*blocks: Block) -> Document:
@@ -74,8 +74,8 @@ def test_repeated_header_on_the_next_page_is_no_row_and_notes_follow_the_caption
     def part(page: int, label: str) -> Block:
         return table(page, [line(page, 100, (70, "Investeringar, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"),
                                  bold=True), line(page, 118, (70, label), (350, "10"), (450, "12"))])
-    (t,) = build_tables(_doc(heading(1, "Investeringar"), part(1, "Skolor"), part(2, "Vägar"),
-                             _caption(2, 140, "Tabell 3. Investeringsbudget"), _caption(2, 150, "* Exkl. exploatering")))
+    captions = _caption(2, 140, "Tabell 3. Investeringsbudget"), _caption(2, 150, "* Exkl. exploatering")
+    (t,) = build_tables(_doc(heading(1, "Investeringar"), part(1, "Skolor"), part(2, "Vägar"), *captions))
     assert [p.header for p in t.parts] == ["own", "repeated"]
     assert [r.label for r in t.rows] == ["Skolor", "Vägar"]
     assert (t.title, t.caption, t.notes) == ("Investeringsbudget", None, ["* Exkl. exploatering"])
