@@ -202,6 +202,11 @@ class GoalRow:
     number: str | None = None
     focus_area: str | None = None
     parent_goal_id: str | None = None
+    rule: str | None = None  # the named rule that produced the row (extract/rules)
+    x0: float | None = None  # bounding box on `page` of the block or table row group read
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
 
 
 @dataclass
@@ -214,6 +219,11 @@ class IndicatorRow:
     direction: str | None = None
     target_value: float | None = None
     unit: str | None = None
+    rule: str | None = None  # the named rule that produced the row (extract/rules)
+    x0: float | None = None  # bounding box on `page` of the block or table row group read
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
 
 
 @dataclass
@@ -225,6 +235,11 @@ class MeasureRow:
     goal_id: str | None = None
     section: str | None = None
     responsible: str | None = None
+    rule: str | None = None  # the named rule that produced the row (extract/rules)
+    x0: float | None = None  # bounding box on `page` of the block or table row group read
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
 
 
 @dataclass

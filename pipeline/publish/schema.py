@@ -34,6 +34,9 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
 
 _STRING, _INT, _FLOAT, _BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
+# the rule that produced a goal, indicator or measure row, and its bounding box on `page`
+_EVIDENCE = [("rule", _STRING), ("x0", _FLOAT), ("top", _FLOAT), ("x1", _FLOAT), ("bottom", _FLOAT)]
+
 COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
         ("doc_id", _STRING), ("source_file", _STRING), ("title", _STRING), ("municipality", _STRING),
@@ -43,15 +46,15 @@ COLUMNS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "goals": [
         ("doc_id", _STRING), ("goal_id", _STRING), ("number", _STRING), ("kind", _STRING), ("title", _STRING),
-        ("focus_area", _STRING), ("parent_goal_id", _STRING), ("page", _INT),
+        ("focus_area", _STRING), ("parent_goal_id", _STRING), ("page", _INT), *_EVIDENCE,
     ],
     "indicators": [
         ("doc_id", _STRING), ("indicator_id", _STRING), ("goal_id", _STRING), ("text", _STRING),
-        ("direction", _STRING), ("target_value", _FLOAT), ("unit", _STRING), ("page", _INT),
+        ("direction", _STRING), ("target_value", _FLOAT), ("unit", _STRING), ("page", _INT), *_EVIDENCE,
     ],
     "measures": [
         ("doc_id", _STRING), ("measure_id", _STRING), ("goal_id", _STRING), ("section", _STRING),
-        ("text", _STRING), ("responsible", _STRING), ("page", _INT),
+        ("text", _STRING), ("responsible", _STRING), ("page", _INT), *_EVIDENCE,
     ],
     "amounts": [
         ("doc_id", _STRING), ("amount_id", _STRING), ("source", _STRING), ("table_title", _STRING),
