@@ -18,6 +18,7 @@ Structure it applies by itself, whatever the label says:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract import rules
@@ -149,35 +150,37 @@ class _Assembler:
             self._apply_all(self._label(step), step)
 
     def _apply_all(self, label: Label | None, step: Step) -> None:
-        for fact in label.facts if label is not None else ():
-            outcome = self._apply(fact, step.item, label.rule)  # type: ignore[union-attr]
+        if label is None:
+            return
+        for fact in label.facts:
+            outcome = self._apply(fact, label)
             if self.trace:
                 step.readings[-1].outcomes.append(outcome)
 
-    def _apply(self, fact: Fact, item: Item, rule: str) -> Outcome:
+    def _apply(self, fact: Fact, label: Label) -> Outcome:
         """Apply one fact; what a fact means for the rows and the place is described with its type."""
         ctx = self.ctx
         if isinstance(fact, Goal):
-            return self._goal(fact, item, rule)
+            return self._goal(fact, label)
         if isinstance(fact, Indicator):
-            return self._indicator(fact, item, rule)
+            return self._indicator(fact, label)
         if isinstance(fact, Measure):
-            row = MeasureRow(self.doc_id, f"m{len(self.measures) + 1:03d}", fact.text, item.page,
+            row = MeasureRow(self.doc_id, f"m{len(self.measures) + 1:03d}", fact.text, label.page,
                              goal_id=_id(ctx.goal), section=fact.section, responsible=fact.responsible,
-                             **_evidence(item, rule))
+                             **_evidence(label))
             self.measures.append(row)
             return Outcome(fact, row, True)
         if isinstance(fact, (Qualifier, Breakdown, Tail, FocusArea)):
             return self._amend(fact)
-        self.ctx = self._moved(fact, item)
+        self.ctx = self._moved(fact, label)
         return Outcome(fact, fact.goal if isinstance(fact, Link) else None, False)
 
-    def _goal(self, fact: Goal, item: Item, rule: str) -> Outcome:
+    def _goal(self, fact: Goal, label: Label) -> Outcome:
         """A goal stated again (outside a table) is the goal read before: no new row."""
         known = next((g for g in self.goals if restates(fact.title, g)), None) if fact.restated else None
-        row = known or GoalRow(self.doc_id, f"g{len(self.goals) + 1:03d}", fact.kind, fact.title, item.page,
+        row = known or GoalRow(self.doc_id, f"g{len(self.goals) + 1:03d}", fact.kind, fact.title, label.page,
                                number=fact.number, focus_area=fact.focus, parent_goal_id=_id(fact.parent),
-                               **_evidence(item, rule))
+                               **_evidence(label))
         if known is None:
             self.goals.append(row)
         ctx = replace(self.ctx, goals=self.ctx.goals + (row,) if known is None else self.ctx.goals,
@@ -187,10 +190,10 @@ class _Assembler:
         self.ctx = replace(ctx, chapter_goal=row) if fact.chapter else ctx
         return Outcome(fact, row, known is None)
 
-    def _indicator(self, fact: Indicator, item: Item, rule: str) -> Outcome:
-        row = IndicatorRow(self.doc_id, f"i{len(self.indicators) + 1:03d}", fact.text, item.page,
+    def _indicator(self, fact: Indicator, label: Label) -> Outcome:
+        row = IndicatorRow(self.doc_id, f"i{len(self.indicators) + 1:03d}", fact.text, label.page,
                            goal_id=_id(self.ctx.goal), direction=fact.direction, target_value=fact.target_value,
-                           unit=fact.unit, **_evidence(item, rule))
+                           unit=fact.unit, **_evidence(label))
         self.indicators.append(row)
         self.ctx = replace(self.ctx, last_indicator=row, qualified=False)
         if fact.row:
@@ -201,10 +204,11 @@ class _Assembler:
         """Facts that change a row read before: the last indicator, the table's last indicator,
         the last table row's text, a goal's focus area."""
         ctx = self.ctx
+        row: Row | None
         if isinstance(fact, Qualifier):
-            row: Row | None = ctx.last_indicator
-            assert row is not None  # a qualifier rule fires only after an indicator
-            row.direction, row.target_value, row.unit = fact.direction, fact.target_value, fact.unit
+            row = last = ctx.last_indicator
+            assert last is not None  # a qualifier rule fires only after an indicator
+            last.direction, last.target_value, last.unit = fact.direction, fact.target_value, fact.unit
             self.ctx = replace(ctx, qualified=True)
         elif isinstance(fact, Breakdown):
             row = ctx.row_indicator
@@ -222,7 +226,7 @@ class _Assembler:
             row.focus_area = fact.focus
         return Outcome(fact, row, False)
 
-    def _moved(self, fact: Fact, item: Item) -> Context:
+    def _moved(self, fact: Fact, label: Label) -> Context:
         """The place after a fact about the document's structure (see the fact types)."""
         ctx = self.ctx
         if isinstance(fact, Link):
@@ -238,7 +242,7 @@ class _Assembler:
                 return replace(ctx, chapter_level=fact.level, chapter_goal=None)
             return replace(ctx, measure_level=fact.level)
         if isinstance(fact, Header):
-            return replace(ctx, table=item.table, table_page=item.page, columns=fact.columns, row_indicator=None,
+            return replace(ctx, table=fact.table, table_page=label.page, columns=fact.columns, row_indicator=None,
                            breakdown=False)
         if isinstance(fact, Comment):
             return replace(ctx, skip=fact.opens)
@@ -267,6 +271,6 @@ def _id(row: GoalRow | None) -> str | None:
     return row.goal_id if row is not None else None
 
 
-def _evidence(item: Item, rule: str) -> dict[str, str | float | None]:
-    x0, top, x1, bottom = item.bbox or (None, None, None, None)
-    return {"rule": rule, "x0": x0, "top": top, "x1": x1, "bottom": bottom}
+def _evidence(label: Label) -> dict[str, Any]:
+    x0, top, x1, bottom = label.bbox or (None, None, None, None)
+    return {"rule": label.rule, "x0": x0, "top": top, "x1": x1, "bottom": bottom}

@@ -73,11 +73,10 @@ READ: tuple[str, ...] = (
     "indicator_qualifier_line",
     "indicator_list_item",
     "indicator_above_qualifier",
-    "prose_ends_indicator_list",
-    # in a measures or decisions list
+    # in a measures or decisions list (and the end of an indicator or measures list)
     "measure_list_item",
     "measure_paragraph",
-    "prose_ends_measure_list",
+    "prose_ends_list",
     "task_in_decision",
 )
 

@@ -118,7 +118,7 @@ def focus_area_overview(item: Item, context: Context) -> Label | None:
         pairs = [(label, statement)] if label and len(label.split()) <= FOCUS_WORDS else []
     else:
         return None
-    prefix, facts = load_lexicon().goal_prefix, {}
+    prefix, facts = load_lexicon().goal_prefix, dict[str, FocusArea]()
     for focus, text in pairs:
         m = prefix.match(text)
         named = context.find_goal(m["title"] if m else text, partial=True)

@@ -86,13 +86,6 @@ def indicator_above_qualifier(item: Item, context: Context) -> Label | None:
     return claim(indicator(item.text, title_of(context.goal)))
 
 
-@rule("prose_ends_indicator_list", on=TEXT)
-def prose_ends_indicator_list(item: Item, context: Context) -> Label | None:
-    """Prose after an indicator list's items ends the list."""
-    section = _open(context, Role.INDICATORS)
-    return claim(Close()) if section is not None and section.listed else None
-
-
 @rule("measure_list_item", on=TEXT)
 def measure_list_item(item: Item, context: Context) -> Label | None:
     """Every list item of a measures list ("Uppdrag", "Åtgärder", a theme of a political
@@ -116,11 +109,13 @@ def measure_paragraph(item: Item, context: Context) -> Label | None:
     return None if text.rstrip().endswith(":") or announces else claim(measure(context, text, section.name))
 
 
-@rule("prose_ends_measure_list", on=TEXT)
-def prose_ends_measure_list(item: Item, context: Context) -> Label | None:
-    """Prose after a measures list's items ends the list."""
-    section = _open(context, Role.MEASURES)
-    return claim(Close()) if section is not None and section.listed else None
+@rule("prose_ends_list", on=TEXT)
+def prose_ends_list(item: Item, context: Context) -> Label | None:
+    """Prose after the items of an indicator or measures list ends the list (a goal list
+    ends by its own rule)."""
+    section = context.section
+    listed = section is not None and section.listed and section.role in (Role.INDICATORS, Role.MEASURES)
+    return claim(Close()) if listed else None
 
 
 @rule("task_in_decision", on=TEXT)

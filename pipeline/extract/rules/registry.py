@@ -119,9 +119,10 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Header:
-    """A table header row: the roles of its columns."""
+    """A table header row: the roles of its columns; `table` is the table it starts."""
 
     columns: tuple[Cue | None, ...]
+    table: int | None = None
 
 
 @dataclass(frozen=True)
@@ -157,11 +158,14 @@ Fact = (Goal | Indicator | Measure | Qualifier | Breakdown | Link | Open | Close
 
 @dataclass(frozen=True)
 class Label:
-    """What a rule makes of an item: the facts, in the order they apply, and the name of the
-    rule (the registry sets it, so a rule never spells its own name)."""
+    """What a rule makes of an item: the facts, in the order they apply, and the evidence:
+    the rule's name and the page and box of the item it read (the registry sets them, so a
+    rule never spells its own name)."""
 
     facts: tuple[Fact, ...] = ()
     rule: str = ""
+    page: int = 0
+    bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom), pdfplumber's coordinates
 
     def has(self, kind: type) -> bool:
         return any(isinstance(f, kind) for f in self.facts)
@@ -180,7 +184,7 @@ class Rule:
         if item.kind not in self.on:
             return None
         found = self.fn(item, context)
-        return None if found is None else replace(found, rule=self.name)
+        return None if found is None else replace(found, rule=self.name, page=item.page, bbox=item.bbox)
 
 
 REGISTRY: dict[str, Rule] = {}

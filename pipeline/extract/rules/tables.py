@@ -71,8 +71,9 @@ def table_header(item: Item, context: Context) -> Label | None:
         return None
     columns = header_roles(item)
     if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
-        return claim(Header(columns), Open(Section(Role.MEASURES, None, _ANY_HEADING, context.heading_above()), alone=True))
-    return claim(Header(columns))
+        opened = Open(Section(Role.MEASURES, None, _ANY_HEADING, context.heading_above()), alone=True)
+        return claim(Header(columns, item.table), opened)
+    return claim(Header(columns, item.table))
 
 
 @rule("unread_table_row", on=ROWS)
