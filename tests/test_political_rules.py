@@ -245,6 +245,22 @@ def test_task_table_row_names_the_body_of_its_responsibility_column():
     assert (measure.text, measure.responsible) == ("Ta fram en plan för lokaler", "Kommunstyrelsen")
 
 
+def test_labelled_row_reads_its_lines_by_the_label_and_a_comment_row_nothing():
+    context = Context(columns=(Cue(Role.GOALS, "political"), Cue(Role.INDICATORS)), table=7, goal=goal_row())
+    labelled = Item(kind="row", text="Indikator Andel sysselsatta ska öka", page=3, cells=["Indikator Andel …", ""],
+                    label="Indikator", table=7, bbox=BOX)
+    (indicator,) = facts("labelled_row", labelled, context)
+    assert (indicator.text, indicator.direction) == ("Andel sysselsatta ska öka", "increase")
+    assert facts("comment_row", row("Kommentar", "Ökar"), context) == ()
+
+
+def test_single_column_row_is_an_entry_of_the_column_role():
+    (goal,) = facts("single_column_row", row("Alla barn ska klara skolan"),
+                    Context(columns=(Cue(Role.GOALS, "operational"),), table=7))
+    assert (goal.title, goal.kind, goal.restated, goal.in_table) == ("Alla barn ska klara skolan", "operational",
+                                                                     True, False)
+
+
 def test_rows_of_a_table_without_roles_are_not_read():
     assert apply("unread_table_row", row("År", "2024"), Context()) is not None
     assert apply("unread_table_row", row("År", "2024"), Context(columns=(Cue(Role.INDICATORS),), table=7)) is None

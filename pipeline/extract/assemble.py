@@ -90,13 +90,12 @@ def assemble(doc_id: str, stream: Sequence[Item], context: Context, trace: bool 
     for link in (False, True):
         for i, step in enumerate(steps):
             assembler.read(step, stream[i + 1] if i + 1 < len(stream) else None, link)
-    return Assembly(assembler.goals, assembler.indicators, assembler.measures, steps if trace else [])
+    return Assembly(list(assembler.ctx.goals), assembler.indicators, assembler.measures, steps if trace else [])
 
 
 class _Assembler:
     def __init__(self, doc_id: str, context: Context, trace: bool) -> None:
-        self.doc_id, self.ctx, self.trace = doc_id, context, trace
-        self.goals: list[GoalRow] = []
+        self.doc_id, self.ctx, self.trace = doc_id, context, trace  # the goals read are the context's
         self.indicators: list[IndicatorRow] = []
         self.measures: list[MeasureRow] = []
 
@@ -177,14 +176,12 @@ class _Assembler:
 
     def _goal(self, fact: Goal, label: Label) -> Outcome:
         """A goal stated again (outside a table) is the goal read before: no new row."""
-        known = next((g for g in self.goals if restates(fact.title, g)), None) if fact.restated else None
-        row = known or GoalRow(self.doc_id, f"g{len(self.goals) + 1:03d}", fact.kind, fact.title, label.page,
+        goals = self.ctx.goals
+        known = next((g for g in goals if restates(fact.title, g)), None) if fact.restated else None
+        row = known or GoalRow(self.doc_id, f"g{len(goals) + 1:03d}", fact.kind, fact.title, label.page,
                                number=fact.number, focus_area=fact.focus, parent_goal_id=_id(fact.parent),
                                **_evidence(label))
-        if known is None:
-            self.goals.append(row)
-        ctx = replace(self.ctx, goals=self.ctx.goals + (row,) if known is None else self.ctx.goals,
-                      goal=row, tail=row if fact.in_table else None)
+        ctx = replace(self.ctx, goals=goals if known else goals + (row,), goal=row, tail=row if fact.in_table else None)
         if fact.heads is not None:
             ctx = replace(ctx, heading_goal=(fact.heads, row))
         self.ctx = replace(ctx, chapter_goal=row) if fact.chapter else ctx

@@ -8,10 +8,14 @@ module, decides which rule wins.
 
 Interactions the order encodes (the behaviour of the reader these rules replaced):
 - a table row's wrapped end and a caption's second line are read before anything else;
-- a comment heading claims the next text block, whatever it says;
+- a comment heading claims the next text block, whatever it says and however many headings
+  and table rows stand between them;
+- `restated_goal_heading` judges a heading by the section open above it; the heading rules
+  after it judge from the place the heading leaves (`Context.after_heading`);
 - a run of numbered goals is read before the caption and footnote check, in any section;
 - an intro sentence or a cue label opens its list before the list's own rules see it;
 - `colon_labelled_indicator` reads only outside any section, `labelled_field` only inside;
+- a qualifier line qualifies the indicator read last, wherever that was read;
 - in a goal list a task addressed to a body wins over the goal rules, and a flattened
   "Perspektiv | Mål" header or a goal card claims its prose before it could be a goal;
 - `next_goal_ends_indicator_list` ends the indicator list and has the item read again in the

@@ -2,8 +2,9 @@
 
 A rule is a pure function `rule(item, context) -> Label | None`, registered by name with the
 kinds of item it reads (`@rule("cue_heading", on=HEADINGS)`). It returns None when the
-convention it covers does not apply, and otherwise a `Label`: its name and the facts it
-establishes about the item, in the order the assembler is to apply them. A label without
+convention it covers does not apply, and otherwise a `Label`: the facts it establishes about
+the item, in the order the assembler is to apply them, and the evidence (the rule's name,
+the item's page and box). A label without
 facts claims the item for nothing (prose under a "Perspektiv | Mål" header is no goal), so
 that no rule of lower priority reads it. Which rule wins is decided by the priority order in
 pipeline/extract/rules/__init__.py, never by where a rule is written.
