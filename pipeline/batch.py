@@ -17,14 +17,15 @@ from pathlib import Path
 from rich.progress import Progress
 
 from pipeline import __version__
+from pipeline.contract import DATASETS
 from pipeline.executors import run_documents
 from pipeline.ingest import file_doc_id
 from pipeline.model import Extraction, StageError
 from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import write_datapackage
 from pipeline.publish.lock import OutputLock
-from pipeline.publish.schema import DATASETS
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
+from pipeline.publish.validation import write_validation
 from pipeline.publish.writers import remove_stale_temporaries, write_dataset
 from pipeline.runner import RETRIED_STAGES, DocumentResult, find_pdfs, read_interim, write_interim, write_json
 from pipeline.validate import ValidationOutcome, validate
@@ -144,8 +145,10 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
 
 
 def publish(out: Path, extractions: list[Extraction], log: Callable[[str], None] = print) -> ValidationOutcome:
-    """Validate the extracted rows, then publish the clean ones (quarantined rows are not)."""
-    outcome = validate(extractions, out)
+    """Validate the extracted rows, then publish: what validation found (results, quarantine,
+    reports), the clean rows of every dataset, the database, and the data package last."""
+    outcome = validate(extractions)
+    write_validation(out, outcome)
     for name in DATASETS:
         write_dataset(out, name, outcome.published[name])
     write_database(out / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})

@@ -1,13 +1,16 @@
 """The document model every stage after layout reads.
 
 Plain dataclasses, serialisable to JSON, so that a stage's result can be inspected on disk
-and a later stage never needs the PDF (or pdfplumber) again.
+and a later stage never needs the PDF (or pdfplumber) again. The output rows are the
+contract's (pipeline.contract); Extraction holds them, and extract imports them from here.
 """
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
+
+from pipeline.contract import AmountRow, DocumentRow, GoalRow, IndicatorKpiRow, IndicatorRow, MeasureRow
 
 
 @dataclass(frozen=True)
@@ -173,93 +176,6 @@ def _block_from_dict(data: dict[str, Any]) -> Block:
     return Block(**values)
 
 
-# -- output rows: one dataclass per dataset of the contract (publish/schema.py types them) --
-
-
-@dataclass
-class DocumentRow:
-    doc_id: str
-    source_file: str
-    pages: int
-    status: str
-    pipeline_version: str
-    title: str | None = None
-    municipality: str | None = None
-    municipality_code: str | None = None
-    organisation: str | None = None
-    doc_type: str = "other"
-    period_start: int | None = None
-    period_end: int | None = None
-
-
-@dataclass
-class GoalRow:
-    doc_id: str
-    goal_id: str
-    kind: str
-    title: str
-    page: int
-    number: str | None = None
-    focus_area: str | None = None
-    parent_goal_id: str | None = None
-    rule: str | None = None  # the named rule that produced the row (extract/rules)
-    x0: float | None = None  # bounding box on `page` of the block or table row group read
-    top: float | None = None
-    x1: float | None = None
-    bottom: float | None = None
-
-
-@dataclass
-class IndicatorRow:
-    doc_id: str
-    indicator_id: str
-    text: str
-    page: int
-    goal_id: str | None = None
-    direction: str | None = None
-    target_value: float | None = None
-    unit: str | None = None
-    rule: str | None = None  # the named rule that produced the row (extract/rules)
-    x0: float | None = None  # bounding box on `page` of the block or table row group read
-    top: float | None = None
-    x1: float | None = None
-    bottom: float | None = None
-
-
-@dataclass
-class MeasureRow:
-    doc_id: str
-    measure_id: str
-    text: str
-    page: int
-    goal_id: str | None = None
-    section: str | None = None
-    responsible: str | None = None
-    rule: str | None = None  # the named rule that produced the row (extract/rules)
-    x0: float | None = None  # bounding box on `page` of the block or table row group read
-    top: float | None = None
-    x1: float | None = None
-    bottom: float | None = None
-
-
-@dataclass
-class AmountRow:
-    doc_id: str
-    amount_id: str
-    source: str
-    row_label: str
-    value: float
-    page: int
-    is_total: bool = False
-    table_title: str | None = None
-    column_label: str | None = None
-    year: int | None = None
-    kind: str | None = None
-    unit: str | None = None
-    value_sek: float | None = None
-    snippet: str | None = None
-
-
 @dataclass
 class UnplacedFigure:
     """A figure printed in a financial table that no amount row holds (it fits no column,
@@ -282,6 +198,7 @@ class Extraction:
     indicators: list[IndicatorRow] = field(default_factory=list)
     measures: list[MeasureRow] = field(default_factory=list)
     amounts: list[AmountRow] = field(default_factory=list)
+    indicator_kpi: list[IndicatorKpiRow] = field(default_factory=list)  # the Kolada matcher's (a later issue)
     unplaced: list[UnplacedFigure] = field(default_factory=list)  # for validation to warn about
 
     def to_dict(self) -> dict[str, Any]:
@@ -295,5 +212,6 @@ class Extraction:
             indicators=[IndicatorRow(**r) for r in data["indicators"]],
             measures=[MeasureRow(**r) for r in data["measures"]],
             amounts=[AmountRow(**r) for r in data["amounts"]],
+            indicator_kpi=[IndicatorKpiRow(**r) for r in data.get("indicator_kpi", [])],
             unplaced=[UnplacedFigure(**r) for r in data.get("unplaced", [])],
         )

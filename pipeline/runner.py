@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
+from pipeline.contract import DocumentStatus
 from pipeline.extract import extract
 from pipeline.ingest import doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
 from pipeline.layout import build_layout
@@ -103,7 +104,7 @@ def _stages(name: str, data: bytes, doc_id: str, timings: dict[str, float]) -> D
 
 def _failed(name: str, doc_id: str) -> Extraction:
     """A failed file still gets a documents row, so that nothing silently disappears."""
-    row = DocumentRow(doc_id=doc_id, source_file=name, pages=0, status="failed", pipeline_version=__version__)
+    row = DocumentRow(doc_id=doc_id, source_file=name, pages=0, status=DocumentStatus.FAILED, pipeline_version=__version__)
     return Extraction(document=row)
 
 

@@ -17,8 +17,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.batch import RunOptions, run_batch
+from pipeline.contract import DATASETS
 from pipeline.publish.lock import OutputLock, OutputLocked
-from pipeline.publish.schema import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ["ale_verksamhetsplan_2017-2020.pdf", "Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"]

@@ -11,12 +11,13 @@ import pandas as pd
 import pytest
 
 from pipeline.model import DocumentRow, Extraction, GoalRow, MeasureRow
+from pipeline.publish.validation import write_validation
 from pipeline.validate import validate
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY
 from tests.test_validate_crossfoot import ROWS, drift_table
 
 CHROMIUM = Path("/usr/bin/chromium")
-SUITES = ("documents", "goals", "indicators", "measures", "amounts", "crossfoot", "units")
+SUITES = ("documents", "goals", "indicators", "measures", "amounts", "indicator_kpi", "crossfoot", "units")
 
 
 def _extraction(doc_id: str, summa_offset: float) -> Extraction:
@@ -43,7 +44,9 @@ def run(tmp_path_factory):
     clean = _extraction("clean0000000000a", 0)
     draft = _extraction("draft0000000000b", -28)
     broken = _corrupted(_extraction("broken000000000c", 0))
-    return out, validate([clean, draft, broken], out), broken
+    outcome = validate([clean, draft, broken])
+    write_validation(out, outcome)
+    return out, outcome, broken
 
 
 def test_corrupted_table_rows_are_quarantined_not_published(run):
@@ -126,24 +129,40 @@ def _dump_dom(page: Path) -> str:
     return done.stdout
 
 
-def test_quarantined_goal_leaves_its_indicators_published_without_the_link(tmp_path):
+def test_quarantined_goal_leaves_its_indicators_published_without_the_link():
     from pipeline.model import IndicatorRow
 
     base = _extraction("links00000000000d", 0)
     bad_goal = GoalRow(base.document.doc_id, "links-g9", "vision", "Sida 4", 3)  # bad enum → quarantined
     indicators = [IndicatorRow(base.document.doc_id, "links-i1", "Andel nöjda invånare ska öka", 3, goal_id="links-g9")]
-    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)], tmp_path)
+    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)])
     published = outcome.published["indicators"]
     assert list(published["indicator_id"]) == ["links-i1"] and published["goal_id"].isna().all()
     assert "links-g9" not in set(outcome.published["goals"]["goal_id"])
     assert (outcome.results["check"] == "goal_quarantined").any()
 
 
-def test_unplaced_figures_are_reported(tmp_path):
+def test_unplaced_figures_are_reported():
     from pipeline.model import UnplacedFigure
 
     base = _extraction("unplaced0000000e", 0)
     stacked = UnplacedFigure(base.document.doc_id, 7, "(264)", "stacked", "Likviditet", "Finansiella mål")
-    outcome = validate([replace(base, unplaced=[stacked])], tmp_path)
+    outcome = validate([replace(base, unplaced=[stacked])])
     found = outcome.results[outcome.results["check"] == "unplaced_figure:stacked"]
     assert len(found) == 1 and found.iloc[0]["page"] == 7 and "(264)" in found.iloc[0]["message"]
+
+
+def test_kpi_candidates_follow_their_quarantined_indicator():
+    from pipeline.contract import IndicatorKpiRow
+    from pipeline.model import IndicatorRow
+
+    base = _extraction("kpis000000000000f", 0)
+    doc = base.document.doc_id
+    indicators = [IndicatorRow(doc, "kpis-i1", "Andel nöjda invånare ska öka", 3, unit="percent"),
+                  IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs")]  # bad enum → quarantined
+    kpis = [IndicatorKpiRow(doc, i.indicator_id, 1, "N00001", "Nöjd medborgar-index", 0.8, "test") for i in indicators]
+    outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)])
+    assert list(outcome.published["indicator_kpi"]["indicator_id"]) == ["kpis-i1"]
+    held = outcome.quarantined["indicator_kpi"]
+    assert list(held["indicator_id"]) == ["kpis-i2"] and list(held["checks"]) == ["indicator_quarantined"]
+    assert outcome.counts["reconciles"].all()

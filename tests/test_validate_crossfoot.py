@@ -6,8 +6,8 @@ from dataclasses import asdict
 import pandas as pd
 import pytest
 
+from pipeline.contract import column_names
 from pipeline.model import AmountRow
-from pipeline.publish.schema import column_names
 from pipeline.validate.checks import INCOMPLETE, INCONSISTENT, OK, ROUNDING, UNEXPLAINED
 from pipeline.validate.crossfoot import crossfoot
 from pipeline.validate.tables import blocks, tables

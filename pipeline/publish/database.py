@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.publish.schema import COLUMNS, PRIMARY_KEYS
+from pipeline.contract import DATASETS, ColumnType, columns, primary_key
 from pipeline.publish.writers import atomic_path
 
-_DUCK_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "bool": "BOOLEAN"}
+_DUCK_TYPES = {ColumnType.STRING: "VARCHAR", ColumnType.INTEGER: "BIGINT", ColumnType.NUMBER: "DOUBLE", ColumnType.BOOLEAN: "BOOLEAN"}
 
 VIEWS = {
     "amounts_by_document": """
@@ -44,15 +44,16 @@ def write_database(target: Path, frames: dict[str, pd.DataFrame]) -> None:
 
 
 def _create_table(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
-    """Contract tables get declared types and primary keys; other tables (validation results) are inferred."""
-    if name not in COLUMNS:
-        con.register("frame", df)
+    """Contract tables get declared types, primary keys and column comments (the contract's
+    meaning); other tables (validation results) are inferred."""
+    con.register("frame", df)
+    if name not in DATASETS:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
         con.unregister("frame")
         return
-    columns = ", ".join(f'"{col}" {_DUCK_TYPES[str(typ)]}' for col, typ in COLUMNS[name])
-    key = ", ".join(PRIMARY_KEYS[name])
-    con.execute(f"CREATE TABLE {name} ({columns}, PRIMARY KEY ({key}))")
-    con.register("frame", df)
+    declared = ", ".join(f'"{c.name}" {_DUCK_TYPES[c.type]}' for c in columns(name))
+    con.execute(f"CREATE TABLE {name} ({declared}, PRIMARY KEY ({', '.join(primary_key(name))}))")
+    for c in columns(name):
+        con.execute(f"""COMMENT ON COLUMN {name}."{c.name}" IS '{c.meaning.replace("'", "''")}'""")
     con.execute(f"INSERT INTO {name} SELECT * FROM frame")
     con.unregister("frame")

@@ -12,50 +12,39 @@ import hashlib
 import json
 from pathlib import Path
 
-import pyarrow as pa
-
 from pipeline import __version__
-from pipeline.publish.schema import COLUMNS, ENUMS, PRIMARY_KEYS
+from pipeline.contract import Column, columns, primary_key
 from pipeline.publish.writers import write_text
 
-# Row ids are unique across documents (extract.qualify_ids), so single-column keys suffice.
-FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
-    "goals": [("doc_id", "documents", "doc_id"), ("parent_goal_id", "goals", "goal_id")],
-    "indicators": [("doc_id", "documents", "doc_id"), ("goal_id", "goals", "goal_id")],
-    "measures": [("doc_id", "documents", "doc_id"), ("goal_id", "goals", "goal_id")],
-    "amounts": [("doc_id", "documents", "doc_id")],
-}
 
-
-def _field(dataset: str, name: str, typ: pa.DataType) -> dict:
-    if pa.types.is_integer(typ):
-        kind = "integer"
-    elif pa.types.is_floating(typ):
-        kind = "number"
-    elif pa.types.is_boolean(typ):
-        kind = "boolean"
-    else:
-        kind = "string"
-    field: dict = {"name": name, "type": kind}
-    if name in ENUMS[dataset]:
-        field["constraints"] = {"enum": list(ENUMS[dataset][name])}
-    if name in PRIMARY_KEYS[dataset]:
+def _field(column: Column) -> dict:
+    field: dict = {"name": column.name, "type": column.type.value, "description": column.meaning}
+    if column.enum:
+        field["constraints"] = {"enum": list(column.enum)}
+    if column.key:
         field.setdefault("constraints", {})["required"] = True
     return field
+
+
+def _foreign_keys(dataset: str) -> list[dict]:
+    """The contract's references. Row ids are unique across documents (extract.qualify_ids),
+    so single-column foreign keys suffice."""
+    return [
+        {"fields": [c.name], "reference": {"resource": "" if c.references[0] == dataset else c.references[0], "fields": [c.references[1]]}}
+        for c in columns(dataset)
+        if c.references
+    ]
 
 
 def descriptor(datasets: list[str]) -> dict:
     resources = []
     for name in datasets:
         schema: dict = {
-            "fields": [_field(name, col, typ) for col, typ in COLUMNS[name]],
-            "primaryKey": list(PRIMARY_KEYS[name]),
+            "fields": [_field(c) for c in columns(name)],
+            "primaryKey": primary_key(name),
             "missingValues": [""],
         }
-        fks = [
-            {"fields": [column], "reference": {"resource": "" if target == name else target, "fields": [ref]}}
-            for column, target, ref in FOREIGN_KEYS.get(name, [])
-        ]
+        fks = _foreign_keys(name)
         if fks:
             schema["foreignKeys"] = fks
         resources.append(

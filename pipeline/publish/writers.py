@@ -7,42 +7,33 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.publish.schema import COLUMNS, arrow_schema, column_names
-
-
-def frame(dataset: str, rows: Iterable[object]) -> pd.DataFrame:
-    """Rows (dataclasses) → a DataFrame with the contract's columns and nullable dtypes."""
-    records = [asdict(r) for r in rows]  # type: ignore[call-overload]
-    df = pd.DataFrame.from_records(records, columns=column_names(dataset))
-    for name, typ in COLUMNS[dataset]:
-        if pa.types.is_integer(typ):
-            df[name] = df[name].astype("Int64")
-        elif pa.types.is_floating(typ):
-            df[name] = df[name].astype("Float64")
-        elif pa.types.is_boolean(typ):
-            df[name] = df[name].astype("boolean")
-        else:
-            df[name] = df[name].astype("string")
-    return df
+from pipeline.contract import arrow_schema
 
 
 def write_dataset(out: Path, dataset: str, df: pd.DataFrame) -> None:
-    with atomic_path(out / f"{dataset}.csv") as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    """<dataset>.csv and <dataset>.parquet of a typed frame (validate.frames.typed_frame)."""
+    write_csv(out / f"{dataset}.csv", df)
     table = pa.Table.from_pandas(df, preserve_index=False).cast(
         pa.schema([pa.field(f.name, f.type.value_type if pa.types.is_dictionary(f.type) else f.type) for f in arrow_schema(dataset)])
     )
-    table = table.cast(arrow_schema(dataset))
-    with atomic_path(out / f"{dataset}.parquet") as tmp:
+    write_parquet(out / f"{dataset}.parquet", table.cast(arrow_schema(dataset)))
+
+
+def write_csv(target: Path, df: pd.DataFrame) -> None:
+    """UTF-8, `.` as decimal point, empty cell for null, \\n line ends: the contract's CSV."""
+    with atomic_path(target) as tmp:
+        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def write_parquet(target: Path, table: pa.Table) -> None:
+    with atomic_path(target) as tmp:
         pq.write_table(table, tmp)
 
 
@@ -67,5 +58,9 @@ def remove_stale_temporaries(out: Path) -> None:
 
 
 def write_text(target: Path, text: str) -> None:
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_bytes(target: Path, data: bytes) -> None:
     with atomic_path(target) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)

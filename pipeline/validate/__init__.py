@@ -1,28 +1,27 @@
 """Validate stage: extracted rows → published rows | quarantined rows, + validation results.
 
-`validate(extractions, out)` is the one call a batch makes between extract and publish. It
-runs the GX suites of every dataset and the arithmetic and unit checks in one Checkpoint,
-classifies every failure (source_inconsistency, extraction_error, warning), quarantines
-rows failing a hard extraction check, and writes processed/validation_results.*,
-processed/quarantine/<dataset>.csv and the HTML reports under processed/reports/.
+`validate(extractions)` is the one call a batch makes between extract and publish. It runs
+the GX suites of every dataset and the arithmetic and unit checks in one Checkpoint,
+classifies every failure (source_inconsistency, extraction_error, warning) and sets aside
+the rows failing a hard extraction check. It returns all of that and writes nothing:
+publish is the only writer (validation_results, quarantine/, reports/), so validation can
+be run, inspected and tested alone, and never imports the publish stage.
 """
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import pandas as pd
 
+from pipeline.contract import DocumentStatus
 from pipeline.model import Extraction
 from pipeline.validate.checks import INCONSISTENT, OK, ROUNDING, Check
 from pipeline.validate.crossfoot import crossfoot
 from pipeline.validate.frames import dataset_rows, raw_frames
-from pipeline.validate.quarantine import split, write_quarantine
-from pipeline.validate.report import DATA_DOCS, make_offline, write_summary
-from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING, Finding, results_frame, write_results
-from pipeline.validate.suites import SuiteStats, run_checkpoint, staging_frames
+from pipeline.validate.quarantine import split
+from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING, Finding, results_frame
+from pipeline.validate.suites import DataDocs, SuiteStats, run_checkpoint, staging_frames
 from pipeline.validate.tables import blocks, tables
 from pipeline.validate.units import unit_checks
 
@@ -31,12 +30,16 @@ __all__ = ["ValidationOutcome", "validate"]
 
 @dataclass
 class ValidationOutcome:
-    published: dict[str, pd.DataFrame]
-    quarantined: dict[str, pd.DataFrame]
+    """What publish writes: the clean rows, the quarantined ones with their reasons, the
+    validation_results dataset, and what the reports show (counts, suites, Data Docs)."""
+
+    published: dict[str, pd.DataFrame]  # dataset → typed rows with the contract's columns
+    quarantined: dict[str, pd.DataFrame]  # dataset → rows as extracted, plus checks and reasons
     findings: list[Finding]
-    results: pd.DataFrame
-    counts: pd.DataFrame
+    results: pd.DataFrame  # the validation_results dataset
+    counts: pd.DataFrame  # per document and dataset: extracted, published, quarantined
     suites: list[SuiteStats]
+    data_docs: DataDocs  # the GX Data Docs site as GX built it
     seconds: float
 
     def summary(self) -> dict:
@@ -63,32 +66,25 @@ class ValidationOutcome:
 _SEVERITY_OF = {ROUNDING: WARNING, INCONSISTENT: SOURCE_INCONSISTENCY}
 
 
-def validate(extractions: list[Extraction], out: Path) -> ValidationOutcome:
-    """Validate all documents' rows together; write results, quarantine and reports to `out`."""
+def validate(extractions: list[Extraction]) -> ValidationOutcome:
+    """Validate all documents' rows together; return what to publish, quarantine and report."""
     started = time.perf_counter()
     rows = dataset_rows(extractions)
     raw = raw_frames(rows)
     found_tables = tables(raw["amounts"])
     checks = {"crossfoot": crossfoot(blocks(found_tables)), "units": unit_checks(found_tables, raw["amounts"])}
     frames = staging_frames(raw) | {name: _checks_frame(c) for name, c in checks.items()}
-    docs_dir = out / "reports" / DATA_DOCS
-    shutil.rmtree(docs_dir, ignore_errors=True)
-    findings, suites = run_checkpoint(frames, docs_dir)
+    findings, suites, data_docs = run_checkpoint(frames)
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
     findings += _unplaced_figures(extractions)
     outcome_split = split(rows, raw, findings)
     findings += outcome_split.findings
     source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))
-    results = results_frame(findings, source_files)
-    write_quarantine(out, outcome_split.quarantined)
-    write_results(out, results)
-    make_offline(docs_dir)
-    seconds = time.perf_counter() - started
-    write_summary(out / "reports" / "index.html", outcome_split.counts, results, suites, docs_dir, seconds)
     return ValidationOutcome(
         published=outcome_split.published, quarantined=outcome_split.quarantined, findings=findings,
-        results=results, counts=outcome_split.counts, suites=suites, seconds=time.perf_counter() - started,
+        results=results_frame(findings, source_files), counts=outcome_split.counts, suites=suites,
+        data_docs=data_docs, seconds=time.perf_counter() - started,
     )
 
 
@@ -123,5 +119,5 @@ def _failed_documents(documents: pd.DataFrame) -> list[Finding]:
         Finding(doc_id=rec.doc_id, dataset="documents", check="document_failed", severity=EXTRACTION_ERROR,
                 message=f"{rec.source_file}: could not be read (see the run report for the stage and reason)")
         for rec in documents.itertuples()
-        if rec.status == "failed"
+        if rec.status == DocumentStatus.FAILED
     ]

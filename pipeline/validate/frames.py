@@ -1,19 +1,23 @@
-"""Extracted rows as frames that keep every value exactly as the extractor produced it.
+"""Rows as frames: raw ones to check, typed ones to publish.
 
-Published frames are typed (publish/writers.frame); validation must see what came out of
-extraction before any cast, so that a text where a number belongs is reported and
-quarantined rather than crashing a cast or turning silently into null.
+Validation must see what came out of extraction before any cast, so that a text where a
+number belongs is reported and quarantined rather than crashing a cast or turning silently
+into null; only the rows that pass are typed, with the contract's nullable dtypes, for
+publish to write.
 """
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import asdict
 from numbers import Real
 
 import pandas as pd
 
+from pipeline.contract import DATASETS, ColumnType, column_names, columns
 from pipeline.model import Extraction
-from pipeline.publish.schema import DATASETS, column_names
+
+_DTYPES = {ColumnType.STRING: "string", ColumnType.INTEGER: "Int64", ColumnType.NUMBER: "Float64", ColumnType.BOOLEAN: "boolean"}
 
 
 def dataset_rows(extractions: list[Extraction]) -> dict[str, list]:
@@ -37,6 +41,15 @@ def raw_frames(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
             index=pd.RangeIndex(len(dicts)),
         )
     return frames
+
+
+def typed_frame(dataset: str, rows: Iterable[object]) -> pd.DataFrame:
+    """Rows (dataclasses) → a DataFrame with the contract's columns and nullable dtypes."""
+    records = [asdict(r) for r in rows]  # type: ignore[call-overload]
+    df = pd.DataFrame.from_records(records, columns=column_names(dataset))
+    for column in columns(dataset):
+        df[column.name] = df[column.name].astype(_DTYPES[column.type])
+    return df
 
 
 def as_number(value: object) -> float | None:

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import pandas as pd
 
-from pipeline.model import DocumentRow
-from pipeline.publish.schema import DATASETS
-from pipeline.publish.writers import atomic_path, frame
+from pipeline.contract import DATASETS, Column, DocumentRow, DocumentStatus, columns
+from pipeline.validate.frames import typed_frame
 from pipeline.validate.results import EXTRACTION_ERROR, WARNING, Finding
 
 
@@ -26,21 +24,24 @@ class Split:
     findings: list[Finding]  # what quarantining did to other rows (cascades, unlinked goals)
 
 
+Hard = dict[str, dict[int, list[Finding]]]  # dataset → row position → the findings quarantining it
+
+
 def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Finding]) -> Split:
     """Published (typed, contract columns) and quarantined rows of every dataset."""
-    hard: dict[str, dict[int, list[Finding]]] = {name: defaultdict(list) for name in DATASETS}
+    hard: Hard = {name: defaultdict(list) for name in DATASETS}
     for f in findings:
         if f.severity == EXTRACTION_ERROR and f.row is not None:
             hard[f.dataset][f.row].append(f)
     knock_on = _cascade(rows, hard)
     partial = {raw[name].at[i, "doc_id"] for name in DATASETS for i in hard[name]}
-    lost_goals = {rows["goals"][i].goal_id for i in hard["goals"]}
+    lost = _lost(rows, hard)
     published, quarantined = {}, {}
     for name in DATASETS:
-        keep = [_unlink(r, lost_goals) for i, r in enumerate(rows[name]) if i not in hard[name]]
+        keep = [_unlink(name, r, lost) for i, r in enumerate(rows[name]) if i not in hard[name]]
         if name == "documents":
             keep = [_mark_partial(r, partial) for r in keep]
-        published[name] = frame(name, keep)
+        published[name] = typed_frame(name, keep)
         bad = sorted(hard[name])
         q = raw[name].loc[bad].copy()
         q["checks"] = ["; ".join(dict.fromkeys(f.check for f in hard[name][i])) for i in bad]
@@ -49,35 +50,53 @@ def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Fi
     return Split(published, quarantined, _counts(raw, published, quarantined), knock_on)
 
 
-def _cascade(rows: dict[str, list], hard: dict[str, dict[int, list[Finding]]]) -> list[Finding]:
-    """Keep the published tables' keys whole: the rows of a quarantined document follow it
-    into quarantine; a row linked to a quarantined goal is published without the link."""
-    lost_docs = {rows["documents"][i].doc_id for i in hard["documents"]}
-    lost_goals = {rows["goals"][i].goal_id for i in hard["goals"]}
+Lost = dict[tuple[str, str], set]  # (dataset, column) → its values in the dataset's quarantined rows
+
+
+def _links(dataset: str) -> list[tuple[Column, tuple[str, str]]]:
+    """The dataset's columns that refer to another row, with the (dataset, column) they refer to."""
+    return [(c, c.references) for c in columns(dataset) if c.references]
+
+
+def _lost(rows: dict[str, list], hard: Hard) -> Lost:
+    targets = {target for name in DATASETS for _, target in _links(name)}
+    return {(t, ref): {getattr(rows[t][i], ref) for i in hard[t]} for t, ref in targets}
+
+
+def _cascade(rows: dict[str, list], hard: Hard) -> list[Finding]:
+    """Keep the published tables' keys whole, following the contract's references: a row
+    whose required reference is quarantined (its document, the indicator a KPI candidate is
+    for) follows it into quarantine; a row whose optional link (a goal) is quarantined is
+    published without the link, and a warning says so."""
+    lost = _lost(rows, hard)
     warnings = []
-    for name in DATASETS[1:]:
+    for name in DATASETS:
         for i, row in enumerate(rows[name]):
             if i in hard[name]:
                 continue
-            if row.doc_id in lost_docs:
-                hard[name][i].append(Finding(row.doc_id, name, "document_quarantined", EXTRACTION_ERROR,
-                                             "its document row is quarantined", row=i, page=row.page))
-            elif lost_goals & {getattr(row, "goal_id", None), getattr(row, "parent_goal_id", None)}:
-                warnings.append(Finding(row.doc_id, name, "goal_quarantined", WARNING,
-                                        "published without its goal link: the goal is quarantined", page=row.page))
+            for link, target in _links(name):
+                if getattr(row, link.name) not in lost[target]:
+                    continue
+                what = target[0].removesuffix("s")
+                if not link.nullable:
+                    hard[name][i].append(Finding(row.doc_id, name, f"{what}_quarantined", EXTRACTION_ERROR,
+                                                 f"its {what} row is quarantined", row=i, page=getattr(row, "page", None)))
+                    break
+                warnings.append(Finding(row.doc_id, name, f"{what}_quarantined", WARNING,
+                                        f"published without its {what} link: the {what} is quarantined", page=getattr(row, "page", None)))
     return warnings
 
 
-def _unlink(row: object, lost_goals: set[str]) -> object:
-    for link in ("goal_id", "parent_goal_id"):
-        if getattr(row, link, None) in lost_goals:
-            row = replace(row, **{link: None})  # type: ignore[type-var]
+def _unlink(dataset: str, row: object, lost: Lost) -> object:
+    for link, target in _links(dataset):
+        if link.nullable and getattr(row, link.name) in lost[target]:
+            row = replace(row, **{link.name: None})  # type: ignore[type-var]
     return row
 
 
 def _mark_partial(row: DocumentRow, partial: set[str]) -> DocumentRow:
     """Some of the document's rows were quarantined: it is only partially published."""
-    return replace(row, status="partial") if row.doc_id in partial and row.status == "ok" else row
+    return replace(row, status=DocumentStatus.PARTIAL) if row.doc_id in partial and row.status == DocumentStatus.OK else row
 
 
 def _counts(raw: dict[str, pd.DataFrame], published: dict[str, pd.DataFrame], quarantined: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -95,10 +114,3 @@ def _counts(raw: dict[str, pd.DataFrame], published: dict[str, pd.DataFrame], qu
     return pd.DataFrame.from_records(
         records, columns=["doc_id", "source_file", "dataset", "extracted", "published", "quarantined", "reconciles"]
     )
-
-
-def write_quarantine(out: Path, quarantined: dict[str, pd.DataFrame]) -> None:
-    """processed/quarantine/<dataset>.csv for every dataset (header only when none)."""
-    for name, df in quarantined.items():
-        with atomic_path(out / "quarantine" / f"{name}.csv") as tmp:
-            df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")

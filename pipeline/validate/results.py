@@ -7,13 +7,9 @@ its row to quarantine, a warning is for the reader's attention only.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
-
-from pipeline.publish.writers import atomic_path
 
 SOURCE_INCONSISTENCY = "source_inconsistency"
 EXTRACTION_ERROR = "extraction_error"
@@ -46,6 +42,7 @@ class Finding:
     tolerance: float | None = None
 
 
+# The validation_results dataset (publish writes it as CSV, Parquet and a DuckDB table).
 RESULT_SCHEMA = pa.schema(
     [
         ("doc_id", pa.string()), ("source_file", pa.string()), ("dataset", pa.string()), ("check", pa.string()),
@@ -69,12 +66,3 @@ def results_frame(findings: list[Finding], source_files: dict[str, str]) -> pd.D
         else:
             df[field.name] = df[field.name].astype("string")
     return df
-
-
-def write_results(out: Path, df: pd.DataFrame) -> None:
-    """processed/validation_results.{csv,parquet} (publish adds the table to budget.duckdb)."""
-    with atomic_path(out / "validation_results.csv") as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-    table = pa.Table.from_pandas(df, preserve_index=False).cast(RESULT_SCHEMA)
-    with atomic_path(out / "validation_results.parquet") as tmp:
-        pq.write_table(table, tmp)

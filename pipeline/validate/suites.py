@@ -1,28 +1,28 @@
 """great-expectations suites per dataset, built from the contract, run as one Checkpoint.
 
-Every expectation is derived from publish/schema.py (columns, types, enums, keys) plus the
-row dataclasses' optional fields (a field typed `X | None` may be null, any other may not),
-so the contract is stated once. Each expectation carries in its `meta` the check name and
+The column, type, null, enum and key expectations are derived from pipeline/contract.py
+(a field typed `X | None` may be null, any other may not), so the contract is stated once. Each expectation carries in its `meta` the check name and
 the severity of a failure; a failing row-level expectation names the rows, which is what
 quarantine needs.
 
 All datasets of a batch are validated in one Checkpoint run (GX is slow to start; one run
-per document would dominate a batch). The context is ephemeral: nothing but the Data Docs
-site is written, and analytics stay off.
+per document would dominate a batch). The context is ephemeral and analytics stay off.
+GX can only build its Data Docs site into a directory, so it builds it into a private
+temporary one and the pages are returned as bytes: validation writes nothing, and publish
+places the pages under processed/reports/ beside the rest of the outputs it writes.
 """
 from __future__ import annotations
 
 import os
 import re
 import tempfile
-from dataclasses import dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
-import pyarrow as pa
 
 from pipeline.config import load
-from pipeline.publish.schema import COLUMNS, DATASETS, ENUMS, PRIMARY_KEYS, ROW_TYPES
+from pipeline.contract import DATASETS, ColumnType, columns, primary_key
 from pipeline.validate.checks import OK, OUTCOMES, PASSING
 from pipeline.validate.frames import numeric
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING, Finding
@@ -33,7 +33,8 @@ NUMBER_SUFFIX = "__number"
 DOC_PAGES = "_doc_pages"
 VALUE_SEK_ERROR = "_value_sek_error"
 
-_TYPE_NAMES = {"string": ["str"], "int64": ["int"], "double": ["float", "int"], "bool": ["bool"]}
+_TYPE_NAMES = {ColumnType.STRING: ["str"], ColumnType.INTEGER: ["int"], ColumnType.NUMBER: ["float", "int"], ColumnType.BOOLEAN: ["bool"]}
+_NUMERIC = (ColumnType.INTEGER, ColumnType.NUMBER)
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,6 @@ class SuiteStats:
         return self.evaluated == self.successful
 
 
-def nullable(dataset: str) -> set[str]:
-    """Columns the contract allows to be null: fields typed `X | None` in model.py."""
-    return {f.name for f in fields(ROW_TYPES[dataset]) if "None" in str(f.type)}
-
-
 def staging_frames(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Raw frames plus the derived columns range checks compare (numbers, page counts).
 
@@ -66,9 +62,9 @@ def staging_frames(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     staged = {}
     for name in DATASETS:
         df = raw[name].copy()
-        for column, typ in COLUMNS[name]:
-            if pa.types.is_integer(typ) or pa.types.is_floating(typ):
-                df[column + NUMBER_SUFFIX] = numeric(df[column])
+        for column in columns(name):
+            if column.type in _NUMERIC:
+                df[column.name + NUMBER_SUFFIX] = numeric(df[column.name])
         if name != "documents":
             df[DOC_PAGES] = df["doc_id"].map(pages).astype(float)
         if name == "amounts":
@@ -105,44 +101,71 @@ def build_suites(gx) -> dict[str, object]:
 
 
 def _dataset_suite(gx, name: str):
+    """The contract's expectations for every column and the key, then the dataset's ranges and texts."""
     gxe = gx.expectations
-    conf = load("validate")
-    years = load("amounts")["tables"]["year_range"]
     suite = gx.ExpectationSuite(name=name)
-    add = suite.add_expectation
-    optional = nullable(name)
-    for column, typ in COLUMNS[name]:
-        add(_rule(gxe.ExpectColumnToExist(column=column), f"column:{column}", EXTRACTION_ERROR))
-        type_names = _TYPE_NAMES[str(typ)]
-        add(_rule(gxe.ExpectColumnValuesToBeInTypeList(column=column, type_list=type_names), f"type:{column}", EXTRACTION_ERROR))
-        if column not in optional:
-            add(_rule(gxe.ExpectColumnValuesToNotBeNull(column=column), f"not_null:{column}", EXTRACTION_ERROR))
-        if column in ENUMS[name]:
-            add(_rule(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=list(ENUMS[name][column])), f"enum:{column}", EXTRACTION_ERROR))
-    keys = list(PRIMARY_KEYS[name])
+    found = [*_contract_expectations(gxe, name), *_range_expectations(gxe, name), *_text_expectations(gxe, name)]
+    if name == "amounts":
+        found += [_between(gxe, "year" + NUMBER_SUFFIX, "range:year", *_years()), _between(gxe, VALUE_SEK_ERROR, "value_sek", 0, 1e-6)]
+    for expectation in found:
+        suite.add_expectation(expectation)
+    return suite
+
+
+def _contract_expectations(gxe, name: str) -> list:
+    """Column present, of its type, not null unless optional, in its enum; the key unique."""
+    found = []
+    for column in columns(name):
+        found.append(_rule(gxe.ExpectColumnToExist(column=column.name), f"column:{column.name}", EXTRACTION_ERROR))
+        found.append(_rule(gxe.ExpectColumnValuesToBeInTypeList(column=column.name, type_list=_TYPE_NAMES[column.type]), f"type:{column.name}", EXTRACTION_ERROR))
+        if not column.nullable:
+            found.append(_rule(gxe.ExpectColumnValuesToNotBeNull(column=column.name), f"not_null:{column.name}", EXTRACTION_ERROR))
+        if column.enum:
+            found.append(_rule(gxe.ExpectColumnValuesToBeInSet(column=column.name, value_set=list(column.enum)), f"enum:{column.name}", EXTRACTION_ERROR))
+    keys = primary_key(name)
     unique = gxe.ExpectColumnValuesToBeUnique(column=keys[0]) if len(keys) == 1 else gxe.ExpectCompoundColumnsToBeUnique(column_list=keys)
-    add(_rule(unique, "unique_id", EXTRACTION_ERROR))
+    return [*found, _rule(unique, "unique_id", EXTRACTION_ERROR)]
+
+
+def _range_expectations(gxe, name: str) -> list:
+    """Pages within the document, a document's years within the configured range, KPI ranks and scores."""
     if name == "documents":
-        add(_rule(gxe.ExpectColumnValuesToBeBetween(column="pages" + NUMBER_SUFFIX, min_value=0, max_value=load("pipeline")["ingest"]["max_pages"]), "range:pages", EXTRACTION_ERROR))
-        for column in ("period_start", "period_end"):
-            add(_rule(gxe.ExpectColumnValuesToBeBetween(column=column + NUMBER_SUFFIX, min_value=years[0], max_value=years[1]), f"range:{column}", EXTRACTION_ERROR))
-        add(_rule(gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="period_end" + NUMBER_SUFFIX, column_B="period_start" + NUMBER_SUFFIX, or_equal=True, ignore_row_if="either_value_is_missing"), "period_order", EXTRACTION_ERROR))
-        return suite
-    add(_rule(gxe.ExpectColumnValuesToBeBetween(column="page" + NUMBER_SUFFIX, min_value=1), "page_range", EXTRACTION_ERROR))
-    add(_rule(gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=DOC_PAGES, column_B="page" + NUMBER_SUFFIX, or_equal=True, ignore_row_if="either_value_is_missing"), "page_range", EXTRACTION_ERROR))
-    rows = conf["rows"]
+        return [
+            _between(gxe, "pages" + NUMBER_SUFFIX, "range:pages", 0, load("pipeline")["ingest"]["max_pages"]),
+            *(_between(gxe, c + NUMBER_SUFFIX, f"range:{c}", *_years()) for c in ("period_start", "period_end")),
+            _not_before(gxe, "period_end" + NUMBER_SUFFIX, "period_start" + NUMBER_SUFFIX, "period_order"),
+        ]
+    if name == "indicator_kpi":
+        return [_between(gxe, "rank" + NUMBER_SUFFIX, "range:rank", 1), _between(gxe, "score" + NUMBER_SUFFIX, "range:score", 0, 1)]
+    return [_between(gxe, "page" + NUMBER_SUFFIX, "page_range", 1), _not_before(gxe, DOC_PAGES, "page" + NUMBER_SUFFIX, "page_range")]
+
+
+def _years() -> list[int]:
+    return load("amounts")["tables"]["year_range"]
+
+
+def _between(gxe, column: str, check: str, low: float, high: float | None = None):
+    return _rule(gxe.ExpectColumnValuesToBeBetween(column=column, min_value=low, max_value=high), check, EXTRACTION_ERROR)
+
+
+def _not_before(gxe, later: str, earlier: str, check: str):
+    pair = gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=later, column_B=earlier, or_equal=True, ignore_row_if="either_value_is_missing")
+    return _rule(pair, check, EXTRACTION_ERROR)
+
+
+def _text_expectations(gxe, name: str) -> list:
+    """Free texts are never empty nor overlong, and (where configured) never page furniture."""
+    rows = load("validate")["rows"]
     furniture = list(rows["furniture_patterns"]) + [
         f"(?i:{_non_capturing(p)})" for p in load("layout")["furniture"]["page_number_patterns"]
     ]
+    found = []
     for column in rows["free_text"].get(name, []):
-        add(_rule(gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR))
+        found.append(_rule(gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR))
         if name in rows["furniture_checked"]:
-            add(_rule(gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture), f"furniture:{column}", EXTRACTION_ERROR))
-        add(_rule(gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]), f"text_long:{column}", WARNING))
-    if name == "amounts":
-        add(_rule(gxe.ExpectColumnValuesToBeBetween(column="year" + NUMBER_SUFFIX, min_value=years[0], max_value=years[1]), "range:year", EXTRACTION_ERROR))
-        add(_rule(gxe.ExpectColumnValuesToBeBetween(column=VALUE_SEK_ERROR, min_value=0, max_value=1e-6), "value_sek", EXTRACTION_ERROR))
-    return suite
+            found.append(_rule(gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture), f"furniture:{column}", EXTRACTION_ERROR))
+        found.append(_rule(gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]), f"text_long:{column}", WARNING))
+    return found
 
 
 def _non_capturing(pattern: str) -> str:
@@ -155,11 +178,15 @@ def _rule(expectation, check: str, severity: str):
     return expectation
 
 
-def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[list[Finding], list[SuiteStats]]:
-    """Validate every frame against its suite in one Checkpoint; build Data Docs offline.
+DataDocs = dict[PurePosixPath, bytes]  # a Data Docs site: path inside the site → file content
+
+
+def run_checkpoint(frames: dict[str, pd.DataFrame]) -> tuple[list[Finding], list[SuiteStats], DataDocs]:
+    """Validate every frame against its suite in one Checkpoint; build the Data Docs site.
 
     Returns the row-level findings of the dataset suites (the check suites' findings are
-    read from their frames) and per-suite statistics.
+    read from their frames), per-suite statistics, and the Data Docs pages as GX built them
+    (in a temporary directory: publish decides where they go).
     """
     os.environ["GX_ANALYTICS_ENABLED"] = "False"
     import great_expectations as gx
@@ -167,16 +194,17 @@ def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[lis
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    context.add_data_docs_site(
-        site_name="reports",
-        site_config={
-            "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        },
-    )
     source = context.data_sources.add_pandas("extracted")
     with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+        site = Path(tmp) / "data_docs"
+        context.add_data_docs_site(
+            site_name="reports",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(site)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
         definitions = []
         for name, suite in build_suites(gx).items():
             path = Path(tmp) / f"{name}.pkl"
@@ -191,7 +219,8 @@ def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[lis
             )
         )
         result = checkpoint.run()
-    context.build_data_docs(site_names=["reports"])  # once, not once per suite as the action would
+        context.build_data_docs(site_names=["reports"])  # once, not once per suite as the action would
+        docs = {PurePosixPath(p.relative_to(site).as_posix()): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     findings: list[Finding] = []
     stats: list[SuiteStats] = []
     for run in result.run_results.values():
@@ -201,14 +230,13 @@ def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[lis
             for outcome in run.results:
                 if not outcome.success:
                     findings += _findings(name, frames[name], outcome)
-    return findings, stats
+    return findings, stats, docs
 
 
 def _findings(dataset: str, df: pd.DataFrame, outcome) -> list[Finding]:
     """One finding per unexpected row of a failed expectation (one for the dataset if none)."""
     meta = outcome.expectation_config.meta or {}
     check, severity = meta.get("check", outcome.expectation_config.type), meta.get("severity", EXTRACTION_ERROR)
-    key = PRIMARY_KEYS[dataset][-1]
     if outcome.exception_info.get("raised_exception"):
         message = f"{check} could not be evaluated: {outcome.exception_info.get('exception_message')}"
         return [Finding(doc_id=None, dataset=dataset, check=check, severity=severity, message=message)]
@@ -216,16 +244,17 @@ def _findings(dataset: str, df: pd.DataFrame, outcome) -> list[Finding]:
     if not indexes:
         return [Finding(doc_id=None, dataset=dataset, check=check, severity=severity, message=f"{check} failed: {outcome.result}")]
     kwargs = outcome.expectation_config.kwargs
-    columns = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + list(kwargs.get("column_list") or [])
+    involved = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + list(kwargs.get("column_list") or [])
     found = []
     for index in indexes:
         rec = df.loc[index]
-        shown = ", ".join(_show(c, rec) for c in columns)
+        shown = ", ".join(_show(c, rec) for c in involved)
         page = rec.get("page" + NUMBER_SUFFIX)
+        row_id = _row_id(dataset, rec)
         found.append(
             Finding(
                 doc_id=rec["doc_id"], dataset=dataset, check=check, severity=severity,
-                message=f"{dataset} row {rec[key]!r}: {check} failed ({shown})", row=int(index), row_id=_text(rec[key]),
+                message=f"{dataset} row {row_id!r}: {check} failed ({shown})", row=int(index), row_id=row_id,
                 page=None if page is None or pd.isna(page) else int(page),
                 table_title=_text(rec.get("table_title")), row_label=_text(rec.get("row_label")),
                 column_label=_text(rec.get("column_label")),
@@ -241,6 +270,13 @@ def _show(column: str, rec: pd.Series) -> str:
     original = column.removesuffix(NUMBER_SUFFIX)
     value = rec[original] if original in rec.index else rec[column]
     return f"{original} = {value!r}"
+
+
+def _row_id(dataset: str, rec: pd.Series) -> str | None:
+    """The row's key within its document (the doc_id for a document), as findings name rows."""
+    keys = primary_key(dataset)
+    values = [_text(rec[k]) for k in keys[1:] or keys]
+    return None if None in values else "/".join(values)  # type: ignore[arg-type]
 
 
 def _text(value: object) -> str | None:

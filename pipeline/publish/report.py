@@ -1,23 +1,26 @@
 """The HTML reports under processed/reports/, readable with no network.
 
 GX Data Docs load Bootstrap, jQuery and fonts from CDNs: offline they render unstyled and
-their validation list (drawn by JavaScript) stays empty. So the Data Docs pages are made
-self-contained (CDN tags removed, a small inline stylesheet and a static list of the
-validation pages added), and the project's own summary page, which needs no script at all,
-is written beside them as reports/index.html.
+their validation list (drawn by JavaScript) stays empty. So the Data Docs pages validation
+returns are made self-contained (CDN tags removed, a small inline stylesheet and a static
+list of the validation pages added) as they are placed under reports/data_docs/, and the
+project's own summary page, which needs no script at all, is written beside them as
+reports/index.html.
 """
 from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
+import shutil
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from pipeline.publish.writers import write_text
+from pipeline.publish.writers import write_bytes, write_text
+from pipeline.validate import ValidationOutcome
 from pipeline.validate.checks import fmt
 from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING
-from pipeline.validate.suites import SuiteStats
+from pipeline.validate.suites import DataDocs, SuiteStats
 
 DATA_DOCS = "data_docs"
 MAX_LISTED = 400  # findings listed per severity; the rest are in validation_results.csv
@@ -46,45 +49,50 @@ img{max-width:240px}.navbar,.sticky{position:static}
 """
 
 
-def make_offline(docs_dir: Path, summary_href: str = "../index.html") -> None:
-    """Rewrite every Data Docs page so that it reads well with no network."""
-    pages = sorted(docs_dir.rglob("*.html"))
-    validations = [p for p in pages if p.relative_to(docs_dir).parts[0] == "validations"]
+def write_reports(reports: Path, outcome: ValidationOutcome) -> None:
+    """reports/data_docs/ (the previous site removed first: no stale pages) and reports/index.html."""
+    docs_dir = reports / DATA_DOCS
+    shutil.rmtree(docs_dir, ignore_errors=True)
+    for path, data in offline(outcome.data_docs).items():
+        write_bytes(docs_dir / path, data)
+    summary = summary_page(outcome.counts, outcome.results, outcome.suites, outcome.data_docs, outcome.seconds)
+    write_text(reports / "index.html", summary)
+
+
+def offline(docs: DataDocs, summary_href: str = "../index.html") -> DataDocs:
+    """The Data Docs site with every page rewritten so that it reads well with no network."""
+    pages = sorted(p for p in docs if p.suffix == ".html")
+    validations = [p for p in pages if p.parts[0] == "validations"]
+    site = dict(docs)
     for page in pages:
-        depth = len(page.relative_to(docs_dir).parts) - 1
+        depth = len(page.parts) - 1
         up = "../" * depth
-        text = _REMOTE_TAG.sub("", page.read_text(encoding="utf-8"))
+        text = _REMOTE_TAG.sub("", docs[page].decode("utf-8"))
         note = (
             f'<div class="offline-note">Offline copy of the GX Data Docs. The project\'s summary of this '
             f'validation is <a href="{up}{summary_href}">reports/index.html</a>.'
         )
         if depth == 0:
-            note += _static_index(docs_dir, pages, validations)
+            note += _static_index(pages, validations)
         text = text.replace("</head>", f"<style>{_STYLE}</style></head>", 1)
         text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note + "</div>", text, count=1)
-        write_text(page, text)
+        site[page] = text.encode("utf-8")
+    return site
 
 
-def _static_index(docs_dir: Path, pages: list[Path], validations: list[Path]) -> str:
+def _static_index(pages: list[PurePosixPath], validations: list[PurePosixPath]) -> str:
     """The index lists, which GX draws with JavaScript, as plain links."""
-    def links(found: list[Path], name_part: int) -> str:
+    def links(found: list[PurePosixPath], name_part: int) -> str:
         return "".join(
-            f'<li><a href="{html.escape(p.relative_to(docs_dir).as_posix())}">{html.escape(p.relative_to(docs_dir).parts[name_part].removesuffix(".html"))}</a></li>'
+            f'<li><a href="{html.escape(p.as_posix())}">{html.escape(p.parts[name_part].removesuffix(".html"))}</a></li>'
             for p in found
         )
 
-    suites = [p for p in pages if p.relative_to(docs_dir).parts[0] == "expectations"]
+    suites = [p for p in pages if p.parts[0] == "expectations"]
     return f"<p>Expectation suites:</p><ul>{links(suites, 1)}</ul><p>Validation results:</p><ul>{links(validations, 1)}</ul>"
 
 
-def write_summary(
-    target: Path,
-    counts: pd.DataFrame,
-    results: pd.DataFrame,
-    suites: list[SuiteStats],
-    docs_dir: Path,
-    seconds: float,
-) -> None:
+def summary_page(counts: pd.DataFrame, results: pd.DataFrame, suites: list[SuiteStats], docs: DataDocs, seconds: float) -> str:
     """reports/index.html: counts per document, suites, and every finding, no scripts."""
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Validation summary</title>",
@@ -94,12 +102,12 @@ def write_summary(
         + f". Full list: <code>validation_results.csv</code>; quarantined rows: <code>quarantine/&lt;dataset&gt;.csv</code>; "
         f"GX Data Docs: <a href='{DATA_DOCS}/index.html'>{DATA_DOCS}/index.html</a>.</p>",
         _counts_table(counts),
-        _suites_table(suites, docs_dir, target.parent),
+        _suites_table(suites, docs),
     ]
     for severity in SEVERITIES:
         parts.append(_findings_table(results[results["severity"] == severity], severity))
     parts.append("</body></html>")
-    write_text(target, "\n".join(parts))
+    return "\n".join(parts)
 
 
 def _counts_table(counts: pd.DataFrame) -> str:
@@ -121,14 +129,14 @@ def _counts_table(counts: pd.DataFrame) -> str:
     return f"<h2>Rows per document</h2><table><tr><th>document</th>{head}<th>counts add up</th></tr>{''.join(rows)}</table>"
 
 
-def _suites_table(suites: list[SuiteStats], docs_dir: Path, base: Path) -> str:
+def _suites_table(suites: list[SuiteStats], docs: DataDocs) -> str:
     rows = []
     for s in suites:
-        suite_page = docs_dir / "expectations" / f"{s.suite}.html"
-        runs = sorted((docs_dir / "validations" / s.suite).rglob("*.html")) if (docs_dir / "validations" / s.suite).is_dir() else []
-        links = [_link(suite_page, base, "expectations")] if suite_page.exists() else []
+        suite_page = PurePosixPath("expectations", f"{s.suite}.html")
+        runs = sorted(p for p in docs if p.parts[:2] == ("validations", s.suite) and p.suffix == ".html")
+        links = [_link(suite_page, "expectations")] if suite_page in docs else []
         if runs:
-            links.append(_link(runs[-1], base, "latest validation"))
+            links.append(_link(runs[-1], "latest validation"))
         state = "<span class='ok'>passed</span>" if s.success else "<span class='bad'>failed</span>"
         rows.append(
             f"<tr><td>{html.escape(s.suite)}</td><td class='n'>{s.rows}</td><td class='n'>{s.successful} / {s.evaluated}</td>"
@@ -162,5 +170,6 @@ def _cell(value: object) -> str:
     return f"<td>{html.escape(str(value))}</td>"
 
 
-def _link(page: Path, base: Path, text: str) -> str:
-    return f"<a href='{html.escape(page.relative_to(base).as_posix())}'>{html.escape(text)}</a>"
+def _link(page: PurePosixPath, text: str) -> str:
+    """A link from reports/index.html to a page of the Data Docs site."""
+    return f"<a href='{html.escape((DATA_DOCS / page).as_posix())}'>{html.escape(text)}</a>"
