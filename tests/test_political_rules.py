@@ -122,7 +122,8 @@ def test_numbered_sub_heading_of_a_goal_chapter_is_a_chapter_goal():
 def test_restated_goal_heading_links_inside_a_section():
     known = goal_row("Invånarna ska känna sig trygga i hela kommunen")
     context = Context(goals=(known,), section=GOALS)
-    assert facts("restated_goal_heading", heading("Invånarna ska känna sig trygga i hela kommunen"), context)[0].goal is known
+    (link,) = facts("restated_goal_heading", heading("Invånarna ska känna sig trygga i hela kommunen"), context)
+    assert link.goal is known
     assert apply("restated_goal_heading", heading("Invånarna ska känna sig trygga i hela kommunen"),
                  Context(goals=(known,))) is None
 
@@ -174,7 +175,8 @@ def test_indicator_list_item_measures_the_current_goal_and_sets_the_list_marker(
 def test_qualifier_line_states_the_target_of_the_last_indicator():
     last = IndicatorRow(doc_id="d", indicator_id="i001", text="Andel förvaltningar med kontinuitetsplaner", page=3)
     context = Context(section=INDICATORS, last_indicator=last)
-    assert facts("indicator_qualifier_line", para("Målvärde 2026: 85 %"), context) == (Qualifier("target", 85.0, "percent"),)
+    qualified = facts("indicator_qualifier_line", para("Målvärde 2026: 85 %"), context)
+    assert qualified == (Qualifier("target", 85.0, "percent"),)
 
 
 def test_paragraph_above_a_qualifier_is_an_indicator():

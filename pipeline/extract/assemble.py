@@ -18,8 +18,8 @@ Structure it applies by itself, whatever the label says:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from pipeline.extract import rules
 from pipeline.extract.rules.context import Context, clean, heading_level, restates
@@ -164,9 +164,9 @@ class _Assembler:
         if isinstance(fact, Indicator):
             return self._indicator(fact, label)
         if isinstance(fact, Measure):
-            row = MeasureRow(self.doc_id, f"m{len(self.measures) + 1:03d}", fact.text, label.page,
-                             goal_id=_id(ctx.goal), section=fact.section, responsible=fact.responsible,
-                             **_evidence(label))
+            row = MeasureRow(doc_id=self.doc_id, measure_id=f"m{len(self.measures) + 1:03d}", text=fact.text,
+                             page=label.page, goal_id=_id(ctx.goal), section=fact.section,
+                             responsible=fact.responsible, **_evidence(label))
             self.measures.append(row)
             return Outcome(fact, row, True)
         if isinstance(fact, (Qualifier, Breakdown, Tail, FocusArea)):
@@ -178,9 +178,9 @@ class _Assembler:
         """A goal stated again (outside a table) is the goal read before: no new row."""
         goals = self.ctx.goals
         known = next((g for g in goals if restates(fact.title, g)), None) if fact.restated else None
-        row = known or GoalRow(self.doc_id, f"g{len(goals) + 1:03d}", fact.kind, fact.title, label.page,
-                               number=fact.number, focus_area=fact.focus, parent_goal_id=_id(fact.parent),
-                               **_evidence(label))
+        row = known or GoalRow(doc_id=self.doc_id, goal_id=f"g{len(goals) + 1:03d}", kind=fact.kind,
+                               title=fact.title, page=label.page, number=fact.number, focus_area=fact.focus,
+                               parent_goal_id=_id(fact.parent), **_evidence(label))
         ctx = replace(self.ctx, goals=goals if known else goals + (row,), goal=row, tail=row if fact.in_table else None)
         if fact.heads is not None:
             ctx = replace(ctx, heading_goal=(fact.heads, row))
@@ -188,7 +188,8 @@ class _Assembler:
         return Outcome(fact, row, known is None)
 
     def _indicator(self, fact: Indicator, label: Label) -> Outcome:
-        row = IndicatorRow(self.doc_id, f"i{len(self.indicators) + 1:03d}", fact.text, label.page,
+        row = IndicatorRow(doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=fact.text,
+                           page=label.page,
                            goal_id=_id(self.ctx.goal), direction=fact.direction, target_value=fact.target_value,
                            unit=fact.unit, **_evidence(label))
         self.indicators.append(row)

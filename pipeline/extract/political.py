@@ -16,7 +16,9 @@ from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
 from pipeline.text.lexicon import defined_abbreviations
 
 
-def extract_political(doc: Document, doc_type: str | None = None) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
+def extract_political(
+    doc: Document, doc_type: str | None = None
+) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
     """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
     read = read_political(doc, doc_type)
     return read.goals, read.indicators, read.measures

@@ -103,6 +103,7 @@ class Context:
         while headings and headings[-1][0] >= level:
             headings.pop()
         chapter = self.chapter_level is not None and level <= self.chapter_level
+        measures = self.measure_level is not None and level <= self.measure_level
         return replace(
             self,
             headings=tuple(headings),
@@ -110,7 +111,7 @@ class Context:
             heading_goal=None if self.heading_goal is not None and level <= self.heading_goal[0] else self.heading_goal,
             chapter_level=None if chapter else self.chapter_level,
             chapter_goal=None if chapter else self.chapter_goal,
-            measure_level=None if self.measure_level is not None and level <= self.measure_level else self.measure_level,
+            measure_level=None if measures else self.measure_level,
         )
 
 

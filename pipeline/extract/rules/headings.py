@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from pipeline.extract.rules.context import Context, Section, heading_level
 from pipeline.extract.rules.facts import focus_above, goal, is_mandate
-from pipeline.extract.rules.registry import HEADINGS, Chapter, Close, Comment, Fact, Label, Link, Mark, Open, claim, rule
+from pipeline.extract.rules.registry import (
+    HEADINGS,
+    Chapter,
+    Close,
+    Comment,
+    Fact,
+    Label,
+    Link,
+    Mark,
+    Open,
+    claim,
+    rule,
+)
 from pipeline.extract.sections import Item, Role, classify, is_bare_label, load_lexicon, strip_numbering
 
 
@@ -70,7 +82,8 @@ def goal_heading(item: Item, context: Context) -> Label | None:
     section = after.section
     focus = section.focus if section and section.role is Role.GOALS else None
     parent = after.heading_goal[1] if after.heading_goal else None
-    facts: list[Fact] = [goal(prefixed["title"], "political", prefixed["num"], focus, parent, heads=heading_level(item))]
+    level = heading_level(item)
+    facts: list[Fact] = [goal(prefixed["title"], "political", prefixed["num"], focus, parent, heads=level)]
     if section is not None and section.level is None:
         facts.append(Close(to_outer=True))
         section = section.outer

@@ -43,7 +43,8 @@ def next_goal_ends_indicator_list(item: Item, context: Context) -> Label | None:
         return None
     page, column, x0 = section.start
     outdented = (item.page, item.column) == (page, column) and item.x0 < x0 - _OUTDENT
-    return claim(Close(to_outer=True, reread=True)) if outdented or _marker_kind(item.marker) != section.marker else None
+    other = outdented or _marker_kind(item.marker) != section.marker
+    return claim(Close(to_outer=True, reread=True)) if other else None
 
 
 @rule("indicator_baseline_line", on=TEXT)
@@ -105,7 +106,8 @@ def measure_paragraph(item: Item, context: Context) -> Label | None:
     if section is None or section.lists_only or section.listed or item.kind != "paragraph":
         return None
     following = context.following
-    announces = following is not None and following.kind in ("list_item", "row") and load_lexicon().intro_words.contains(text)
+    announces = (following is not None and following.kind in ("list_item", "row")
+                 and load_lexicon().intro_words.contains(text))
     return None if text.rstrip().endswith(":") or announces else claim(measure(context, text, section.name))
 
 

@@ -9,7 +9,16 @@ import re
 from pipeline.extract.rules.context import Context, Section
 from pipeline.extract.rules.facts import cell, focus_above, goal, is_mandate, title_of
 from pipeline.extract.rules.registry import TEXT, Comment, Label, Link, Mark, Open, Tail, claim, rule
-from pipeline.extract.sections import Cue, Item, Role, classify, goal_kind_mentioned, goal_run, load_lexicon, split_label
+from pipeline.extract.sections import (
+    Cue,
+    Item,
+    Role,
+    classify,
+    goal_kind_mentioned,
+    goal_run,
+    load_lexicon,
+    split_label,
+)
 
 _TAIL_WORDS = 8  # a lower-case line this short right after a table row is the row's wrapped end
 _INTRO_WORDS = 40  # an introducing sentence ("… följande mål:") is short
