@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test layout bench validate clean
+.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,25 @@ bench: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m pipeline validate --out $(OUT)
 
+# Both tiers in one run, so that the two workers share them out.
 test: $(STAMP)
-	$(PY) -m pytest -q -n 2
+	$(PY) -m pytest -q -n 2 tests
+
+# Rules and semantics on hand-built model fixtures; no PDF is read.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -n 2 tests/fast
+
+# The development corpus in ../shared/corpus and PDFs the tests generate.
+test-corpus: $(STAMP)
+	$(PY) -m pytest -q -n 2 tests/corpus
+
+# The pipeline on ../shared/corpus, scored against ../shared/gold: fails below tests/score_floors.yaml.
+score: $(STAMP)
+	$(PY) -m tests.score_gate
+
+# ruff over the code and the tests, mypy over the code (settings in pyproject.toml); both always run.
+lint: $(STAMP)
+	@status=0; $(VENV)/bin/ruff check pipeline tests || status=1; $(VENV)/bin/mypy || status=1; exit $$status
 
 layout: $(STAMP)
 	$(PY) -m pipeline layout $(RAW) --out $(OUT)

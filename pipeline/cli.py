@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import logging
+import platform
 from pathlib import Path
 
 import typer
 
-from pipeline import config
+from pipeline import __version__, config, logs
 from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
 from pipeline.ingest import ingest
@@ -18,6 +20,20 @@ from pipeline.publish.state import load_state
 from pipeline.runner import find_pdfs, read_interim, write_json
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+log = logging.getLogger(__name__)
+
+
+@app.callback()
+def main(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="log debug lines too"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="log warnings and errors only"),
+) -> None:
+    """Set up logging for every command: info lines by default (stderr; a command's own output
+    goes to stdout)."""
+    if verbose and quiet:
+        raise typer.BadParameter("--verbose and --quiet exclude each other")
+    logs.configure(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
+    log.debug("kommunbudget %s on Python %s", __version__, platform.python_version())
 
 
 @app.command()

@@ -7,6 +7,7 @@ an error record like any other failure; the batch goes on.
 """
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -15,6 +16,7 @@ from pathlib import Path
 from pipeline.runner import DocumentResult, failed_result, process_document, process_path
 
 Indexed = tuple[int, DocumentResult]
+log = logging.getLogger(__name__)
 
 
 def default_workers() -> int:
@@ -24,12 +26,20 @@ def default_workers() -> int:
 def run_documents(paths: list[Path], workers: int, scheduler: str | None = None,
                   timeout: float | None = None) -> Iterator[Indexed]:
     """Every document's result, with its index in `paths`; `timeout`: seconds per document."""
+    if paths:
+        log.info("processing %d document(s) %s", len(paths), _where(scheduler, min(workers, len(paths))))
     if scheduler:
         yield from _on_dask(paths, scheduler, workers, timeout)
     elif workers <= 1 or len(paths) <= 1:
         yield from ((i, process_path(p, timeout)) for i, p in enumerate(paths))
     else:
         yield from _in_pool(paths, workers, timeout)
+
+
+def _where(scheduler: str | None, processes: int) -> str:
+    if scheduler:
+        return f"on the Dask cluster at {scheduler}"
+    return "in this process" if processes <= 1 else f"in {processes} worker processes"
 
 
 def _in_pool(paths: list[Path], workers: int, timeout: float | None) -> Iterator[Indexed]:
@@ -42,6 +52,8 @@ def _in_pool(paths: list[Path], workers: int, timeout: float | None) -> Iterator
                 yield index, future.result()
             except Exception:  # the pool broke: find the culprit by running each alone
                 crashed.append(index)
+    if crashed:
+        log.warning("a worker process died: the %d document(s) it took down run again one at a time", len(crashed))
     for index in sorted(crashed):
         yield index, _isolated(paths[index], timeout)
 

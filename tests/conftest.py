@@ -1,6 +1,8 @@
-"""Shared fixtures: the development corpus beside the project, and cached layouts."""
+"""Shared fixtures of both tiers: the development corpus beside the project, cached layouts,
+and the logging setup put back after a test that configures it."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -54,3 +56,14 @@ def gold_of(gold_dir):
         return json.loads((gold_dir / f"{Path(name).stem}.gold.json").read_text(encoding="utf-8"))
 
     return get
+
+
+@pytest.fixture
+def restored_logging():
+    """pipeline.logs.configure changes the root logger of the test process: put it back."""
+    root, ours = logging.getLogger(), logging.getLogger("pipeline")
+    handlers, root_level, our_level = root.handlers[:], root.level, ours.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(root_level)
+    ours.setLevel(our_level)

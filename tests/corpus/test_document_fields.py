@@ -1,9 +1,9 @@
 """Document-level fields on the corpus, and the optional municipality reference list."""
 from __future__ import annotations
 
-import pytest
-
 import importlib
+
+import pytest
 
 fields_module = importlib.import_module("pipeline.extract.document_fields")
 document_fields = fields_module.document_fields
@@ -51,7 +51,7 @@ GOALS_PAGE = [(16, "Prioriterade mål"),
 
 
 def _document(tmp_path, name, cover, body=(), title=None):
-    from tests.test_political import flow, generated_layout
+    from tests.corpus.test_political import flow, generated_layout
 
     pages = [flow(cover, y=120)] + ([flow(list(body))] if body else [])
     return generated_layout(tmp_path / name, pages, title=title)

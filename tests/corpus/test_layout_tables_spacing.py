@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.model import BlockKind, Document
-from tests.test_indicator_phrasing import _by_text, _goal_list_with_matt
-from tests.test_political import generated_layout
-from tests.test_political_layouts import BODY, FILLER, TITLE, Column, grid, political
+from tests.corpus.test_indicator_phrasing import _by_text, _goal_list_with_matt
+from tests.corpus.test_political import generated_layout
+from tests.corpus.test_political_layouts import BODY, FILLER, TITLE, Column, grid, political
 
 HEADER = ("Mål", "Indikator", "Nuläge 2024", "Målvärde 2026", "Referensvärde")
 ROWS = [

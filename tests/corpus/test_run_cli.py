@@ -15,7 +15,7 @@ from pipeline.ingest import ingest
 from pipeline.model import StageError
 from tests.pdfgen import paragraph_lines, write_pdf
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _good_pdf(path: Path) -> Path:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_amounts_text import read
+from tests.fast.test_amounts_text import read
 
 ANNUAL_REPORT = {"doc_type": "annual_report", "period": (2025, 2025)}
 

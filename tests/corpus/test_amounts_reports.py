@@ -13,9 +13,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.amounts import Amounts
-from tests.test_amounts_layouts import HEADER, SIZE, expect, grouped, rows_of
-from tests.test_amounts_layouts_codes import OUTCOMES, _annual_cover
-from tests.test_amounts_layouts_more import EDGES, Page, _save
+from tests.corpus.test_amounts_layouts import HEADER, SIZE, expect, grouped, rows_of
+from tests.corpus.test_amounts_layouts_codes import OUTCOMES, _annual_cover
+from tests.corpus.test_amounts_layouts_more import EDGES, Page, _save
 
 THIN = "\u2009"
 REPORT_YEAR = ((2025, "budget"), (2025, "outcome"), (2025, "deviation"))

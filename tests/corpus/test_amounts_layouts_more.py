@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.amounts import Amounts
-from tests.test_amounts_generated import read
-from tests.test_amounts_layouts import BUDGET_PLAN, COVER, HEADER, NBSP, SIZE, Sheet, expect, grouped, rows_of
+from tests.corpus.test_amounts_generated import read
+from tests.corpus.test_amounts_layouts import BUDGET_PLAN, COVER, HEADER, NBSP, SIZE, Sheet, expect, grouped, rows_of
 
 EN_DASH = "\u2013"
 EDGES = (340, 440, 535)  # right edges of three figure columns

@@ -16,7 +16,7 @@ from pipeline.extract.indicators import attributes
 from pipeline.extract.political import extract_political
 from pipeline.extract.sections import Cue, Role, classify, goal_kind_mentioned
 from pipeline.text.lexicon import responsible_bodies
-from tests.test_political import generated_layout
+from tests.corpus.test_political import generated_layout
 
 TITLE = "Mål och budget 2026–2028"
 BODY = 11

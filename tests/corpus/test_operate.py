@@ -20,7 +20,7 @@ from pipeline.batch import RunOptions, run_batch
 from pipeline.contract import DATASETS
 from pipeline.publish.lock import OutputLock, OutputLocked
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ["ale_verksamhetsplan_2017-2020.pdf", "Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"]
 
 

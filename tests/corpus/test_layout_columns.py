@@ -11,8 +11,8 @@ from pipeline.ingest import ingest
 from pipeline.layout import _column_settings, build_layout
 from pipeline.layout.columns import order_rows
 from pipeline.model import BlockKind, Document, Word
-from tests.test_amounts_layouts import Sheet
-from tests.test_political import generated_layout
+from tests.corpus.test_amounts_layouts import Sheet
+from tests.corpus.test_political import generated_layout
 
 BODY = 9
 LEADING = 12

@@ -14,7 +14,7 @@ from pipeline.model import DocumentRow, Extraction, GoalRow, MeasureRow
 from pipeline.publish.validation import write_validation
 from pipeline.validate import validate
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY
-from tests.test_validate_crossfoot import ROWS, drift_table
+from tests.fast.test_validate_crossfoot import ROWS, drift_table
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUITES = ("documents", "goals", "indicators", "measures", "amounts", "indicator_kpi", "crossfoot", "units")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.amounts import Amounts
-from tests.test_amounts_layouts import BUDGET_PLAN, HEADER, NAMNDER, SUMMA, SIZE, Sheet, expect, grouped, rows_of
-from tests.test_amounts_layouts_more import EDGES, Page, _rows, _save, printed
+from tests.corpus.test_amounts_layouts import BUDGET_PLAN, HEADER, NAMNDER, SIZE, SUMMA, Sheet, expect, grouped, rows_of
+from tests.corpus.test_amounts_layouts_more import EDGES, Page, _rows, _save, printed
 
 ANNUAL_COVER = "Årsredovisning 2025"
 OUTCOMES = ((2024, "outcome"), (2025, "outcome"))

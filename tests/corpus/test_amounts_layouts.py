@@ -15,7 +15,7 @@ import pytest
 from fpdf import FPDF
 
 from pipeline.extract.amounts import Amounts
-from tests.test_amounts_generated import read
+from tests.corpus.test_amounts_generated import read
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
