@@ -11,6 +11,7 @@ import typer
 from pipeline import __version__, config, logs
 from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
+from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.layout.render import render
@@ -107,8 +108,6 @@ def explain(
     page: int = typer.Option(..., "--page", min=1, help="the page to explain"),
 ) -> None:
     """Show, for each block and table row of PAGE, the rules that applied, the one that won and the rows it made."""
-    from pipeline.extract.explain import explain_page
-
     source = ingest(file) if file.is_file() else StageError(str(file), "ingest", "no such file")
     if isinstance(source, StageError):
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)

@@ -41,7 +41,6 @@ KNOWN_VIOLATIONS = {
     "import: pipeline/text/years.py -> pipeline.config",
     "lines: pipeline/extract/table_grid.py",
     "function: pipeline/batch.py:_run",
-    "function: pipeline/extract/political_content.py:read_content",
     "function: pipeline/extract/text_amounts/patterns.py:patterns",
 }
 
