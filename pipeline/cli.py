@@ -11,6 +11,7 @@ import typer
 from pipeline import __version__, config, logs
 from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
+from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.layout.render import render
@@ -99,3 +100,16 @@ def layout(
         document = build_layout(source)
         write_json(out / "interim" / source.doc_id / "layout.json", document.to_dict())
         typer.echo(json.dumps(document.to_dict(), ensure_ascii=False) if as_json else render(document))
+
+
+@app.command()
+def explain(
+    file: Path = typer.Argument(..., help="a PDF"),
+    page: int = typer.Option(..., "--page", min=1, help="the page to explain"),
+) -> None:
+    """Show, for each block and table row of PAGE, the rules that applied, the one that won and the rows it made."""
+    source = ingest(file) if file.is_file() else StageError(str(file), "ingest", "no such file")
+    if isinstance(source, StageError):
+        typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    typer.echo(explain_page(build_layout(source), page))

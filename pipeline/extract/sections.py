@@ -87,6 +87,7 @@ class Item:
     indented: list[bool] = field(default_factory=list)  # per cell: starts right of its column
     x0: float = 0.0  # left edge of a block, to tell a nested list from the list around it
     column: int = 0  # text column of a block on its page
+    bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on `page`: the rows' evidence
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,7 @@ def items(doc: Document) -> list[Item]:
                     marker=block.marker,
                     x0=block.bbox[0],
                     column=block.column,
+                    bbox=block.bbox,
                 )
             )
     return out
@@ -276,6 +278,8 @@ def _table_rows(block: Block, index: int) -> list[Item]:
                 table=index,
                 header=n == 0,
                 indented=indented,
+                bbox=(min(ln.x0 for ln in group), min(ln.top for ln in group),
+                      max(ln.x1 for ln in group), max(ln.bottom for ln in group)),
             )
         )
     return rows

@@ -40,7 +40,6 @@ KNOWN_VIOLATIONS = {
     "import: pipeline/text/units.py -> pipeline.config",
     "import: pipeline/text/years.py -> pipeline.config",
     "function: pipeline/batch.py:_run",
-    "function: pipeline/extract/political_content.py:read_content",
     "function: pipeline/extract/text_amounts/patterns.py:patterns",
 }
 

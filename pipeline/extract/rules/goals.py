@@ -1,0 +1,137 @@
+"""Rules on the text of a goal list, and the overview that names each goal's focus area.
+
+A goal list is opened by a cue heading ("Övergripande mål"), a cue label, a sentence
+("… följande effektmål:") or a flattened header ("Perspektiv Övergripande mål"); its list
+items are goals, and so are its short statements until a list has begun.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.rules.context import Context, Section
+from pipeline.extract.rules.facts import goal, measure
+from pipeline.extract.rules.registry import HEADINGS, ROWS, TEXT, Close, FocusArea, Goal, Label, Mark, claim, rule
+from pipeline.extract.sections import Item, Role, load_lexicon
+from pipeline.text.lexicon import responsible_bodies
+
+_MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
+_ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
+FOCUS_WORDS = 3  # a focus area label is a word or two ("Vackra miljöer")
+
+
+def _goals(context: Context) -> Section | None:
+    """The open section when it is a goal list."""
+    section = context.section
+    return section if section is not None and section.role is Role.GOALS else None
+
+
+@rule("task_addressed_to_body", on=TEXT)
+def task_addressed_to_body(item: Item, context: Context) -> Label | None:
+    """A statement in a goal list that gives a task to a named body ("Varje nämnd ska
+    formulera …", "Kommunstyrelsen får i uppdrag …") is a task, not a goal."""
+    section, text = _goals(context), item.text
+    if section is None or len(text.split()) > _MAX_GOAL_WORDS:
+        return None
+    opening = " ".join(text.split()[:FOCUS_WORDS])
+    if responsible_bodies(opening) is None or not any(p.search(text) for p in load_lexicon().tasks):
+        return None
+    return claim(measure(context, text, section.name))
+
+
+@rule("focus_and_goal_row", on=TEXT)
+def focus_and_goal_row(item: Item, context: Context) -> Label | None:
+    """Under a flattened "Perspektiv | Mål" header each short line is a row: the goal starts at
+    the first capitalised word after the perspective ("Tjänst/process Effektiva och …");
+    prose under the header is no row."""
+    section = _goals(context)
+    if section is None or not section.labelled_rows or item.kind == "list_item":
+        return None
+    words = item.text.split()
+    if len(words) > _ROW_GOAL_WORDS:
+        return claim()
+    for k in range(1, min(FOCUS_WORDS, len(words) - 1) + 1):
+        if words[k][:1].isupper():
+            return claim(goal(" ".join(words[k:]), section.kind or "political", focus=" ".join(words[:k])))
+    return claim()
+
+
+@rule("goal_card_field", on=TEXT)
+def goal_card_field(item: Item, context: Context) -> Label | None:
+    """The other fields of a goal card ("Koppling till …") once a labelled field gave the goal,
+    and the paragraphs explaining a goal a heading stated, are no goals."""
+    section = _goals(context)
+    if section is None or not (section.carded or section.stated) or item.kind == "list_item":
+        return None
+    return claim()
+
+
+@rule("goal_list_item", on=TEXT)
+def goal_list_item(item: Item, context: Context) -> Label | None:
+    """Every list item of a goal list is a goal ("1. Alla barn …" keeps its number), nested
+    under the chapter goal or goal heading above the list."""
+    section = _goals(context)
+    if section is None or item.kind != "list_item":
+        return None
+    return claim(_listed_goal(item, context, section), Mark(listed=True))
+
+
+@rule("goal_statement", on=TEXT)
+def goal_statement(item: Item, context: Context) -> Label | None:
+    """A short statement (no sentence announcing more) is a goal in a list a sentence opened,
+    or under a goal heading before any list item: "Finansiella mål" over one line each."""
+    section, text = _goals(context), item.text
+    if section is None or len(text.split()) > _MAX_GOAL_WORDS or text.rstrip().endswith(":"):
+        return None
+    return claim(_listed_goal(item, context, section)) if section.level is None or not section.listed else None
+
+
+@rule("prose_ends_goal_list", on=TEXT)
+def prose_ends_goal_list(item: Item, context: Context) -> Label | None:
+    """Prose after a goal list's items, or after the goals a sentence announced, ends the list."""
+    section = _goals(context)
+    return claim(Close()) if section is not None and (section.listed or section.level is None) else None
+
+
+def _listed_goal(item: Item, context: Context, section: Section) -> Goal:
+    return goal(item.text, section.kind or "political", _list_number(item.marker), section.focus,
+                context.parent_goal(section))
+
+
+def _list_number(marker: str | None) -> str | None:
+    """The number a numbered list item prints ("1." → "1", "2.3)" → "2.3"); None for bullets."""
+    m = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2})*)[.)]?", marker or "")
+    return m.group(1) if m else None
+
+
+@rule("focus_area_overview", on=HEADINGS + ROWS + TEXT)
+def focus_area_overview(item: Item, context: Context) -> Label | None:
+    """An overview "Livskvalitet | Mål: I Alingsås ska …" names each goal's focus area: as
+    table cells, as one line, or with the label set beside a wrapped statement. Read once
+    the document is read, so that it names goals stated after it too; a goal keeps the first
+    focus area it is given, and a nested goal takes none."""
+    if item.kind == "row" and len([c for c in item.cells if c]) >= 2 and item.cells[0]:
+        pairs = [(item.cells[0], text) for text in item.cells[1:]]
+    elif (split := _labelled_statement(item.text)) is not None:
+        label, statement = split
+        if not label and context.following is not None and context.following.kind == "heading":
+            label = context.following.text  # the label set beside a statement broken over lines
+        pairs = [(label, statement)] if label and len(label.split()) <= FOCUS_WORDS else []
+    else:
+        return None
+    prefix, facts = load_lexicon().goal_prefix, dict[str, FocusArea]()
+    for focus, text in pairs:
+        m = prefix.match(text)
+        named = context.find_goal(m["title"] if m else text, partial=True)
+        if named is not None and named.focus_area is None and named.parent_goal_id is None:
+            facts.setdefault(named.goal_id, FocusArea(named, focus.strip()))
+    return claim(*facts.values()) if facts else None
+
+
+def _labelled_statement(text: str) -> tuple[str, str] | None:
+    """("Livskvalitet", "Mål: I Alingsås …") for a line that states a goal after a short label."""
+    words = text.split()
+    for k in range(FOCUS_WORDS + 1):
+        rest = " ".join(words[k:])
+        if load_lexicon().goal_prefix.match(rest) and rest.split(" ", 1)[0].endswith(":"):
+            return " ".join(words[:k]), rest
+    return None
