@@ -27,6 +27,7 @@ from pipeline.publish.schema import DATASETS
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.writers import remove_stale_temporaries, write_dataset
 from pipeline.runner import RETRIED_STAGES, DocumentResult, find_pdfs, read_interim, write_interim, write_json
+from pipeline.settings import Settings
 from pipeline.validate import ValidationOutcome, validate
 
 EXIT_OK = 0
@@ -44,13 +45,15 @@ class RunOptions:
     timeout: float | None = None  # seconds per document (None: no limit)
 
 
-def run_batch(inputs: list[Path], out: Path, options: RunOptions = RunOptions(), log: Callable[[str], None] = print) -> tuple[int, dict]:
+def run_batch(inputs: list[Path], out: Path, settings: Settings, options: RunOptions = RunOptions(),
+              log: Callable[[str], None] = print) -> tuple[int, dict]:
     """Process `inputs` into `out`; raises OutputLocked if another run holds `out`."""
     with OutputLock(out):
-        return _run(inputs, out, options, log)
+        return _run(inputs, out, settings, options, log)
 
 
-def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str], None]) -> tuple[int, dict]:
+def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
+         log: Callable[[str], None]) -> tuple[int, dict]:
     started = time.perf_counter()
     remove_stale_temporaries(out)
     interim = out / "interim"
@@ -65,7 +68,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
         previous = state.get(key)
         cached = read_interim(interim, doc_id) if doc_id else None
         retried = cached is not None and cached[1] is not None and cached[1].stage in RETRIED_STAGES
-        if not options.force and previous == processed_by(doc_id) and cached is not None and not retried:
+        if not options.force and previous == processed_by(doc_id, settings) and cached is not None and not retried:
             reused[key] = cached
             current[key] = previous
         else:
@@ -78,10 +81,10 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
                 reused[key] = cached
                 current[key] = entry
 
-    results = _process(todo, options, log)
+    results = _process(todo, settings, options, log)
     for path, result in zip(todo, results):
         write_interim(interim, result)
-        current[state_key(path)] = processed_by(result.doc_id)
+        current[state_key(path)] = processed_by(result.doc_id, settings)
 
     outcomes = {key: cached for key, cached in reused.items()}
     outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
@@ -89,7 +92,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     changed = bool(todo) or (bool(removed) and not options.keep_deleted)
     validation = None
     if changed or not (out / "documents.csv").exists():
-        validation = publish(out, extractions, log).summary()
+        validation = publish(out, extractions, settings, log).summary()
     save_state(out, current)
 
     failed = [error for _, error in outcomes.values() if error is not None]
@@ -116,10 +119,11 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     return (EXIT_SOME_FAILED if failed else EXIT_OK), report
 
 
-def _process(todo: list[Path], options: RunOptions, log: Callable[[str], None]) -> list[DocumentResult]:
+def _process(todo: list[Path], settings: Settings, options: RunOptions,
+             log: Callable[[str], None]) -> list[DocumentResult]:
     """Run the documents, in any order, with a progress bar on a terminal and log lines otherwise."""
     results: list[DocumentResult | None] = [None] * len(todo)
-    stream = run_documents(todo, options.workers, options.scheduler, options.timeout)
+    stream = run_documents(todo, settings, options.workers, options.scheduler, options.timeout)
     if sys.stdout.isatty() and todo:
         with Progress(transient=True) as progress:
             task = progress.add_task("documents", total=len(todo))
@@ -143,9 +147,10 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
     return [unique[k] for k in sorted(unique)]
 
 
-def publish(out: Path, extractions: list[Extraction], log: Callable[[str], None] = print) -> ValidationOutcome:
+def publish(out: Path, extractions: list[Extraction], settings: Settings,
+            log: Callable[[str], None] = print) -> ValidationOutcome:
     """Validate the extracted rows, then publish the clean ones (quarantined rows are not)."""
-    outcome = validate(extractions, out)
+    outcome = validate(extractions, out, settings)
     for name in DATASETS:
         write_dataset(out, name, outcome.published[name])
     write_database(out / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})

@@ -21,6 +21,7 @@ from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.model import StageError
 from pipeline.runner import find_pdfs
+from pipeline.settings import Settings, default_config_dir, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -36,27 +37,27 @@ def plain_extract_words(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def stage_seconds(files: list[Path]) -> dict[str, float]:
+def stage_seconds(files: list[Path], settings: Settings) -> dict[str, float]:
     seconds = {"ingest": 0.0, "layout": 0.0, "extract": 0.0}
     for path in files:
         t = time.perf_counter()
-        source = ingest(path)
+        source = ingest(path, settings.pipeline.ingest)
         seconds["ingest"] += time.perf_counter() - t
         if isinstance(source, StageError):
             continue
         t = time.perf_counter()
-        document = build_layout(source)
+        document = build_layout(source, settings)
         seconds["layout"] += time.perf_counter() - t
         t = time.perf_counter()
-        extract(document)
+        extract(document, settings)
         seconds["extract"] += time.perf_counter() - t
     return seconds
 
 
-def whole_pipeline(files: list[Path]) -> float:
+def whole_pipeline(files: list[Path], settings: Settings) -> float:
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        run_batch(files, Path(out), RunOptions(workers=1), log=lambda _: None)
+        run_batch(files, Path(out), settings, RunOptions(workers=1), log=lambda _: None)
         return time.perf_counter() - start
 
 
@@ -84,9 +85,10 @@ def peak_rss_mb(pdf: Path | None) -> float:
 
     Read from VmHWM, which starts afresh at exec; getrusage's maxrss would carry over the
     peak of this (large) parent process from the fork."""
-    work = "process_path(Path(sys.argv[1])); " if pdf else ""
+    work = "process_path(Path(sys.argv[1]), load_settings(default_config_dir())); " if pdf else ""
     code = (
         "import re, sys; from pathlib import Path; from pipeline.runner import process_path; "
+        "from pipeline.settings import default_config_dir, load_settings; "
         f"{work}print(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1))"
     )
     args = [str(pdf)] if pdf else []
@@ -107,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = ap.parse_args(argv)
     source_dir = CORPUS if CORPUS.is_dir() else ROOT / "raw"
-    files = [f for f in find_pdfs([source_dir]) if not isinstance(ingest(f), StageError)]
+    settings = load_settings(default_config_dir())
+    files = [f for f in find_pdfs([source_dir]) if not isinstance(ingest(f, settings.pipeline.ingest), StageError)]
     pages = page_count(files)
     plain = plain_extract_words(files)
-    stages = stage_seconds(files)
-    whole = whole_pipeline(files)
+    stages = stage_seconds(files, settings)
+    whole = whole_pipeline(files, settings)
     with tempfile.TemporaryDirectory() as tmp:
         # both start with the same budget documents, so every extractor (and spaCy) runs on both
         by_size = sorted(files, key=lambda f: f.stat().st_size)

@@ -11,13 +11,15 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
+from pipeline.settings import Settings
 
 
-def extract(doc: Document) -> Extraction:
-    document = document_fields(doc)
+def extract(doc: Document, settings: Settings) -> Extraction:
+    document = document_fields(doc, settings)
     # a manifesto's promises are not a budget's goals
-    goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
-    amounts = extract_amounts(doc, document)
+    goals, indicators, measures = (([], [], []) if document.doc_type == "not_budget"
+                                   else extract_political(doc, settings, document.doc_type))
+    amounts = extract_amounts(doc, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
     return qualify_ids(extraction)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.extract.table_amounts import column_labels, financial_tables, table_amounts
+from pipeline.extract.table_amounts import column_labels, financial_tables, grid_settings, table_amounts
 from pipeline.extract.table_semantics import YearKinds
 from pipeline.extract.text_amounts import text_amounts
+from pipeline.extract.text_amounts.patterns import Patterns
 from pipeline.model import AmountRow, Document, DocumentRow, UnplacedFigure
+from pipeline.settings import Settings
 
 
 @dataclass
@@ -15,17 +17,18 @@ class Amounts:
     unplaced: list[UnplacedFigure]  # table figures no row holds: reported, not published
 
 
-def extract_amounts(doc: Document, document: DocumentRow) -> Amounts:
+def extract_amounts(doc: Document, document: DocumentRow, settings: Settings) -> Amounts:
     """Table figures, then text allocations, numbered in that order ("a0001" …).
 
     `document` (its doc_type and period) says what an undated or bare-year figure is; the
     kinds of years are read once from all financial table headers, so a year has the
     same kind in tables and in text.
     """
-    parts = financial_tables(doc)
-    years = YearKinds.of(column_labels(parts), document)
-    tables, unplaced = table_amounts(doc.doc_id, parts, years)
-    rows = tables + text_amounts(doc, document, years)
+    grid = settings.derived(grid_settings)
+    parts = financial_tables(doc, grid)
+    years = YearKinds.of(column_labels(parts), document, grid.vocabulary)
+    tables, unplaced = table_amounts(doc.doc_id, parts, years, grid.vocabulary)
+    rows = tables + text_amounts(doc, document, years, settings.derived(Patterns.of))
     for number, row in enumerate(rows, start=1):
         row.amount_id = f"a{number:04d}"
     return Amounts(rows, unplaced)

@@ -11,12 +11,11 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from pipeline import __version__
 from pipeline.model import BlockKind, Document, DocumentRow
-from pipeline.text.lexicon import lexicon
+from pipeline.settings import DocumentConfig, Settings
 
 _REPO = Path(__file__).resolve().parents[2]
 _MIN_MENTIONS = 3  # a place named fewer times is mentioned, not the subject
@@ -29,16 +28,16 @@ class Place:
     code: str
 
 
-@cache
-def _reference() -> tuple[Place, ...]:
-    """Municipalities and regions of the SCB lists, or nothing when the files are absent."""
-    paths = lexicon().get("reference", {})
+def reference_places(settings: Settings) -> tuple[Place, ...]:
+    """Municipalities and regions of the SCB lists, or nothing when the files are absent;
+    read once per settings object (`Settings.derived`)."""
+    paths = settings.lexicon.reference
     places: list[Place] = []
-    for key, name_col, code_col, prefix in (
-        ("municipalities", "municipality_name_short", "municipality_code", ""),
-        ("counties", "county_name_short", "county_code", _COUNTY_PREFIX),
+    for listed, name_col, code_col, prefix in (
+        (paths.municipalities, "municipality_name_short", "municipality_code", ""),
+        (paths.counties, "county_name_short", "county_code", _COUNTY_PREFIX),
     ):
-        path = _REPO / paths[key] if key in paths else None
+        path = _REPO / listed if listed is not None else None
         if path is None or not path.is_file():
             continue
         with path.open(encoding="utf-8", newline="") as fh:
@@ -46,8 +45,8 @@ def _reference() -> tuple[Place, ...]:
     return tuple(places)
 
 
-def document_fields(doc: Document) -> DocumentRow:
-    cfg = lexicon()["document"]
+def document_fields(doc: Document, settings: Settings) -> DocumentRow:
+    cfg = settings.lexicon.document
     cover = _cover_lines(doc)
     title = _title(doc, cover)
     texts = _texts(doc, title, cover, cfg)
@@ -56,7 +55,7 @@ def document_fields(doc: Document) -> DocumentRow:
     # opening pages may name its ruling party throughout
     party = _party(cover, texts, cfg, by_mentions=doc_type in ("not_budget", "other"))
     organisation = party or _issuer(texts.front, cfg)
-    place = None if doc_type == "not_budget" else _place(doc, cfg)
+    place = None if doc_type == "not_budget" else _place(doc, cfg, settings.derived(reference_places))
     if party is not None and doc_type in ("budget", "verksamhetsplan"):
         doc_type = "budget_proposal"  # a budget or plan that a party or coalition issued is its proposal
     if organisation is None and place is not None and place.name.startswith(_COUNTY_PREFIX):
@@ -92,7 +91,7 @@ class _Texts:
         return self.title, self.cover, self.front, self.opening
 
 
-def _texts(doc: Document, title: str | None, cover: list[_Line], cfg: dict) -> _Texts:
+def _texts(doc: Document, title: str | None, cover: list[_Line], cfg: DocumentConfig) -> _Texts:
     def pages(n: int) -> str:
         return "\n".join(b.text for b in doc.blocks if b.page <= n and b.kind is not BlockKind.TOC)
 
@@ -101,8 +100,8 @@ def _texts(doc: Document, title: str | None, cover: list[_Line], cfg: dict) -> _
         title=title or "",
         cover="\n".join([meta] + [ln.text for ln in cover]),
         cover_headings="\n".join([meta] + [ln.text for ln in cover if ln.heading]),
-        front=pages(cfg["first_pages"]),
-        opening=pages(cfg["opening_pages"]),
+        front=pages(cfg.first_pages),
+        opening=pages(cfg.opening_pages),
     )
 
 
@@ -165,14 +164,14 @@ def _punctuation(text: str) -> int:
     return sum(1 for c in text if not (c.isalnum() or c.isspace()))
 
 
-def _doc_type(texts: _Texts, cfg: dict) -> str:
+def _doc_type(texts: _Texts, cfg: DocumentConfig) -> str:
     """The type the most telling text names. A programme cue counts only where no budget type
     is named: on the title or cover, or further in where the text calls itself one."""
-    manifesto = "|".join(cfg["not_budget"])
-    self_named = re.compile(cfg["self_reference"] + rf"(?:{manifesto})", re.I)
+    manifesto = "|".join(cfg.not_budget)
+    self_named = re.compile(cfg.self_reference + rf"(?:{manifesto})", re.I)
     for n, text in enumerate(texts.tiers()):
         lowered = text.lower()
-        named = [(m.start(), -len(m.group(0)), name) for name, pattern in cfg["doc_types"]
+        named = [(m.start(), -len(m.group(0)), name) for name, pattern in cfg.doc_types
                  for m in [re.search(pattern, lowered)] if m]
         if named:
             return min(named)[2]
@@ -181,14 +180,14 @@ def _doc_type(texts: _Texts, cfg: dict) -> str:
     return "other"
 
 
-def _party(cover: list[_Line], texts: _Texts, cfg: dict, by_mentions: bool) -> str | None:
+def _party(cover: list[_Line], texts: _Texts, cfg: DocumentConfig, by_mentions: bool) -> str | None:
     """The party, or the line of coalition parties, presented as the document's issuer: on
     the cover, in a phrase that names it as author ("Socialdemokraternas förslag till
     budget", "förslag från …"), or named throughout the opening pages and hardly any other."""
-    names = rf"(?:{'|'.join(map(re.escape, cfg['parties']))}|{cfg['party_pattern']})"
+    names = rf"(?:{'|'.join(map(re.escape, cfg.parties))}|{cfg.party_pattern})"
     known = re.compile(rf"\b{names}\b")
     for line in cover:
-        items = [i.strip() for i in re.split(cfg["party_separator"], line.text) if i.strip()]
+        items = [i.strip() for i in re.split(cfg.party_separator, line.text) if i.strip()]
         named = [i for i in items if known.fullmatch(i)]
         if len(named) >= 2 and all(len(i.split()) <= 4 and i[:1].isupper() for i in items):
             return line.text  # a coalition line, local parties included, as printed
@@ -196,7 +195,7 @@ def _party(cover: list[_Line], texts: _Texts, cfg: dict, by_mentions: bool) -> s
         m = known.match(line.text)
         if m and (m.end() == len(line.text) or line.text[m.end()] in " s"):
             return m.group(0)
-    for template in cfg["party_issuer"]:
+    for template in cfg.party_issuer:
         pattern = template.replace("{party}", f"({names})")
         m = re.search(pattern, texts.front) or re.search(pattern, texts.opening)
         if m:
@@ -204,25 +203,24 @@ def _party(cover: list[_Line], texts: _Texts, cfg: dict, by_mentions: bool) -> s
     counts = Counter(m.group(0) for m in known.finditer(texts.opening)) if by_mentions else Counter()
     if counts:
         party, n = counts.most_common(1)[0]
-        if n >= cfg["party_mentions"] and n >= cfg["party_share"] * sum(counts.values()):
+        if n >= cfg.party_mentions and n >= cfg.party_share * sum(counts.values()):
             return party
     return None
 
 
-def _issuer(text: str, cfg: dict) -> str | None:
+def _issuer(text: str, cfg: DocumentConfig) -> str | None:
     """A nämnd named as the organisation on the title pages ("Organisation: Kultur- och …")."""
-    m = re.search(r"organisation\s*:\s*" + cfg["issuer_pattern"], text, re.I)
+    m = re.search(r"organisation\s*:\s*" + cfg.issuer_pattern, text, re.I)
     return m.group(1) if m else None
 
 
-def _place(doc: Document, cfg: dict) -> Place | None:
+def _place(doc: Document, cfg: DocumentConfig, reference: tuple[Place, ...]) -> Place | None:
     text = "\n".join(b.text for b in doc.blocks)
-    reference = _reference()
     if reference:
         counts = _mentions(reference, text)
         best = [p for p, n in counts.most_common(2) if n >= _MIN_MENTIONS]
         return best[0] if best else None
-    for pattern in cfg["municipality_patterns"]:
+    for pattern in cfg.municipality_patterns:
         found = Counter(m.group(1) for m in re.finditer(pattern, text))
         if found and found.most_common(1)[0][1] >= _MIN_MENTIONS:
             return Place(found.most_common(1)[0][0], "")
@@ -248,20 +246,20 @@ def _mentions(places: tuple[Place, ...], text: str) -> Counter[Place]:
     return counts
 
 
-def _period(texts: _Texts, cfg: dict) -> tuple[int | None, int | None]:
+def _period(texts: _Texts, cfg: DocumentConfig) -> tuple[int | None, int | None]:
     """First and last year the title states (its ranges and single years: "Budget 2025 med
     plan 2026–2027" → 2025–2027), else the cover headings'; else the first year range of the first
     pages, or their most frequent year."""
     for text in (texts.title, texts.cover_headings):
-        ranges = [(int(a), int(b)) for a, b in re.findall(cfg["period_pattern"], text)]
-        rest = re.sub(cfg["period_pattern"], " ", text)
-        years = [y for r in ranges for y in r] + [int(y) for y in re.findall(cfg["year_pattern"], rest)]
+        ranges = [(int(a), int(b)) for a, b in re.findall(cfg.period_pattern, text)]
+        rest = re.sub(cfg.period_pattern, " ", text)
+        years = [y for r in ranges for y in r] + [int(y) for y in re.findall(cfg.year_pattern, rest)]
         if years:
             return min(years), max(years)
-    m = re.search(cfg["period_pattern"], texts.front)
+    m = re.search(cfg.period_pattern, texts.front)
     if m:
         return int(m.group(1)), int(m.group(2))
-    years = [int(y) for y in re.findall(cfg["year_pattern"], texts.front)]
+    years = [int(y) for y in re.findall(cfg.year_pattern, texts.front)]
     if years:
         year = Counter(years).most_common(1)[0][0]
         return year, year

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.text.lexicon import lexicon
+from pipeline.settings import LexiconSettings
 from pipeline.text.numbers import parse_number
 
 _BARE_TARGET = re.compile(r"[<>≥≤±+/\-−\s]*(?P<value>\d[\d ,.]*)\s*%?")
@@ -24,17 +23,21 @@ class Attributes:
     unit: str | None
 
 
-@cache
-def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
-    cfg = lexicon()
-    directions = [(name, re.compile(p, re.I)) for name, p in cfg["directions"]]
-    units = [(name, re.compile(p, re.I)) for name, p in cfg["units"]]
-    return directions, units
+@dataclass(frozen=True)
+class Phrasing:
+    """The direction and unit patterns of configs/lexicon.yaml, compiled, in their order."""
+
+    directions: tuple[tuple[str, re.Pattern[str]], ...]
+    units: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def of(cls, cfg: LexiconSettings) -> Phrasing:
+        return cls(directions=tuple((name, re.compile(p, re.I)) for name, p in cfg.directions),
+                   units=tuple((name, re.compile(p, re.I)) for name, p in cfg.units))
 
 
-def direction_of(text: str) -> tuple[str | None, float | None]:
-    directions, _ = _patterns()
-    for name, pattern in directions:
+def direction_of(text: str, phrasing: Phrasing) -> tuple[str | None, float | None]:
+    for name, pattern in phrasing.directions:
         m = pattern.search(text)
         if m is None:
             continue
@@ -48,36 +51,35 @@ def direction_of(text: str) -> tuple[str | None, float | None]:
     return None, None
 
 
-def unit_of(text: str) -> str | None:
-    _, units = _patterns()
-    for name, pattern in units:
+def unit_of(text: str, phrasing: Phrasing) -> str | None:
+    for name, pattern in phrasing.units:
         if pattern.search(text):
             return name
     return None
 
 
-def attributes(text: str, qualifier: str | None = None) -> Attributes:
+def attributes(text: str, phrasing: Phrasing, qualifier: str | None = None) -> Attributes:
     """Attributes of an indicator; a qualifier line ("Indikatornivå: …") decides the
     direction when it states one."""
-    direction, value = direction_of(qualifier) if qualifier else (None, None)
+    direction, value = direction_of(qualifier, phrasing) if qualifier else (None, None)
     if direction is None and qualifier is None:
-        direction, value = direction_of(text)
-    unit = unit_of(text) or (unit_of(qualifier) if qualifier and value is not None else None)
+        direction, value = direction_of(text, phrasing)
+    unit = unit_of(text, phrasing) or (unit_of(qualifier, phrasing) if qualifier and value is not None else None)
     return Attributes(direction=direction, target_value=value, unit=unit)
 
 
-def column_direction(*cells: str) -> tuple[str | None, float | None]:
+def column_direction(*cells: str, phrasing: Phrasing) -> tuple[str | None, float | None]:
     """Direction of a row's direction-column cells: an arrow or phrase ("↑", "Öka"), or a bare
     target value ("+/-0", "≥ 90 %") that states the target itself. A row with a target column
     and a direction column ("85 %", "↑") states both."""
     stated: tuple[str | None, float | None] = (None, None)
     for cell in cells:
-        stated = combined(stated, _cell_direction(cell))
+        stated = combined(stated, _cell_direction(cell, phrasing))
     return stated
 
 
-def _cell_direction(cell: str) -> tuple[str | None, float | None]:
-    direction, value = direction_of(cell)
+def _cell_direction(cell: str, phrasing: Phrasing) -> tuple[str | None, float | None]:
+    direction, value = direction_of(cell, phrasing)
     if direction is not None:
         return direction, value
     if _YEAR.fullmatch(cell.strip()):

@@ -15,18 +15,21 @@ from pipeline.extract.political_content import read_content
 from pipeline.extract.political_headings import read_heading
 from pipeline.extract.political_state import FOCUS_WORDS, State, clean
 from pipeline.extract.political_tables import read_row
-from pipeline.extract.sections import Item, items, load_lexicon
+from pipeline.extract.sections import Item, Lexicon, items
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
+from pipeline.settings import Settings
 from pipeline.text.lexicon import defined_abbreviations
 
 _TAIL_WORDS = 8  # a lower-case line this short right after a table row is the row's wrapped end
 
 
-def extract_political(doc: Document, doc_type: str | None = None) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
+def extract_political(doc: Document, settings: Settings,
+                      doc_type: str | None = None) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
     """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
-    state = State(doc_id=doc.doc_id, mandates=doc_type in load_lexicon().mandate_doc_types,
-                  abbreviations=defined_abbreviations("\n".join(b.text for b in doc.blocks)))
-    stream = items(doc)
+    lex = settings.derived(Lexicon.of)
+    state = State(doc_id=doc.doc_id, lex=lex, mandates=doc_type in lex.mandate_doc_types,
+                  abbreviations=defined_abbreviations("\n".join(b.text for b in doc.blocks), lex.bodies))
+    stream = items(doc, lex)
     for i, item in enumerate(stream):
         following = stream[i + 1] if i + 1 < len(stream) else None
         if item.kind != "row" and (_row_tail(state, item) or _caption_tail(state, item)):
@@ -64,12 +67,12 @@ def _caption_tail(state: State, item: Item) -> bool:
 def _focus_areas_from_tables(state: State, stream: list[Item]) -> None:
     """An overview "Livskvalitet | Mål: I Alingsås ska …" names each goal's focus area: as
     table cells, as one line, or with the label set beside a wrapped statement."""
-    lex = load_lexicon()
+    lex = state.lex
     for i, item in enumerate(stream):
         if item.kind == "row" and len([c for c in item.cells if c]) >= 2 and item.cells[0]:
             pairs = [(item.cells[0], cell) for cell in item.cells[1:]]
         else:
-            split = _labelled_statement(item.text)
+            split = _labelled_statement(item.text, lex)
             if split is None:
                 continue
             label, statement = split
@@ -83,11 +86,11 @@ def _focus_areas_from_tables(state: State, stream: list[Item]) -> None:
                 goal.focus_area = focus.strip()
 
 
-def _labelled_statement(text: str) -> tuple[str, str] | None:
+def _labelled_statement(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """("Livskvalitet", "Mål: I Alingsås …") for a line that states a goal after a short label."""
     words = text.split()
     for k in range(FOCUS_WORDS + 1):
         rest = " ".join(words[k:])
-        if load_lexicon().goal_prefix.match(rest) and rest.split(" ", 1)[0].endswith(":"):
+        if lex.goal_prefix.match(rest) and rest.split(" ", 1)[0].endswith(":"):
             return " ".join(words[:k]), rest
     return None

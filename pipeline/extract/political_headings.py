@@ -4,13 +4,13 @@ a section (a cue heading), state a goal ("Mål 1: …"), open a goal chapter or 
 from __future__ import annotations
 
 from pipeline.extract.political_state import Section, State
-from pipeline.extract.sections import Cue, Item, Role, classify, is_bare_label, load_lexicon, strip_numbering
+from pipeline.extract.sections import Cue, Item, Lexicon, Role, classify, is_bare_label, strip_numbering
 
 
 def read_heading(state: State, item: Item) -> None:
     """A heading restating a known goal only links what follows to that goal; any other heading
     first ends the sections of its level and deeper."""
-    lex = load_lexicon()
+    lex = state.lex
     if any(p.match(item.text.strip()) for p in lex.comments):
         state.skip = True  # the comment below a goal or activity is not part of the list
         return
@@ -19,7 +19,7 @@ def read_heading(state: State, item: Item) -> None:
         state.goal = goal  # a goal restated above its activities links them, in any section
         return
     level = item.level or 9
-    number, bare = strip_numbering(item.text)
+    number, bare = strip_numbering(item.text, lex)
     while state.headings and state.headings[-1][0] >= level:
         state.headings.pop()
     state.section = section = _still_open(state.section, level)
@@ -29,9 +29,9 @@ def read_heading(state: State, item: Item) -> None:
         state.chapter_level = state.chapter_goal = None
     if state.measure_level is not None and level <= state.measure_level:
         state.measure_level = None
-    cue = classify(item.text)
+    cue = classify(item.text, lex)
     prefixed = lex.goal_prefix.match(bare)
-    labelled = _labelled_goal_header(bare) if cue is None else None
+    labelled = _labelled_goal_header(bare, lex) if cue is None else None
     if cue is not None and state.is_mandate(cue, bare):
         state.section = None  # the nämnd's standing mandate, not tasks for the period
     elif labelled is not None:
@@ -83,11 +83,11 @@ def _goal_heading(state: State, title: str, number: str | None, level: int, page
         section.stated = True
 
 
-def _labelled_goal_header(text: str) -> Cue | None:
+def _labelled_goal_header(text: str, lex: Lexicon) -> Cue | None:
     """The goal cue of a two-column table header flattened to a heading ("Perspektiv
     Övergripande mål"): a one-word column label, then a goal cue."""
     words = text.strip().rstrip(":").split()
-    if len(words) < 2 or classify(words[0]) is not None:
+    if len(words) < 2 or classify(words[0], lex) is not None:
         return None
-    cue = classify(" ".join(words[1:]))
+    cue = classify(" ".join(words[1:]), lex)
     return cue if cue is not None and cue.role is Role.GOALS else None

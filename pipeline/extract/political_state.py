@@ -22,9 +22,9 @@ from pipeline.extract.indicators import (
 from pipeline.extract.sections import (
     Cue,
     Item,
+    Lexicon,
     Role,
     classify,
-    load_lexicon,
     strip_numbering,
 )
 from pipeline.model import GoalRow, IndicatorRow, MeasureRow
@@ -60,6 +60,7 @@ class State:
     """What a reader keeps in mind while reading, and the rows read so far."""
 
     doc_id: str
+    lex: Lexicon
     goals: list[GoalRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
     measures: list[MeasureRow] = field(default_factory=list)
@@ -93,8 +94,8 @@ class State:
         it is a cue heading ("Kommunfullmäktiges mål" above "Finansiella mål") or states a goal
         ("Inriktningsmål 1: …" above a nämnd's goals): such a heading encloses the list, it names
         no focus area (and the headings further up are chapters)."""
-        above = self.heading_above(level)
-        if above is None or classify(above) is not None or load_lexicon().goal_prefix.match(strip_numbering(above)[1]):
+        lex, above = self.lex, self.heading_above(level)
+        if above is None or classify(above, lex) is not None or lex.goal_prefix.match(strip_numbering(above, lex)[1]):
             return None
         return above
 
@@ -125,7 +126,7 @@ class State:
         for g in self.goals if restated else []:
             if fuzz.ratio(_key(g.title), _key(title)) >= _SAME_GOAL:
                 return g
-        if kind == "political" and load_lexicon().financial_terms.contains(title):
+        if kind == "political" and self.lex.financial_terms.contains(title):
             kind = "financial"  # "Regionens finansiella ställning ska vara god" under a plain "Mål"
         goal = GoalRow(doc_id=self.doc_id, goal_id=f"g{len(self.goals) + 1:03d}", kind=kind, title=title,
                        page=page, number=number, focus_area=focus,
@@ -147,17 +148,19 @@ class State:
         """`wanted` are the row's cells in direction and target columns ("↑", "+/-0", "85 %"),
         `values` its value cells, whose unit ("66 %", "-552 mnkr") stands when the indicator
         names none."""
-        attrs = attributes(text)
-        direction, target = column_direction(*wanted) if wanted else (None, None)
+        phrasing = self.lex.phrasing
+        attrs = attributes(text, phrasing)
+        direction, target = column_direction(*wanted, phrasing=phrasing) if wanted else (None, None)
         if direction is None:
             direction, target = attrs.direction, attrs.target_value
         if direction is None and attrs.unit is None and not values and goal is not None:
             # "Mäts genom bokföringen" under "Resultatet ska utgöra minst 2 procent …": an indicator
             # naming neither direction nor unit measures its goal's own figure, and its stated target
-            stated = direction_of(goal.title)
+            stated = direction_of(goal.title, phrasing)
             direction, target = stated if stated[0] == "target" else (None, None)
         # an indicator that names no unit measures in the unit of its values or of its goal
-        unit = attrs.unit or (unit_of(values) if values else None) or (unit_of(goal.title) if goal else None)
+        unit = attrs.unit or (unit_of(values, phrasing) if values else None) or (
+            unit_of(goal.title, phrasing) if goal else None)
         row = IndicatorRow(
             doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=clean(text), page=page,
             goal_id=goal.goal_id if goal else None, direction=direction, target_value=target, unit=unit)
@@ -169,7 +172,7 @@ class State:
         """The first qualifier line decides the direction ("Indikatornivå: Rikssnitt" states
         none); a further line adds to it ("Målvärde 2026: 85 %", then "Önskad riktning: Ökande")."""
         last = self.indicators[-1]
-        attrs = attributes(last.text, qualifier)
+        attrs = attributes(last.text, self.lex.phrasing, qualifier)
         stated = (attrs.direction, attrs.target_value)
         if self.qualified:
             stated = combined((last.direction, last.target_value), stated)
@@ -184,7 +187,8 @@ class State:
         self.measures.append(MeasureRow(
             doc_id=self.doc_id, measure_id=f"m{len(self.measures) + 1:03d}", text=clean(text), page=page,
             goal_id=self.goal.goal_id if self.goal else None, section=section,
-            responsible=(clean(responsible or "") or None) if stated else responsible_bodies(text, self.abbreviations)))
+            responsible=(clean(responsible or "") or None) if stated
+            else responsible_bodies(text, self.lex.bodies, self.abbreviations)))
 
     def add_cell(self, cue: Cue, text: str, item: Item, in_table: bool = False,
                  responsible: str | None = None, number: str | None = None) -> None:
@@ -206,8 +210,7 @@ class State:
     def is_mandate(self, cue: Cue, label: str) -> bool:
         """The label ("Uppdrag") describes the nämnd's standing mandate in a report looking back on
         a year, not tasks given for the period."""
-        lex = load_lexicon()
-        return cue.role is Role.MEASURES and self.mandates and lex.mandates.is_whole(label.strip().rstrip(":"))
+        return cue.role is Role.MEASURES and self.mandates and self.lex.mandates.is_whole(label.strip().rstrip(":"))
 
 
 def clean(text: str) -> str:

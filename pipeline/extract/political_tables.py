@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract.indicators import column_direction
 from pipeline.extract.political_state import Section, State
-from pipeline.extract.sections import Cue, Item, Role, classify, load_lexicon
+from pipeline.extract.sections import Cue, Item, Lexicon, Role, classify
 
 _ANY_HEADING = 99  # the level of a section that the next heading, whatever its level, ends
 
@@ -13,9 +13,9 @@ _ANY_HEADING = 99  # the level of a section that the next heading, whatever its 
 def read_row(state: State, item: Item) -> None:
     """A header row (or a bold row opening with a cue) starts a table; a header naming no cue
     on the page after the table continues it. Rows of tables without a known header are not read."""
-    lex = load_lexicon()
-    if item.header or (item.bold and classify(item.cells[0] if item.cells else item.text)):
-        columns = _header_roles(item)
+    lex = state.lex
+    if item.header or (item.bold and classify(item.cells[0] if item.cells else item.text, lex)):
+        columns = _header_roles(item, lex)
         if any(columns) or not (item.header and state.columns and item.page == state.table_page + 1):
             state.table, state.table_page, state.columns = item.table, item.page, columns
             state.row_indicator, state.breakdown = None, False
@@ -31,7 +31,7 @@ def read_row(state: State, item: Item) -> None:
     if any(p.match(item.label or item.text.split(" ", 1)[0]) for p in lex.comments):
         return
     if item.label is not None:
-        cue = classify(item.label)
+        cue = classify(item.label, lex)
         if cue is not None:
             state.add_cell(cue, item.text[len(item.label):].strip(), item)
         return
@@ -75,7 +75,7 @@ def _matrix_row(state: State, item: Item) -> None:
         indented or (not wanted and (any(values) or state.breakdown))
     ):
         if parent.direction is None and wanted:
-            parent.direction, parent.target_value = column_direction(*wanted)
+            parent.direction, parent.target_value = column_direction(*wanted, phrasing=state.lex.phrasing)
         state.breakdown = True
         return
     state.breakdown = False
@@ -83,14 +83,13 @@ def _matrix_row(state: State, item: Item) -> None:
         indicator, item.page, state.goal, wanted=wanted, values=" ".join(v for v in values if v))
 
 
-def _header_roles(item: Item) -> list[Cue | None]:
-    columns = [classify(c) if c else None for c in item.cells]
+def _header_roles(item: Item, lex: Lexicon) -> list[Cue | None]:
+    columns = [classify(c, lex) if c else None for c in item.cells]
     # a task list is the table's first column; "Datum | Aktivitet" is a timetable
     columns[1:] = [c if c is None or c.role is not Role.MEASURES else None for c in columns[1:]]
     if not any(columns):
-        whole = classify(item.text)
+        whole = classify(item.text, lex)
         columns = [whole] if whole else []
-    lex = load_lexicon()
     if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
         columns[1:] = [Cue(Role.RESPONSIBLE) if c is None and cell and lex.responsible_columns.is_whole(cell) else c
                        for c, cell in zip(columns[1:], item.cells[1:])]

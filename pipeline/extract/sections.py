@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
-from pipeline import config
+from pipeline.extract.indicators import Phrasing
 from pipeline.extract.table_grid import split_cells
 from pipeline.model import Block, BlockKind, Document, Line
-from pipeline.text.lexicon import CueList, after_body_genitive, lemmas, lexicon
+from pipeline.settings import Settings
+from pipeline.text.lexicon import Bodies, CueList, after_body_genitive, lemmas
 from pipeline.text.normalise import normalise_space
 
 _FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
 
 
 @dataclass(frozen=True)
-class _TableSettings:
+class TableRows:
     """How the rows and columns of a table block are read (configs/lexicon.yaml `table_rows`;
     the cell gap is the layout stage's own, so cells split as layout split them)."""
 
@@ -34,24 +34,17 @@ class _TableSettings:
     indent: float
     footnote_size: float
 
-
-@cache
-def _table_settings() -> _TableSettings:
-    cfg = lexicon()["table_rows"]
-    return _TableSettings(
-        cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],
-        figure_gap_em=config.load("layout")["tables"]["figure_gap_em"],
-        row_gap_em=cfg["row_gap_em"],
-        column_snap=cfg["column_snap_pt"],
-        indent=cfg["indent_pt"],
-        footnote_size=cfg["footnote_size"],
-    )
-
-
-@cache
-def _numbered() -> re.Pattern[str]:
-    """A heading's number token ("2.2", "2.2."), as the layout stage recognises it."""
-    return re.compile(config.load("layout")["headings"]["numbered"])
+    @classmethod
+    def of(cls, settings: Settings) -> TableRows:
+        cfg, cells = settings.lexicon.table_rows, settings.layout.tables
+        return cls(
+            cell_gap_em=cells.cell_gap_em,
+            figure_gap_em=cells.figure_gap_em,
+            row_gap_em=cfg.row_gap_em,
+            column_snap=cfg.column_snap_pt,
+            indent=cfg.indent_pt,
+            footnote_size=cfg.footnote_size,
+        )
 
 
 class Role(StrEnum):
@@ -91,6 +84,9 @@ class Item:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The vocabulary of the political extractors (configs/lexicon.yaml), lemmatised and
+    compiled once per settings object (`Settings.derived`)."""
+
     goals: dict[str, CueList]
     goal_idioms: CueList
     goal_prefix: re.Pattern[str]
@@ -111,72 +107,78 @@ class Lexicon:
     mandate_doc_types: frozenset[str]
     financial_terms: CueList
     intro_words: CueList
+    numbered: re.Pattern[str]  # a heading's number token ("2.2", "2.2."), as the layout stage recognises it
+    table: TableRows
+    bodies: Bodies
+    phrasing: Phrasing
 
-
-@cache
-def load_lexicon() -> Lexicon:
-    cfg = lexicon()["sections"]
-    prefixes = _alternatives(cfg["goal_prefixes"])
-    return Lexicon(
-        goals={kind: CueList.of(words) for kind, words in cfg["goals"].items()},
-        goal_idioms=CueList.of(cfg["goal_idioms"]),
-        goal_prefix=re.compile(
-            rf"^(?:{prefixes})\s*(?:(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\s*[.:)]?|:)\s+(?P<title>\S.*)$", re.I
-        ),
-        goal_run=re.compile(
-            rf"(?:^|(?<=\s))(?:{_alternatives(cfg['goal_prefixes'] + cfg['goal_run_prefixes'])})"
-            r"\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[–:.-]\s+(?=[A-ZÅÄÖ])",
-            re.I,
-        ),
-        goal_chapters=CueList.of(cfg["goal_chapters"]),
-        indicators=CueList.of(cfg["indicators"]),
-        measures=CueList.of(cfg["measures"]),
-        decisions=CueList.of(cfg["decision_headings"]),
-        filler=frozenset(t for w in cfg["filler"] for t in lemmas(str(w))),
-        attributes=tuple(re.compile(p, re.I) for p in cfg["indicator_attributes"]),
-        baselines=tuple(re.compile(p, re.I) for p in cfg["indicator_baselines"]),
-        comments=tuple(re.compile(p, re.I) for p in cfg["comment_rows"]),
-        tasks=tuple(re.compile(p, re.I) for p in cfg["task_phrases"]),
-        direction_columns=CueList.of(cfg["direction_columns"]),
-        responsible_columns=CueList.of(cfg["responsible_columns"]),
-        measure_chapters=CueList.of(cfg["measure_chapters"]),
-        mandates=CueList.of(cfg["mandate_headings"]),
-        mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
-        financial_terms=CueList.of(cfg["financial_goal_terms"]),
-        intro_words=CueList.of(cfg["intro_words"]),
-    )
+    @classmethod
+    def of(cls, settings: Settings) -> Lexicon:
+        cfg = settings.lexicon.sections
+        prefixes = _alternatives(cfg.goal_prefixes)
+        return cls(
+            goals={kind: CueList.of(words) for kind, words in cfg.goals},
+            goal_idioms=CueList.of(cfg.goal_idioms),
+            goal_prefix=re.compile(
+                rf"^(?:{prefixes})\s*(?:(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\s*[.:)]?|:)\s+(?P<title>\S.*)$", re.I
+            ),
+            goal_run=re.compile(
+                rf"(?:^|(?<=\s))(?:{_alternatives(cfg.goal_prefixes + cfg.goal_run_prefixes)})"
+                r"\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[–:.-]\s+(?=[A-ZÅÄÖ])",
+                re.I,
+            ),
+            goal_chapters=CueList.of(cfg.goal_chapters),
+            indicators=CueList.of(cfg.indicators),
+            measures=CueList.of(cfg.measures),
+            decisions=CueList.of(cfg.decision_headings),
+            filler=frozenset(t for w in cfg.filler for t in lemmas(w)),
+            attributes=tuple(re.compile(p, re.I) for p in cfg.indicator_attributes),
+            baselines=tuple(re.compile(p, re.I) for p in cfg.indicator_baselines),
+            comments=tuple(re.compile(p, re.I) for p in cfg.comment_rows),
+            tasks=tuple(re.compile(p, re.I) for p in cfg.task_phrases),
+            direction_columns=CueList.of(cfg.direction_columns),
+            responsible_columns=CueList.of(cfg.responsible_columns),
+            measure_chapters=CueList.of(cfg.measure_chapters),
+            mandates=CueList.of(cfg.mandate_headings),
+            mandate_doc_types=frozenset(cfg.mandate_doc_types),
+            financial_terms=CueList.of(cfg.financial_goal_terms),
+            intro_words=CueList.of(cfg.intro_words),
+            numbered=re.compile(settings.layout.headings.numbered),
+            table=TableRows.of(settings),
+            bodies=Bodies.of(settings.lexicon.responsible),
+            phrasing=Phrasing.of(settings.lexicon),
+        )
 
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def goal_run(text: str) -> list[tuple[str, str]]:
+def goal_run(text: str, lex: Lexicon) -> list[tuple[str, str]]:
     """[(number, title), …] of a paragraph that is a list of numbered goals run together
     ("Fokusområde 1 – Hållbarhet … Fokusområde 9 – Klimatanpassning"); [] for anything else."""
-    marks = list(load_lexicon().goal_run.finditer(text))
+    marks = list(lex.goal_run.finditer(text))
     if len(marks) < 2 or marks[0].start() != 0:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
     return [(m["num"], text[m.end():end].strip()) for m, end in zip(marks, ends)]
 
 
-def strip_numbering(text: str) -> tuple[str | None, str]:
+def strip_numbering(text: str, lex: Lexicon) -> tuple[str | None, str]:
     """("2.2", "Finansiella mål") for "2.2 Finansiella mål"; (None, text) when unnumbered."""
     parts = text.strip().split(maxsplit=1)
-    if len(parts) < 2 or not _numbered().match(parts[0]):
+    if len(parts) < 2 or not lex.numbered.match(parts[0]):
         return None, text
     return parts[0].rstrip("."), parts[1]
 
 
-def classify(text: str) -> Cue | None:
+def classify(text: str, lex: Lexicon) -> Cue | None:
     """The role a label introduces when the label is made of a cue phrase (and filler)."""
-    lex = load_lexicon()
-    _, text = strip_numbering(text)
+    _, text = strip_numbering(text, lex)
     text = text.strip().rstrip(":").strip()
     if len(text.split()) > 10:
         return None
-    if (goals := _goal_cue(text)) is not None:
+    if (goals := _goal_cue(text, lex)) is not None:
         return goals
     if lex.indicators.is_whole(text, lex.filler):
         return Cue(Role.INDICATORS)
@@ -184,38 +186,36 @@ def classify(text: str) -> Cue | None:
         return Cue(Role.MEASURES)
     if lex.decisions.is_whole(text, lex.filler):
         return Cue(Role.DECISIONS)
-    return _body_goals(text)
+    return _body_goals(text, lex)
 
 
-def _body_goals(text: str) -> Cue | None:
+def _body_goals(text: str, lex: Lexicon) -> Cue | None:
     """A nämnd's own goals ("Socialnämndens mål", "Bygg- och miljönämndens mål"): a goal cue
     after a body named in the genitive; its goals are political (nämndmål)."""
-    rest = after_body_genitive(text)
-    return _goal_cue(rest) if rest is not None else None
+    rest = after_body_genitive(text, lex.bodies)
+    return _goal_cue(rest, lex) if rest is not None else None
 
 
-def _goal_cue(text: str) -> Cue | None:
-    lex = load_lexicon()
+def _goal_cue(text: str, lex: Lexicon) -> Cue | None:
     for kind in ("financial", "operational", "political"):
         if lex.goals[kind].is_whole(text, lex.filler):
             return Cue(Role.GOALS, kind)
     return None
 
 
-def split_label(text: str) -> tuple[Cue, str] | None:
+def split_label(text: str, lex: Lexicon) -> tuple[Cue, str] | None:
     """A paragraph that starts with a cue label run into its content ("Nyckeltal Mäts genom …",
     a labelled card flattened by layout): the label's role and the content."""
     words = text.split()
     for k in range(min(10, len(words) - 1), 0, -1):
-        if words[k][:1].isupper() and (cue := classify(" ".join(words[:k]))) is not None:
+        if words[k][:1].isupper() and (cue := classify(" ".join(words[:k]), lex)) is not None:
             return cue, " ".join(words[k:])
     return None
 
 
-def goal_kind_mentioned(text: str) -> str | None:
+def goal_kind_mentioned(text: str, lex: Lexicon) -> str | None:
     """Kind of the goals an introducing sentence ("… följande effektmål:") announces; "mål" in
     an idiom ("För att komma i mål … krävs att:") announces none."""
-    lex = load_lexicon()
     for kind in ("financial", "operational", "political"):
         if lex.goals[kind].contains(text, unless=lex.goal_idioms):
             return kind
@@ -228,11 +228,11 @@ def is_bare_label(text: str) -> bool:
     return text.rstrip().endswith(":") and len(text.split()) <= 2
 
 
-def items(doc: Document) -> list[Item]:
+def items(doc: Document, lex: Lexicon) -> list[Item]:
     out: list[Item] = []
     for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.TABLE and block.lines:
-            out.extend(_table_rows(block, index))
+            out.extend(_table_rows(block, index, lex.table))
         elif block.kind is not BlockKind.TOC:
             out.append(
                 Item(
@@ -250,18 +250,18 @@ def items(doc: Document) -> list[Item]:
     return out
 
 
-def _table_rows(block: Block, index: int) -> list[Item]:
+def _table_rows(block: Block, index: int, table: TableRows) -> list[Item]:
     groups: list[list[Line]] = []
-    for line in filter(None, map(_without_footnotes, block.lines)):
+    for line in filter(None, (_without_footnotes(ln, table) for ln in block.lines)):
         prev = groups[-1][-1] if groups else None
-        if prev is not None and line.page == prev.page and line.top - prev.top < _table_settings().row_gap_em * line.size:
+        if prev is not None and line.page == prev.page and line.top - prev.top < table.row_gap_em * line.size:
             groups[-1].append(line)
         else:
             groups.append([line])
-    columns = _column_starts([ln for g in groups for ln in g], header=groups[0] if groups else [])
+    columns = _column_starts([ln for g in groups for ln in g], groups[0] if groups else [], table)
     rows: list[Item] = []
     for n, group in enumerate(groups):
-        cells, indented = _cells(group, columns)
+        cells, indented = _cells(group, columns, table)
         text = _tidy(" ".join(ln.text for ln in group))
         label = _label(group)
         rows.append(
@@ -293,30 +293,29 @@ def _label(group: list[Line]) -> str | None:
     return first if group[0].x1 - group[0].x0 < 0.75 * widest or first.endswith(":") else None
 
 
-def _segments(line: Line) -> list[tuple[float, str]]:
+def _segments(line: Line, table: TableRows) -> list[tuple[float, str]]:
     """(x0, text) of the gap-separated cells of one line."""
-    settings = _table_settings()
     return [(seg[0].x0, " ".join(w.text for w in seg))
-            for seg in split_cells(line.words, settings.cell_gap_em, settings.figure_gap_em)]
+            for seg in split_cells(line.words, table.cell_gap_em, table.figure_gap_em)]
 
 
-def _without_footnotes(line: Line) -> Line | None:
+def _without_footnotes(line: Line, table: TableRows) -> Line | None:
     """The line without footnote reference marks (digits set in a much smaller font), which
     otherwise end up inside cell text ("befolkningen 6 , index")."""
     size = line.size
-    small = _table_settings().footnote_size * size
+    small = table.footnote_size * size
     words = [w for w in line.words if not (w.size < small and _FOOTNOTE.match(w.text))]
     return Line(page=line.page, words=words) if words else None
 
 
-def _column_starts(lines: list[Line], header: list[Line]) -> list[float]:
+def _column_starts(lines: list[Line], header: list[Line], table: TableRows) -> list[float]:
     """Cell start positions shared by at least two lines, or named by the header row: the
     table's columns (a goal column stays a column on a page where every goal cell is empty)."""
-    named = [x for ln in header for x, _ in _segments(ln)]
-    starts = sorted(x for ln in lines for x, _ in _segments(ln))
+    named = [x for ln in header for x, _ in _segments(ln, table)]
+    starts = sorted(x for ln in lines for x, _ in _segments(ln, table))
     clusters: list[list[float]] = []
     for x in starts:
-        if clusters and x - clusters[-1][0] <= _table_settings().column_snap:
+        if clusters and x - clusters[-1][0] <= table.column_snap:
             clusters[-1].append(x)
         else:
             clusters.append([x])
@@ -324,15 +323,15 @@ def _column_starts(lines: list[Line], header: list[Line]) -> list[float]:
     return [min(c) for c in kept] or [starts[0]] if starts else []
 
 
-def _cells(group: list[Line], columns: list[float]) -> tuple[list[str], list[bool]]:
+def _cells(group: list[Line], columns: list[float], table: TableRows) -> tuple[list[str], list[bool]]:
     """Cell texts of one row group, and per cell whether its text starts indented."""
     cells = [""] * max(1, len(columns))
     indented = [False] * len(cells)
     for line in group:
-        for x, text in _segments(line):
-            col = max((i for i, cx in enumerate(columns) if cx <= x + _table_settings().column_snap), default=0)
+        for x, text in _segments(line, table):
+            col = max((i for i, cx in enumerate(columns) if cx <= x + table.column_snap), default=0)
             if not cells[col] and columns:
-                indented[col] = x - columns[col] > _table_settings().indent
+                indented[col] = x - columns[col] > table.indent
             cells[col] = _tidy(f"{cells[col]} {text}")
     return cells, indented
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.extract.table_semantics import meaningful_column
+from pipeline.extract.table_semantics import Vocabulary, meaningful_column
 from pipeline.layout.lines import split_segments
 from pipeline.model import Line, Word
 from pipeline.text.numbers import (
@@ -21,7 +21,6 @@ from pipeline.text.numbers import (
     parse_number,
     without_footnote_mark,
 )
-from pipeline.text.years import is_year_text
 
 _CONNECTOR_END = re.compile(r"(,|-|–|&|\b(och|samt|eller|av|för|i|till|med|inkl\.?|exkl\.?))$", re.IGNORECASE)
 
@@ -32,8 +31,8 @@ class GridSettings:
     figure_gap_em: float
     group_gap_em: float
     column_snap_em: float
-    kind_words: re.Pattern[str]
     subrow: re.Pattern[str]
+    vocabulary: Vocabulary  # what a header's words and years mean
 
 
 @dataclass
@@ -163,17 +162,17 @@ def _figure(words: list[Word]) -> Segment:
     return seg
 
 
-def is_year(seg: Segment) -> bool:
-    return len(seg.words) == 1 and is_year_text(seg.text)
+def is_year(seg: Segment, cfg: GridSettings) -> bool:
+    return len(seg.words) == 1 and cfg.vocabulary.years.is_year_text(seg.text)
 
 
 def is_header_line(segs: list[Segment], cfg: GridSettings) -> bool:
     """Column-header line: years and kind words, no figure that is not a year."""
     figures = [s for s in segs if s.figure]
-    if any(not is_year(s) for s in figures):
+    if any(not is_year(s, cfg) for s in figures):
         return False
-    years = [s for s in figures if is_year(s)]
-    kinds = [s for s in segs if not s.figure and cfg.kind_words.search(s.text)]
+    years = [s for s in figures if is_year(s, cfg)]
+    kinds = [s for s in segs if not s.figure and cfg.vocabulary.kind_words.search(s.text)]
     return len(years) + len(kinds) >= 2 or (bool(years) and len(segs) <= 3)
 
 
@@ -327,7 +326,8 @@ def _group_headers(columns: list[Column], cfg: GridSettings) -> None:
     if len(lines) >= 2:
         lowest = {id(w) for w in lines[-1]}
         named = [[w for w in c.header if id(w) in lowest] for c in columns]
-        subs = {i for i, words in enumerate(named) if words and not meaningful_column(_join_header(words))}
+        subs = {i for i, words in enumerate(named)
+                if words and not meaningful_column(_join_header(words), cfg.vocabulary)}
         for line in lines[:-1]:
             spread |= _spread_groups(columns, line, subs, cfg)
     bands = _bands([w for c in columns for w in c.header])
@@ -351,7 +351,7 @@ def _spread_groups(columns: list[Column], line: list[Word], subs: set[int], cfg:
     a year, kind or unit and sits over sub-columns only: a cell over a column with a name of
     its own is that column's header."""
     cells = [cell for cell in split_segments(sorted(line, key=lambda w: w.x0), cfg.cell_gap_em)
-             if meaningful_column(_join_header(cell))]
+             if meaningful_column(_join_header(cell), cfg.vocabulary)]
     homes = [{i for i, c in enumerate(columns) if {id(w) for w in c.header} & {id(w) for w in cell}} for cell in cells]
     groups = [(cell, home) for cell, home in zip(cells, homes) if home and home <= subs]
     targets: list[set[int]] = [set() for _ in groups]

@@ -16,12 +16,11 @@ from typing import BinaryIO
 import pdfplumber
 from rapidfuzz import fuzz
 
-from pipeline import config
-from pipeline.layout.blocks import BlockBuilder, BlockSettings
+from pipeline.layout.blocks import BlockBuilder, BlockSettings, PlacedLine
 from pipeline.layout.columns import ColumnSettings, order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
-from pipeline.layout.tables import Box, mark_tables, ruled_tables
+from pipeline.layout.tables import Box, RegionSettings, mark_tables, ruled_tables
 from pipeline.layout.toc import (
     TocEntry,
     TocSettings,
@@ -31,7 +30,9 @@ from pipeline.layout.toc import (
 )
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
+from pipeline.settings import LayoutSettings, LineSettings, Settings
 from pipeline.text.normalise import HyphenationSettings, normalise_space
+from pipeline.text.years import YearRange
 
 
 @dataclass
@@ -41,30 +42,53 @@ class _Page:
     ruled: list[Box]
 
 
-def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Document:
+@dataclass(frozen=True)
+class LayoutRules:
+    """configs/layout.yaml as each pass of the layout stage reads it, compiled once per
+    settings object; the year range (configs/amounts.yaml) tells a header of years."""
+
+    lines: LineSettings
+    columns: ColumnSettings
+    furniture: FurnitureSettings
+    toc: TocSettings
+    blocks: BlockSettings
+    regions: RegionSettings
+
+    @classmethod
+    def of(cls, settings: Settings) -> LayoutRules:
+        cfg = settings.layout
+        years = YearRange(*settings.amounts.tables.year_range)
+        return cls(cfg.lines, _column_settings(cfg), _furniture_settings(cfg), _toc_settings(cfg),
+                   _block_settings(cfg), _region_settings(cfg, years))
+
+
+def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | None = None) -> Document:
     """Lay out the document from `stream` (its bytes) or, if not given, from its path."""
-    cfg = config.load("layout")
-    pages = [_read_page(p, cfg) for p in _pages(stream if stream is not None else Path(source.path))]
+    rules = settings.derived(LayoutRules.of)
+    pages = [_read_page(p, rules) for p in _pages(stream if stream is not None else Path(source.path))]
     for page, has_text in zip(pages, source.text_pages):
         page.info.has_text = has_text
     body_size = _body_size(pages)
-    _drop_furniture(pages, cfg)
-    builder = BlockBuilder(body_size, _block_settings(cfg))
+    _drop_furniture(pages, rules.furniture)
+    builder = BlockBuilder(body_size, rules.blocks)
+
+    def mark(lines: list[tuple[Line, int]], ruled: list[Box]) -> list[PlacedLine]:
+        return mark_tables(lines, ruled, rules.blocks, rules.regions)
+
     toc: list[TocEntry] = []
-    toc_cfg = _toc_settings(cfg)
     for page in pages:
         lines = [ln for ln, _ in page.lines]
-        if is_toc_page(lines, toc_cfg):
-            entries, rest = collect_entries(lines, toc_cfg)
+        if is_toc_page(lines, rules.toc):
+            entries, rest = collect_entries(lines, rules.toc)
             toc.extend(entries)
             first_top = entries[0].lines[0].top if entries else 0.0
-            builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top < first_top], page.ruled, builder.cfg))
+            builder.add_page(mark([(ln, 0) for ln in rest if ln.top < first_top], page.ruled))
             builder.add_finished([(_toc_block(e), e.lines) for e in entries])
-            builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top >= first_top], page.ruled, builder.cfg))
+            builder.add_page(mark([(ln, 0) for ln in rest if ln.top >= first_top], page.ruled))
             continue
-        builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
+        builder.add_page(mark(page.lines, page.ruled))
     blocks = builder.finish()
-    _assign_heading_levels(blocks, toc, toc_cfg.numbering)
+    _assign_heading_levels(blocks, toc, rules.toc.numbering)
     return Document(
         doc_id=source.doc_id,
         source_file=source.source_file,
@@ -85,11 +109,11 @@ def _pages(pdf_file: Path | BinaryIO) -> Iterator[pdfplumber.page.Page]:
                 page.close()
 
 
-def _read_page(page: pdfplumber.page.Page, cfg: dict) -> _Page:
-    lc = cfg["lines"]
-    words = page_words(page, lc["x_tolerance"], lc["y_tolerance"])
-    rows = group_rows(words, page.page_number, lc["y_tolerance"])
-    ordered, columns = order_rows(rows, page.page_number, float(page.width), _column_settings(cfg))
+def _read_page(page: pdfplumber.page.Page, rules: LayoutRules) -> _Page:
+    lc = rules.lines
+    words = page_words(page, lc.x_tolerance, lc.y_tolerance)
+    rows = group_rows(words, page.page_number, lc.y_tolerance)
+    ordered, columns = order_rows(rows, page.page_number, float(page.width), rules.columns)
     info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height), has_text=bool(words), columns=columns)
     return _Page(info=info, lines=ordered, ruled=ruled_tables(page))
 
@@ -103,14 +127,7 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _drop_furniture(pages: list[_Page], cfg: dict) -> None:
-    fc = cfg["furniture"]
-    settings = FurnitureSettings(
-        margin_share=fc["margin_share"],
-        min_pages=fc["min_pages"],
-        min_share=fc["min_share"],
-        page_number_patterns=tuple(re.compile(p, re.IGNORECASE) for p in fc["page_number_patterns"]),
-    )
+def _drop_furniture(pages: list[_Page], settings: FurnitureSettings) -> None:
     keys = furniture_keys([(p.info.height, [ln for ln, _ in p.lines]) for p in pages], settings)
     for page in pages:
         page.lines = [(ln, col) for ln, col in page.lines if not is_furniture(ln, page.info.height, keys, settings)]
@@ -165,43 +182,70 @@ def _toc_match(heading: Block, toc: list[TocEntry]) -> TocEntry | None:
     return None
 
 
-def _column_settings(cfg: dict) -> ColumnSettings:
-    c = cfg["columns"]
+def _column_settings(cfg: LayoutSettings) -> ColumnSettings:
+    c = cfg.columns
     return ColumnSettings(
-        gutter_search=tuple(c["gutter_search"]),
-        min_gutter_width=c["min_gutter_width"],
-        min_split_lines=c["min_split_lines"],
-        max_crossing_share=c["max_crossing_share"],
-        edge_reach=c["edge_reach"],
-        segment_gap_em=cfg["lines"]["segment_gap_em"],
+        gutter_search=c.gutter_search,
+        min_gutter_width=c.min_gutter_width,
+        min_split_lines=c.min_split_lines,
+        max_crossing_share=c.max_crossing_share,
+        edge_reach=c.edge_reach,
+        segment_gap_em=cfg.lines.segment_gap_em,
+        grid_share=c.grid_share,
+        grid_align=c.grid_align,
     )
 
 
-def _toc_settings(cfg: dict) -> TocSettings:
-    t = cfg["toc"]
+def _furniture_settings(cfg: LayoutSettings) -> FurnitureSettings:
+    f = cfg.furniture
+    return FurnitureSettings(
+        margin_share=f.margin_share,
+        min_pages=f.min_pages,
+        min_share=f.min_share,
+        page_number_patterns=tuple(re.compile(p, re.IGNORECASE) for p in f.page_number_patterns),
+    )
+
+
+def _toc_settings(cfg: LayoutSettings) -> TocSettings:
+    t = cfg.toc
     return TocSettings(
-        leader=re.compile(t["leader"]),
-        heading_cues=frozenset(t["heading_cues"]),
-        min_entries=t["min_entries"],
-        max_page_ref=t["max_page_ref"],
-        numbering=re.compile(cfg["headings"]["numbered"]),
+        leader=re.compile(t.leader),
+        heading_cues=frozenset(t.heading_cues),
+        min_entries=t.min_entries,
+        max_page_ref=t.max_page_ref,
+        numbering=re.compile(cfg.headings.numbered),
     )
 
 
-def _block_settings(cfg: dict) -> BlockSettings:
-    lists, headings, captions = cfg["lists"], cfg["headings"], cfg["captions"]
+def _block_settings(cfg: LayoutSettings) -> BlockSettings:
     return BlockSettings(
-        bullets=frozenset(lists["bullets"]),
-        private_use=tuple(lists["private_use"]),
-        numbered=re.compile(lists["numbered"]),
-        heading_min_size_delta=headings["min_size_delta"],
-        heading_max_words=headings["max_words"],
-        gap_factor=cfg["paragraphs"]["gap_factor"],
-        caption_max_size_delta=captions["max_size_delta"],
-        caption_cues=tuple(re.compile(p) for p in captions["cues"]),
-        cell_gap_em=cfg["tables"]["cell_gap_em"],
+        bullets=frozenset(cfg.lists.bullets),
+        private_use=cfg.lists.private_use,
+        numbered=re.compile(cfg.lists.numbered),
+        heading_min_size_delta=cfg.headings.min_size_delta,
+        heading_max_words=cfg.headings.max_words,
+        gap_factor=cfg.paragraphs.gap_factor,
+        caption_max_size_delta=cfg.captions.max_size_delta,
+        caption_cues=tuple(re.compile(p) for p in cfg.captions.cues),
+        cell_gap_em=cfg.tables.cell_gap_em,
         hyphenation=HyphenationSettings(
-            compound_continuations=frozenset(cfg["hyphenation"]["compound_continuations"]),
-            soft_hyphen=cfg["hyphenation"]["soft_hyphen"],
+            compound_continuations=frozenset(cfg.hyphenation.compound_continuations),
+            soft_hyphen=cfg.hyphenation.soft_hyphen,
         ),
+    )
+
+
+def _region_settings(cfg: LayoutSettings, years: YearRange) -> RegionSettings:
+    t = cfg.tables
+    return RegionSettings(
+        row_gap_em=t.row_gap_em,
+        pitch_tolerance=t.pitch_tolerance,
+        max_pitch_em=t.max_pitch_em,
+        bridge_lines=t.bridge_lines,
+        bridge_words=t.bridge_words,
+        header_lines=t.header_lines,
+        header_cues=re.compile(r"\b(" + "|".join(t.header_cues) + r")", re.IGNORECASE),
+        grid_max_columns=t.grid_max_columns,
+        grid_header_words=t.grid_header_words,
+        years=years,
     )

@@ -1,8 +1,8 @@
 """Incremental runs: what was processed from which bytes, by which pipeline version.
 
 A file is skipped when its bytes (doc_id), the pipeline version and the digest of the code
-and configuration that process it (a rule or a vocabulary change alters results as much as
-a release does) are unchanged and its interim extraction is on disk. The state lives beside
+and settings that process it (a rule or a vocabulary change alters results as much as a
+release does) are unchanged and its interim extraction is on disk. The state lives beside
 the outputs it describes.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import CONFIG_DIR
 from pipeline.publish.writers import write_text
+from pipeline.settings import Settings
 
 STATE_FILE = "state.json"
 
@@ -27,18 +27,25 @@ class Entry:
     digest: str
 
 
-def processed_by(doc_id: str) -> Entry:
-    """The entry a file gets when this pipeline, with this configuration, processes it."""
-    return Entry(doc_id, __version__, processing_digest())
+def processed_by(doc_id: str, settings: Settings) -> Entry:
+    """The entry a file gets when this pipeline, with these settings, processes it."""
+    return Entry(doc_id, __version__, settings.derived(processing_digest))
+
+
+def processing_digest(settings: Settings) -> str:
+    """Digest of the code and of the validated settings (their values, not the files'
+    comments): settings built in a test or read from another config dir count as well."""
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(settings.model_dump_json().encode())
+    return digest.hexdigest()[:16]
 
 
 @cache
-def processing_digest() -> str:
+def _code_digest() -> str:
     digest = hashlib.sha256()
-    code = Path(__file__).resolve().parent.parent
-    for path in sorted(CONFIG_DIR.glob("*.yaml")) + sorted(code.rglob("*.py")):
+    for path in sorted(Path(__file__).resolve().parent.parent.rglob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
 def load_state(out: Path) -> dict[str, Entry]:

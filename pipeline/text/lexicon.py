@@ -14,7 +14,7 @@ from functools import cache
 import spacy
 from spacy.matcher import PhraseMatcher
 
-from pipeline import config
+from pipeline.settings import ResponsibleConfig
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION_REACH = 80  # characters before "(KS)" searched for the name it abbreviates
@@ -81,13 +81,10 @@ def _has_run(seq: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == run for i in range(len(seq) - n + 1))
 
 
-@cache
-def lexicon() -> dict:
-    return config.load("lexicon")
-
-
 @dataclass(frozen=True)
-class _Bodies:
+class Bodies:
+    """How a text names the bodies that carry out a task (configs/lexicon.yaml `responsible`)."""
+
     matcher: PhraseMatcher
     pattern: re.Pattern[str]  # nämnd / styrelse names
     unit_tasks: tuple[re.Pattern[str], ...]  # a named unit given a task; group "unit"
@@ -97,27 +94,25 @@ class _Bodies:
     label: re.Pattern[str]  # "Ansvarig:" before the body that carries out the task
     partner: re.Pattern[str]  # "tillsammans med" ending the text before a partner body
 
-
-@cache
-def _bodies() -> _Bodies:
-    cfg = lexicon()["responsible"]
-    nlp = _nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("COLLECTIVE", [nlp.make_doc(p) for p in cfg["collective"]])
-    matcher.add("GENITIVE", [nlp.make_doc(f"{p}s") for p in cfg["collective"]])  # "samtliga nämnders …"
-    matcher.add("NAME", [nlp.make_doc(p) for p in cfg["names"]])
-    forms = sorted([*cfg["unit_forms"], *cfg["unit_forms"].values()], key=len, reverse=True)
-    unit = rf"(?P<unit>\w{{3,}}(?:{'|'.join(forms)}))\b"
-    return _Bodies(
-        matcher=matcher,
-        pattern=re.compile(cfg["pattern"]),
-        unit_tasks=tuple(re.compile(t.replace("{unit}", unit), re.I) for t in cfg["unit_tasks"]),
-        definite=dict(cfg["unit_forms"]),
-        exclude=frozenset(x.lower() for x in cfg["exclude"]),
-        joiner=re.compile(cfg["joiner"], re.I),
-        label=re.compile(rf"\b(?:{_phrases(cfg['labels'])})\s*:", re.I),
-        partner=re.compile(rf"\b(?:{_phrases(cfg['partner_phrases'])})\s+$", re.I),
-    )
+    @classmethod
+    def of(cls, cfg: ResponsibleConfig) -> Bodies:
+        nlp = _nlp()
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        matcher.add("COLLECTIVE", [nlp.make_doc(p) for p in cfg.collective])
+        matcher.add("GENITIVE", [nlp.make_doc(f"{p}s") for p in cfg.collective])  # "samtliga nämnders …"
+        matcher.add("NAME", [nlp.make_doc(p) for p in cfg.names])
+        forms = sorted([*cfg.unit_forms, *cfg.unit_forms.values()], key=len, reverse=True)
+        unit = rf"(?P<unit>\w{{3,}}(?:{'|'.join(forms)}))\b"
+        return cls(
+            matcher=matcher,
+            pattern=re.compile(cfg.pattern),
+            unit_tasks=tuple(re.compile(t.replace("{unit}", unit), re.I) for t in cfg.unit_tasks),
+            definite=dict(cfg.unit_forms),
+            exclude=frozenset(x.lower() for x in cfg.exclude),
+            joiner=re.compile(cfg.joiner, re.I),
+            label=re.compile(rf"\b(?:{_phrases(cfg.labels)})\s*:", re.I),
+            partner=re.compile(rf"\b(?:{_phrases(cfg.partner_phrases)})\s+$", re.I),
+        )
 
 
 def _phrases(words: list[str]) -> str:
@@ -133,7 +128,7 @@ class _Span:
     collective: bool = False
 
 
-def responsible_bodies(text: str, abbreviations: dict[str, str] | None = None) -> str | None:
+def responsible_bodies(text: str, bodies: Bodies, abbreviations: dict[str, str] | None = None) -> str | None:
     """Bodies the text names, in order of appearance, capitalised and joined with ", ":
     collective phrases ("Samtliga nämnder"), nämnd/styrelse names, a unit the text gives a
     task ("… ges till kommunens upphandlingsenhet" → "Upphandlingsenheten") and abbreviations
@@ -141,9 +136,9 @@ def responsible_bodies(text: str, abbreviations: dict[str, str] | None = None) -
     collective ("regionstyrelsen och samtliga nämnder") is one addressee, kept as printed."""
     names: list[str] = []
     previous: _Span | None = None
-    for span in _responsible_spans(text, _body_spans(text, abbreviations or {})):
+    for span in _responsible_spans(text, _body_spans(text, bodies, abbreviations or {}), bodies):
         gap = text[previous.end:span.start] if previous is not None else ""
-        if previous is not None and (previous.collective or span.collective) and _bodies().joiner.fullmatch(gap):
+        if previous is not None and (previous.collective or span.collective) and bodies.joiner.fullmatch(gap):
             names[-1] = f"{names[-1]}{gap}{span.name}"
         else:
             names.append(span.name)
@@ -155,11 +150,10 @@ def responsible_bodies(text: str, abbreviations: dict[str, str] | None = None) -
     return ", ".join(unique) if unique else None
 
 
-def after_body_genitive(text: str) -> str | None:
+def after_body_genitive(text: str, bodies: Bodies) -> str | None:
     """What follows a body named in the genitive at the start of the text ("Socialnämndens mål",
     "Bygg- och miljönämndens mål" → "mål"); None when the text does not start with one. A bare
     "Nämndens" names no body."""
-    bodies = _bodies()
     words = text.split()
     for k in range(1, len(words)):
         owner = " ".join(words[:k])
@@ -169,11 +163,10 @@ def after_body_genitive(text: str) -> str | None:
     return None
 
 
-def _responsible_spans(text: str, spans: list[_Span]) -> list[_Span]:
+def _responsible_spans(text: str, spans: list[_Span], bodies: Bodies) -> list[_Span]:
     """The bodies that carry out the task: after an explicit label ("(Ansvarig: X)") only the
     bodies it names, for the task text may mention others ("hur socialnämnden och skolan kan
     samverka"); never a partner the responsible body works with ("tillsammans med X och Y")."""
-    bodies = _bodies()
     label = bodies.label.search(text)
     if label is not None:  # a label naming no body we know of ("Ansvarig: rektor") names no one here either
         spans = [s for s in spans if s.start >= label.end()]
@@ -189,9 +182,8 @@ def _responsible_spans(text: str, spans: list[_Span]) -> list[_Span]:
     return kept
 
 
-def _body_spans(text: str, abbreviations: dict[str, str]) -> list[_Span]:
+def _body_spans(text: str, bodies: Bodies, abbreviations: dict[str, str]) -> list[_Span]:
     """Every body named, earliest first, overlaps dropped."""
-    bodies = _bodies()
     doc = _nlp().make_doc(text)
     found: list[_Span] = []
     for match_id, start, end in bodies.matcher(doc):
@@ -225,12 +217,12 @@ def _definite(unit: str, forms: dict[str, str]) -> str:
     return unit[:1].upper() + unit[1:]
 
 
-def defined_abbreviations(text: str) -> dict[str, str]:
+def defined_abbreviations(text: str, bodies: Bodies) -> dict[str, str]:
     """Abbreviations a document defines for its bodies: "kommunstyrelsen (KS)" → {"KS": "Kommunstyrelsen"}."""
     out: dict[str, str] = {}
     for m in re.finditer(r"\(([A-ZÅÄÖ]{2,6})\)", text):
         before = text[max(0, m.start() - _ABBREVIATION_REACH): m.start()].rstrip()
-        spans = _body_spans(before, {})
+        spans = _body_spans(before, bodies, {})
         if spans and spans[-1].end >= len(before):  # the body's name right before "(KS)"
             out[m.group(1)] = spans[-1].name[:1].upper() + spans[-1].name[1:]
     return out

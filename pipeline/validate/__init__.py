@@ -1,6 +1,6 @@
 """Validate stage: extracted rows → published rows | quarantined rows, + validation results.
 
-`validate(extractions, out)` is the one call a batch makes between extract and publish. It
+`validate(extractions, out, settings)` is the one call a batch makes between extract and publish. It
 runs the GX suites of every dataset and the arithmetic and unit checks in one Checkpoint,
 classifies every failure (source_inconsistency, extraction_error, warning), quarantines
 rows failing a hard extraction check, and writes processed/validation_results.*,
@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.model import Extraction
+from pipeline.settings import Settings
 from pipeline.validate.checks import INCONSISTENT, OK, ROUNDING, Check
 from pipeline.validate.crossfoot import crossfoot
 from pipeline.validate.frames import dataset_rows, raw_frames
@@ -63,17 +64,18 @@ class ValidationOutcome:
 _SEVERITY_OF = {ROUNDING: WARNING, INCONSISTENT: SOURCE_INCONSISTENCY}
 
 
-def validate(extractions: list[Extraction], out: Path) -> ValidationOutcome:
+def validate(extractions: list[Extraction], out: Path, settings: Settings) -> ValidationOutcome:
     """Validate all documents' rows together; write results, quarantine and reports to `out`."""
     started = time.perf_counter()
     rows = dataset_rows(extractions)
     raw = raw_frames(rows)
     found_tables = tables(raw["amounts"])
-    checks = {"crossfoot": crossfoot(blocks(found_tables)), "units": unit_checks(found_tables, raw["amounts"])}
-    frames = staging_frames(raw) | {name: _checks_frame(c) for name, c in checks.items()}
+    checks = {"crossfoot": crossfoot(blocks(found_tables), settings),
+              "units": unit_checks(found_tables, raw["amounts"], settings)}
+    frames = staging_frames(raw, settings) | {name: _checks_frame(c) for name, c in checks.items()}
     docs_dir = out / "reports" / DATA_DOCS
     shutil.rmtree(docs_dir, ignore_errors=True)
-    findings, suites = run_checkpoint(frames, docs_dir)
+    findings, suites = run_checkpoint(frames, docs_dir, settings)
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
     findings += _unplaced_figures(extractions)

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from pipeline.config import load
 from pipeline.publish.schema import COLUMNS, DATASETS, ENUMS, PRIMARY_KEYS, ROW_TYPES
+from pipeline.settings import Settings
 from pipeline.validate.checks import OK, OUTCOMES, PASSING
 from pipeline.validate.frames import numeric
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING, Finding
@@ -55,14 +55,14 @@ def nullable(dataset: str) -> set[str]:
     return {f.name for f in fields(ROW_TYPES[dataset]) if "None" in str(f.type)}
 
 
-def staging_frames(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def staging_frames(raw: dict[str, pd.DataFrame], settings: Settings) -> dict[str, pd.DataFrame]:
     """Raw frames plus the derived columns range checks compare (numbers, page counts).
 
     Derived columns leave the extracted columns untouched: the type expectations see a
     text where a number belongs, the range expectations see only real numbers.
     """
     pages = dict(zip(raw["documents"]["doc_id"], numeric(raw["documents"]["pages"])))
-    factors = money_factors()
+    factors = money_factors(settings)
     staged = {}
     for name in DATASETS:
         df = raw[name].copy()
@@ -92,9 +92,9 @@ def _value_sek_error(value: float, unit: object, value_sek: float, factors: dict
     return abs(value_sek - expected) / max(1.0, abs(expected))
 
 
-def build_suites(gx) -> dict[str, object]:
+def build_suites(gx, settings: Settings) -> dict[str, object]:
     """Suite name → ExpectationSuite: one per dataset, plus the arithmetic and unit checks."""
-    suites = {name: _dataset_suite(gx, name) for name in DATASETS}
+    suites = {name: _dataset_suite(gx, name, settings) for name in DATASETS}
     for name in CHECK_SUITES:
         suite = gx.ExpectationSuite(name=name)
         passing = PASSING if name == "crossfoot" else (OK,)
@@ -104,10 +104,9 @@ def build_suites(gx) -> dict[str, object]:
     return suites
 
 
-def _dataset_suite(gx, name: str):
+def _dataset_suite(gx, name: str, settings: Settings):
     gxe = gx.expectations
-    conf = load("validate")
-    years = load("amounts")["tables"]["year_range"]
+    years = settings.amounts.tables.year_range
     suite = gx.ExpectationSuite(name=name)
     add = suite.add_expectation
     optional = nullable(name)
@@ -123,22 +122,22 @@ def _dataset_suite(gx, name: str):
     unique = gxe.ExpectColumnValuesToBeUnique(column=keys[0]) if len(keys) == 1 else gxe.ExpectCompoundColumnsToBeUnique(column_list=keys)
     add(_rule(unique, "unique_id", EXTRACTION_ERROR))
     if name == "documents":
-        add(_rule(gxe.ExpectColumnValuesToBeBetween(column="pages" + NUMBER_SUFFIX, min_value=0, max_value=load("pipeline")["ingest"]["max_pages"]), "range:pages", EXTRACTION_ERROR))
+        add(_rule(gxe.ExpectColumnValuesToBeBetween(column="pages" + NUMBER_SUFFIX, min_value=0, max_value=settings.pipeline.ingest.max_pages), "range:pages", EXTRACTION_ERROR))
         for column in ("period_start", "period_end"):
             add(_rule(gxe.ExpectColumnValuesToBeBetween(column=column + NUMBER_SUFFIX, min_value=years[0], max_value=years[1]), f"range:{column}", EXTRACTION_ERROR))
         add(_rule(gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="period_end" + NUMBER_SUFFIX, column_B="period_start" + NUMBER_SUFFIX, or_equal=True, ignore_row_if="either_value_is_missing"), "period_order", EXTRACTION_ERROR))
         return suite
     add(_rule(gxe.ExpectColumnValuesToBeBetween(column="page" + NUMBER_SUFFIX, min_value=1), "page_range", EXTRACTION_ERROR))
     add(_rule(gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=DOC_PAGES, column_B="page" + NUMBER_SUFFIX, or_equal=True, ignore_row_if="either_value_is_missing"), "page_range", EXTRACTION_ERROR))
-    rows = conf["rows"]
-    furniture = list(rows["furniture_patterns"]) + [
-        f"(?i:{_non_capturing(p)})" for p in load("layout")["furniture"]["page_number_patterns"]
+    rows = settings.validation.rows
+    furniture = list(rows.furniture_patterns) + [
+        f"(?i:{_non_capturing(p)})" for p in settings.layout.furniture.page_number_patterns
     ]
-    for column in rows["free_text"].get(name, []):
+    for column in rows.free_text.get(name, []):
         add(_rule(gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR))
-        if name in rows["furniture_checked"]:
+        if name in rows.furniture_checked:
             add(_rule(gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture), f"furniture:{column}", EXTRACTION_ERROR))
-        add(_rule(gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]), f"text_long:{column}", WARNING))
+        add(_rule(gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows.max_text_chars), f"text_long:{column}", WARNING))
     if name == "amounts":
         add(_rule(gxe.ExpectColumnValuesToBeBetween(column="year" + NUMBER_SUFFIX, min_value=years[0], max_value=years[1]), "range:year", EXTRACTION_ERROR))
         add(_rule(gxe.ExpectColumnValuesToBeBetween(column=VALUE_SEK_ERROR, min_value=0, max_value=1e-6), "value_sek", EXTRACTION_ERROR))
@@ -155,7 +154,8 @@ def _rule(expectation, check: str, severity: str):
     return expectation
 
 
-def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[list[Finding], list[SuiteStats]]:
+def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path,
+                   settings: Settings) -> tuple[list[Finding], list[SuiteStats]]:
     """Validate every frame against its suite in one Checkpoint; build Data Docs offline.
 
     Returns the row-level findings of the dataset suites (the check suites' findings are
@@ -178,7 +178,7 @@ def run_checkpoint(frames: dict[str, pd.DataFrame], docs_dir: Path) -> tuple[lis
     source = context.data_sources.add_pandas("extracted")
     with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
         definitions = []
-        for name, suite in build_suites(gx).items():
+        for name, suite in build_suites(gx, settings).items():
             path = Path(tmp) / f"{name}.pkl"
             frames[name].to_pickle(path)
             batch = source.add_pickle_asset(name, filepath_or_buffer=path).add_batch_definition_whole_dataframe(name)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline import config
+from pipeline.settings import Settings
 from pipeline.text.numbers import NumberSpan, ParsedNumber, find_numbers
-from pipeline.text.years import years_in
+from pipeline.text.years import YearRange
 
 # One private-use character per printed character of a number: offsets stay those of the text.
 MASK = "\ue000"
@@ -18,11 +17,19 @@ _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2026 – 2030": the first ye
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
 
 
-@cache
-def _undated() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What stands before and after a year that does not date money (configs/amounts.yaml)."""
-    t = config.load("amounts")["text"]
-    return re.compile("|".join(t["undated_year_before"]), re.IGNORECASE), re.compile(t["undated_year_after"])
+@dataclass(frozen=True)
+class Dating:
+    """Which numbers of a sentence are years that date its money (configs/amounts.yaml)."""
+
+    years: YearRange
+    undated_before: re.Pattern[str]  # before a year that does not date money: "dnr", "jämfört med"
+    undated_after: re.Pattern[str]  # right after it: "2025/123", "2025-11"
+
+    @classmethod
+    def of(cls, settings: Settings) -> Dating:
+        t = settings.amounts.text
+        return cls(YearRange(*settings.amounts.tables.year_range),
+                   re.compile("|".join(t.undated_year_before), re.IGNORECASE), re.compile(t.undated_year_after))
 
 
 @dataclass(frozen=True)
@@ -32,14 +39,15 @@ class Sentence:
     text: str
     masked: str
     numbers: dict[int, NumberSpan]  # by start offset
+    dating: Dating
 
     @classmethod
-    def of(cls, text: str) -> Sentence:
+    def of(cls, text: str, dating: Dating) -> Sentence:
         spans = find_numbers(text)
         chars = list(text)
         for span in spans:
             chars[span.start : span.end] = MASK * (span.end - span.start)
-        return cls(text, "".join(chars), {span.start: span for span in spans})
+        return cls(text, "".join(chars), {span.start: span for span in spans}, dating)
 
     @property
     def opening(self) -> int:
@@ -58,11 +66,11 @@ class Sentence:
         """The year the number at `start` is: one in the year range, not part of a range, a
         reference, a date or a comparison."""
         span = self.numbers.get(start)
-        before, after = _undated()
+        before, after = self.dating.undated_before, self.dating.undated_after
         if (span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start])
                 or before.search(self.text[:start]) or after.match(self.text, span.end)):
             return None
-        found = years_in(self.text[span.start : span.end])
+        found = self.dating.years.years_in(self.text[span.start : span.end])
         return found[0] if found and span.number.value == found[0] else None
 
     def one_year(self, start: int = 0, end: int | None = None) -> int | None:
