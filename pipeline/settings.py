@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import ErrorDetails
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 ENV_CONFIG_DIR = "KOMMUNBUDGET_CONFIG_DIR"
 
 
@@ -427,7 +428,7 @@ class _Derived(dict):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Derived)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
 
 class Settings(_Model):
@@ -451,11 +452,8 @@ class Settings(_Model):
         """`model_copy(update=…)` builds settings for one test: nothing compiled from the
         original may leak into the copy."""
         copied = super().__copy__()
-        copied.__pydantic_private__["_derived"] = _Derived()  # pydantic made this dict for the copy
+        object.__setattr__(copied, "__pydantic_private__", {"_derived": _Derived()})
         return copied
-
-
-_FILES = {"layout": "layout", "lexicon": "lexicon", "amounts": "amounts", "validation": "validate", "pipeline": "pipeline"}
 
 
 def default_config_dir() -> Path:
@@ -465,12 +463,16 @@ def default_config_dir() -> Path:
 
 def load_settings(config_dir: Path) -> Settings:
     """Read and validate every file of `config_dir`; raises SettingsError on the first bad file."""
-    parts = {field: _read(config_dir / f"{name}.yaml", Settings.model_fields[field].annotation)
-             for field, name in _FILES.items()}
-    return Settings(**parts)
+    return Settings(
+        layout=_read(config_dir / "layout.yaml", LayoutSettings),
+        lexicon=_read(config_dir / "lexicon.yaml", LexiconSettings),
+        amounts=_read(config_dir / "amounts.yaml", AmountsSettings),
+        validation=_read(config_dir / "validate.yaml", ValidateSettings),
+        pipeline=_read(config_dir / "pipeline.yaml", PipelineSettings),
+    )
 
 
-def _read(path: Path, model: Any) -> BaseModel:
+def _read(path: Path, model: type[M]) -> M:
     shown = _shown(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
-"""Shared fixtures: the development corpus beside the project, and cached layouts."""
+"""Shared fixtures: the settings of configs/, the development corpus beside the project, and
+cached layouts."""
 from __future__ import annotations
 
 import os
@@ -6,18 +7,36 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.settings import Settings, load_settings
+
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
+CONFIGS = ROOT / "configs"
 
 
 def _require(path: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is absent: these tests need ../shared beside the project (CI always has it)")
     return path
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    """The project's configs/, validated once per session: what every stage is given. A test
+    that needs other values builds its own with `settings.model_copy(update=…)`."""
+    return load_settings(CONFIGS)
+
+
+@pytest.fixture(scope="session")
+def lexicon(settings):
+    """The political vocabulary compiled from `settings` (cue lists, bodies, phrasing)."""
+    from pipeline.extract.sections import Lexicon
+
+    return settings.derived(Lexicon.of)
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +50,7 @@ def gold_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def layout_of(corpus_dir):
+def layout_of(corpus_dir, settings):
     """Layout of a corpus PDF by file name, built once per test session."""
     from pipeline.ingest import ingest
     from pipeline.layout import build_layout
@@ -40,7 +59,7 @@ def layout_of(corpus_dir):
 
     def get(name: str):
         if name not in cache:
-            cache[name] = build_layout(ingest(corpus_dir / name))
+            cache[name] = build_layout(ingest(corpus_dir / name, settings.pipeline.ingest), settings)
         return cache[name]
 
     return get

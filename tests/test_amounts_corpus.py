@@ -14,13 +14,13 @@ DALARNA = "dalarna_regionplan_2026-2028.pdf"
 
 
 @pytest.fixture(scope="module")
-def extracted(layout_of):
+def extracted(layout_of, settings):
     cache: dict = {}
 
     def get(name: str):
         if name not in cache:
             doc = layout_of(name)
-            cache[name] = extract_amounts(doc, document_fields(doc))
+            cache[name] = extract_amounts(doc, document_fields(doc, settings), settings)
         return cache[name]
 
     return get

@@ -38,13 +38,13 @@ def table_row(y: float, label: str, *figures: str) -> list[tuple[float, float, s
     return cells + [(right - width(text), y, text) for right, text in zip(COLUMNS, figures) if text]
 
 
-def read(path: Path) -> Amounts:
-    doc = build_layout(ingest(path))
-    return extract_amounts(doc, document_fields(doc))
+def read(path: Path, *, settings) -> Amounts:
+    doc = build_layout(ingest(path, settings.pipeline.ingest), settings)
+    return extract_amounts(doc, document_fields(doc, settings), settings)
 
 
 @pytest.fixture(scope="module")
-def budget(tmp_path_factory) -> Amounts:
+def budget(tmp_path_factory, settings) -> Amounts:
     page = [
         (70, 60, "Mål och budget 2026 med plan 2027–2028"),
         (70, 90, "Budgeten omfattar nämndernas driftbudget för perioden."),
@@ -60,7 +60,7 @@ def budget(tmp_path_factory) -> Amounts:
         *table_row(344, "skatteintäkter och statsbidrag", "(264)", "(272)", "(280)"),
         *table_row(362, "Investeringar", "489", "572", "521"),
     ]
-    return read(write_pdf(tmp_path_factory.mktemp("amounts") / "budget.pdf", [page], size=SIZE))
+    return read(write_pdf(tmp_path_factory.mktemp("amounts") / "budget.pdf", [page], size=SIZE), settings=settings)
 
 
 def _cells(result: Amounts, title: str | None) -> list[tuple]:

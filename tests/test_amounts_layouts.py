@@ -111,7 +111,7 @@ def _namnder_expected() -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def ruled(tmp_path_factory) -> Amounts:
+def ruled(tmp_path_factory, settings) -> Amounts:
     """Every cell boxed: horizontal rules between all rows, vertical rules between all columns."""
     sheet = Sheet().page()
     sheet.cover()
@@ -128,7 +128,7 @@ def ruled(tmp_path_factory) -> Amounts:
         sheet.rule(x[0], top + n * pitch, x[-1], top + n * pitch)
     for border in x:
         sheet.rule(border, top, border, bottom)
-    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "ruled.pdf"))
+    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "ruled.pdf"), settings=settings)
 
 
 def test_ruled_grid_table(ruled):
@@ -149,14 +149,14 @@ def _striped(sheet: Sheet, top: float, width: float, edges: tuple[float, ...], h
 
 
 @pytest.fixture(scope="module")
-def zebra(tmp_path_factory) -> Amounts:
+def zebra(tmp_path_factory, settings) -> Amounts:
     sheet = Sheet().page()
     sheet.cover()
     sheet.heading(150, "Driftbudget per nämnd")
     body = [(lab, tuple(grouped(v, NBSP) for v in vals), "") for lab, vals in NAMNDER]
     body.append(("Summa", tuple(grouped(v, NBSP) for v in SUMMA), "B"))
     _striped(sheet, 165, 485, (340, 440, 535), HEADER, body)
-    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "zebra.pdf"))
+    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "zebra.pdf"), settings=settings)
 
 
 def test_zebra_striped_borderless_table(zebra):
@@ -176,7 +176,7 @@ LANDSCAPE_SUMMA = tuple(sum(v[i] for _, v in LANDSCAPE) for i in range(5))
 
 
 @pytest.fixture(scope="module")
-def landscape(tmp_path_factory) -> Amounts:
+def landscape(tmp_path_factory, settings) -> Amounts:
     """A portrait cover page, then the table on a landscape page (842 × 595 pt), striped."""
     sheet = Sheet().page()
     sheet.cover()
@@ -185,7 +185,7 @@ def landscape(tmp_path_factory) -> Amounts:
     body = [(lab, tuple(grouped(v, NBSP) for v in vals), "") for lab, vals in LANDSCAPE]
     body.append(("Summa", tuple(grouped(v, NBSP) for v in LANDSCAPE_SUMMA), "B"))
     _striped(sheet, 80, 727, (380, 480, 580, 680, 780), LANDSCAPE_HEADER, body)
-    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "landscape.pdf"))
+    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "landscape.pdf"), settings=settings)
 
 
 def test_table_on_a_landscape_page(landscape):
@@ -220,14 +220,14 @@ def _with_subrows(sheet: Sheet, y: float, title: str, rows, summa: tuple[str, tu
 
 
 @pytest.fixture(scope="module")
-def subrows(tmp_path_factory) -> Amounts:
+def subrows(tmp_path_factory, settings) -> Amounts:
     """Italic, indented "varav" rows under their row and a plain Summa row; then a table
     whose "varav" rows are only indented, with a bold sum row."""
     sheet = Sheet().page()
     sheet.cover()
     _with_subrows(sheet, 150, "Driftbudget per nämnd", SUBROWS, SUBROWS_SUMMA)
     _with_subrows(sheet, 330, "Investeringsbudget", INVESTMENTS, INVESTMENTS_SUMMA)
-    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "subrows.pdf"))
+    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "subrows.pdf"), settings=settings)
 
 
 def _sub_expected(rows) -> list[tuple]:
@@ -251,7 +251,7 @@ def test_same_header_under_a_new_heading_is_a_new_table(subrows):
 
 
 @pytest.fixture(scope="module", params=[None, "Driftbudget per nämnd, forts."], ids=["header", "forts"])
-def continued(request, tmp_path_factory) -> Amounts:
+def continued(request, tmp_path_factory, settings) -> Amounts:
     """Rows 1–2 at the foot of page 1, the header repeated at the top of page 2 (under a
     "forts." heading or none), then rows 3–4 and the Summa row."""
     sheet = Sheet().page()
@@ -272,7 +272,7 @@ def continued(request, tmp_path_factory) -> Amounts:
     sheet.row(70 + 17 * 3, "Summa", tuple(grouped(v) for v in SUMMA), edges, "B")
     sheet.text(60, 160, "Ramarna räknas upp med index varje år.")
     sheet.text(295, 815, "2")
-    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "continued.pdf"))
+    return read(sheet.save(tmp_path_factory.mktemp("layouts") / "continued.pdf"), settings=settings)
 
 
 def test_table_continued_under_its_repeated_header(continued):
@@ -294,7 +294,7 @@ TWO_LINE_YEARS = ((2025, "outcome"), (2026, "budget"), (2027, "plan"))
 TWO_LINE_TITLE = "Driftbudget per nämnd, mnkr"
 
 
-def _two_line(path: Path, inline: bool) -> Amounts:
+def _two_line(path: Path, inline: bool, *, settings) -> Amounts:
     """The unit only in the title above; kind and year on two header lines; every sign and
     space variant of a printed figure. The title is a heading of its own, or (`inline`) a
     bold line at the table's size right above the header, which layout takes into the region."""
@@ -309,17 +309,17 @@ def _two_line(path: Path, inline: bool) -> Amounts:
     sheet.row(186, "", ("2025", "2026", "2027"), edges, "B")
     for n, (label, printed, _) in enumerate(TWO_LINE, start=1):
         sheet.row(186 + 17 * n, label, printed, edges, "B" if label == "Summa" else "")
-    return read(sheet.save(path))
+    return read(sheet.save(path), settings=settings)
 
 
 @pytest.fixture(scope="module")
-def two_line(tmp_path_factory) -> Amounts:
-    return _two_line(tmp_path_factory.mktemp("layouts") / "two_line.pdf", inline=False)
+def two_line(tmp_path_factory, settings) -> Amounts:
+    return _two_line(tmp_path_factory.mktemp("layouts") / "two_line.pdf", inline=False, settings=settings)
 
 
 @pytest.fixture(scope="module")
-def two_line_inline(tmp_path_factory) -> Amounts:
-    return _two_line(tmp_path_factory.mktemp("layouts") / "two_line_inline.pdf", inline=True)
+def two_line_inline(tmp_path_factory, settings) -> Amounts:
+    return _two_line(tmp_path_factory.mktemp("layouts") / "two_line_inline.pdf", inline=True, settings=settings)
 
 
 TWO_LINE_EXPECTED = [t for label, _, values in TWO_LINE

@@ -43,7 +43,7 @@ RESULT = (  # label, note as printed ("" = none), 2024, 2025 as printed, their v
 
 
 @pytest.fixture(scope="module")
-def notes(tmp_path_factory) -> Amounts:
+def notes(tmp_path_factory, settings) -> Amounts:
     """"Mnkr | Not | 2024 | 2025": note numbers right-aligned in a narrow column between the
     label and the years; sums in bold; one row refers to two notes ("4, 5")."""
     sheet = Page().page()
@@ -51,7 +51,7 @@ def notes(tmp_path_factory) -> Amounts:
     rows = [(label, (note, *figures)) for label, note, figures, _, _ in RESULT]
     sheet.table(150, "Resultaträkning", "Mnkr", ("Not", "2024", "2025"), rows, (330, 440, 535),
                 bold=tuple(label for label, *_, total in RESULT if total))
-    return _save(sheet, tmp_path_factory, "notes")
+    return _save(sheet, tmp_path_factory, "notes", settings=settings)
 
 
 def test_note_numbers_are_never_amounts(notes):
@@ -76,7 +76,7 @@ PROJECT_YEARS = ((2026, "budget"), (2026, "outcome"), (2026, "deviation"))
 @pytest.fixture(scope="module", params=[("Projektnr", "between"), ("Proj", "between"), ("Projektnr", "tight"),
                                         ("Projektnr", "first")],
                 ids=["projektnr_between", "proj_between", "projektnr_tight", "projektnr_first"])
-def projects(request, tmp_path_factory) -> Amounts:
+def projects(request, tmp_path_factory, settings) -> Amounts:
     """An annual report's Investeringsredovisning (tkr): the project number in a column of
     its own before "Budget 2026 | Utfall 2026 | Avvikelse", right-aligned between the name
     and the money (`tight`: "Budget 2026" set 4 pt after "Projektnr", less than a cell gap,
@@ -102,7 +102,7 @@ def projects(request, tmp_path_factory) -> Amounts:
             sheet.row(y, name, figures, edges, style, x=110)
         else:
             sheet.row(y, name, (number, *figures), edges, style)
-    return _save(sheet, tmp_path_factory, f"projects_{head}_{where}")
+    return _save(sheet, tmp_path_factory, f"projects_{head}_{where}", settings=settings)
 
 
 def test_project_numbers_are_neither_amounts_nor_years(projects):
@@ -121,7 +121,7 @@ PLANNED = (  # name, project number (years among them), 2026 / 2027 / 2028 as pr
 
 
 @pytest.fixture(scope="module")
-def planned_projects(tmp_path_factory) -> Amounts:
+def planned_projects(tmp_path_factory, settings) -> Amounts:
     """A budget's Investeringsbudget with bare-year columns "2026 | 2027 | 2028" after a
     "Projektnr" column whose numbers include years of the header ("2027") and of none
     ("2030", on a row whose only money is in 2028)."""
@@ -129,7 +129,7 @@ def planned_projects(tmp_path_factory) -> Amounts:
     sheet.cover()
     rows = [(name, (number, *figures)) for name, number, figures, _ in PLANNED]
     sheet.table(150, "Investeringsbudget", "tkr", ("Projektnr", "2026", "2027", "2028"), rows, (290, 375, 450, 535))
-    return _save(sheet, tmp_path_factory, "planned_projects")
+    return _save(sheet, tmp_path_factory, "planned_projects", settings=settings)
 
 
 def test_project_numbers_in_the_year_range_beside_bare_year_columns(planned_projects):
@@ -148,7 +148,7 @@ CODED = (  # code, label, Budget 2026 / Plan 2027 / Plan 2028 (tkr)
 
 
 @pytest.fixture(scope="module", params=["Ansvar", "Vht"])
-def coded(request, tmp_path_factory) -> Amounts:
+def coded(request, tmp_path_factory, settings) -> Amounts:
     """"Ansvar": codes of 3–6 digits left-aligned at the margin, the name in a column after
     them. "Vht": the same codes right-aligned in a column between the name and the money."""
     head = request.param
@@ -168,7 +168,7 @@ def coded(request, tmp_path_factory) -> Amounts:
         for n, (code, label, values) in enumerate(CODED, start=1):
             sheet.row(175 + 17 * n, label, (code, *(grouped(v) for v in values)), edges)
         sheet.row(175 + 17 * 5, "Summa", ("", *(grouped(v) for v in SUMMA)), edges, "B")
-    return _save(sheet, tmp_path_factory, f"coded_{head}")
+    return _save(sheet, tmp_path_factory, f"coded_{head}", settings=settings)
 
 
 def test_ansvar_and_verksamhet_codes_are_not_amounts(coded):
@@ -190,7 +190,7 @@ PER_CAPITA = (  # label, Budget 2025 mnkr, Budget 2026 mnkr, 2026 kr per invåna
 
 
 @pytest.fixture(scope="module", params=["Kr/invånare", "Kronor per invånare"])
-def per_capita(request, tmp_path_factory) -> Amounts:
+def per_capita(request, tmp_path_factory, settings) -> Amounts:
     """The unit of the money columns is in the corner ("Mnkr"); the third column's second
     header line names its own unit, a rate in kronor per inhabitant."""
     sheet = Page().page()
@@ -201,7 +201,7 @@ def per_capita(request, tmp_path_factory) -> Amounts:
     sheet.row(186, "", ("", "", request.param), edges, "B")
     for n, (label, figures, _) in enumerate(PER_CAPITA, start=1):
         sheet.row(186 + 17 * n, label, figures, edges, "B" if label == "Summa" else "")
-    return _save(sheet, tmp_path_factory, f"per_capita_{len(request.param)}")
+    return _save(sheet, tmp_path_factory, f"per_capita_{len(request.param)}", settings=settings)
 
 
 def test_kronor_per_invanare_column_is_not_a_sum_in_mnkr(per_capita):
@@ -233,7 +233,7 @@ SHARES = (  # label, Budget 2025, Budget 2026 (mnkr), Förändring %, Andel 2026
 
 
 @pytest.fixture(scope="module", params=["in_header", "in_cells"])
-def percents(request, tmp_path_factory) -> Amounts:
+def percents(request, tmp_path_factory, settings) -> Amounts:
     """"%" in the header ("Förändring, %", "Andel 2026, %") over bare figures, or in every
     cell under a header without it ("+1,3 %" under "Förändring", "15,2 %" under "Andel 2026")."""
     sheet = Page().page()
@@ -245,7 +245,7 @@ def percents(request, tmp_path_factory) -> Amounts:
         rows = [(label, (*figures[:2], f"+{figures[2]} %", f"{figures[3]} %")) for label, figures, _ in SHARES]
     sheet.table(150, "Driftbudget per nämnd", "Mnkr", ("Budget 2025", "Budget 2026", *header), rows,
                 (290, 360, 450, 535))
-    return _save(sheet, tmp_path_factory, f"percents_{request.param}")
+    return _save(sheet, tmp_path_factory, f"percents_{request.param}", settings=settings)
 
 
 def test_money_columns_beside_percent_columns(percents):
@@ -280,7 +280,7 @@ RIGHT = (
 
 
 @pytest.fixture(scope="module")
-def side_by_side(tmp_path_factory) -> Amounts:
+def side_by_side(tmp_path_factory, settings) -> Amounts:
     """Left half: Driftbudget; right half: Investeringsbudget; each under its own heading and
     "tkr | Budget 2026 | Plan 2027" header, their rows on the same baselines."""
     sheet = Page().page()
@@ -290,7 +290,7 @@ def side_by_side(tmp_path_factory) -> Amounts:
         sheet.row(175, "tkr", ("Budget 2026", "Plan 2027"), edges, "B", x=x)
         for n, (label, figures) in enumerate(printed(table), start=1):
             sheet.row(175 + 17 * n, label, figures, edges, "B" if label == "Summa" else "", x=x)
-    return _save(sheet, tmp_path_factory, "side_by_side")
+    return _save(sheet, tmp_path_factory, "side_by_side", settings=settings)
 
 
 def test_side_by_side_tables_do_not_mix_rows(side_by_side):
@@ -306,7 +306,7 @@ def test_side_by_side_tables_keep_their_titles(side_by_side):
 # -- 7. a row of column numbers under the years -------------------------------------------------
 
 @pytest.fixture(scope="module", params=["parenthesised_centred", "bare_right"])
-def numbered_columns(request, tmp_path_factory) -> Amounts:
+def numbered_columns(request, tmp_path_factory, settings) -> Amounts:
     """"(1) (2) (3)" centred under the header cells (an accounting negative when read as a
     figure), or "1 2 3" right-aligned on the figures' edges, between the header and the rows."""
     sheet = Page().page()
@@ -322,7 +322,7 @@ def numbered_columns(request, tmp_path_factory) -> Amounts:
             sheet.text(centre - sheet.pdf.get_string_width(f"({n})") / 2, 186, f"({n})")
     for n, (label, figures) in enumerate(printed(NAMNDER + (("Summa", SUMMA),)), start=1):
         sheet.row(186 + 17 * n, label, figures, EDGES, "B" if label == "Summa" else "")
-    return _save(sheet, tmp_path_factory, f"numbered_{request.param}")
+    return _save(sheet, tmp_path_factory, f"numbered_{request.param}", settings=settings)
 
 
 def test_column_numbers_are_not_amounts(numbered_columns):

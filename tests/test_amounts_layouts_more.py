@@ -87,8 +87,8 @@ def printed(table) -> list[tuple[str, tuple[str, ...]]]:
     return [(label, tuple(grouped(v) for v in values)) for label, values, *_ in table]
 
 
-def _save(sheet: Sheet, factory, name: str) -> Amounts:
-    return read(sheet.save(factory.mktemp("layouts_more") / f"{name}.pdf"))
+def _save(sheet: Sheet, factory, name: str, *, settings) -> Amounts:
+    return read(sheet.save(factory.mktemp("layouts_more") / f"{name}.pdf"), settings=settings)
 
 
 def _rows(table: tuple[tuple[str, tuple[float | None, ...]], ...], unit: str = "tkr",
@@ -107,7 +107,7 @@ RIGHT_COLUMN = (
 
 
 @pytest.fixture(scope="module")
-def two_column(tmp_path_factory) -> Amounts:
+def two_column(tmp_path_factory, settings) -> Amounts:
     """Prose fills the left column; the right column holds a paragraph, a small borderless
     table under its heading, and more prose. Table rows share baselines with left prose."""
     sheet = Page().page()
@@ -121,7 +121,7 @@ def two_column(tmp_path_factory) -> Amounts:
         style = "B" if label == "Summa" else ""
         sheet.row(y + 32 + 15 * n, label, tuple(grouped(v) for v in values), edges, style, x=320)
     sheet.prose(320, y + 32 + 15 * 6, 215, PROSE[300:])
-    return _save(sheet, tmp_path_factory, "two_column")
+    return _save(sheet, tmp_path_factory, "two_column", settings=settings)
 
 
 def test_small_table_in_the_right_column_of_a_text_page(two_column):
@@ -143,12 +143,12 @@ FIVE = (  # Avvikelse = Budget 2026 − Prognos 2025, as printed beside it
 
 
 @pytest.fixture(scope="module")
-def five_columns(tmp_path_factory) -> Amounts:
+def five_columns(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     sheet.cover()
     edges = (255, 330, 405, 480, 550)  # header cells a little more than a cell gap apart
     sheet.table(150, "Driftredovisning per nämnd", "Mkr", FIVE_HEADER, [row[:2] for row in FIVE], edges)
-    return _save(sheet, tmp_path_factory, "five_columns")
+    return _save(sheet, tmp_path_factory, "five_columns", settings=settings)
 
 
 def test_outcome_budget_forecast_and_deviation_columns_with_mkr_in_the_corner(five_columns):
@@ -180,12 +180,12 @@ def _investments(sheet: Page, edges: tuple[float, ...]) -> None:
 
 
 @pytest.fixture(scope="module")
-def totals_and_changes(tmp_path_factory) -> Amounts:
+def totals_and_changes(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     sheet.cover()
     _investments(sheet, (290, 360, 430, 535))
     sheet.table(300, "Driftbudget per nämnd", "tkr", ("Budget 2025", "Budget 2026", "Förändring"), printed(CHANGES))
-    return _save(sheet, tmp_path_factory, "totals_and_changes")
+    return _save(sheet, tmp_path_factory, "totals_and_changes", settings=settings)
 
 
 def test_year_columns_beside_a_multi_year_total(totals_and_changes):
@@ -200,13 +200,13 @@ def test_multi_year_total_column_is_kind_total_without_a_single_year(totals_and_
 
 
 @pytest.fixture(scope="module")
-def tight_total(tmp_path_factory) -> Amounts:
+def tight_total(tmp_path_factory, settings) -> Amounts:
     """The wide "Totalt 2026–2028" header over a narrow figure column reaches left to within
     a cell gap of "Plan 2028": one printed header segment over two columns."""
     sheet = Page().page()
     sheet.cover()
     _investments(sheet, (300, 370, 440, 535))
-    return _save(sheet, tmp_path_factory, "tight_total")
+    return _save(sheet, tmp_path_factory, "tight_total", settings=settings)
 
 
 def test_multi_year_total_header_set_close_to_its_neighbour(tight_total):
@@ -239,11 +239,11 @@ DASHES = (  # label, figures as printed, their values (None: a nil cell, no amou
 
 
 @pytest.fixture(scope="module")
-def dashes(tmp_path_factory) -> Amounts:
+def dashes(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     sheet.cover()
     sheet.table(150, "Driftbudget per nämnd", "tkr", HEADER, [row[:2] for row in DASHES])
-    return _save(sheet, tmp_path_factory, "dashes")
+    return _save(sheet, tmp_path_factory, "dashes", settings=settings)
 
 
 def test_en_dash_and_attached_hyphen_minus_nil_and_zero_cells(dashes):
@@ -262,7 +262,7 @@ FOOTNOTED = (
 
 
 @pytest.fixture(scope="module")
-def footnotes(tmp_path_factory) -> Amounts:
+def footnotes(tmp_path_factory, settings) -> Amounts:
     """Footnotes in small type right under the table (one states an amount of its own), then prose."""
     sheet = Page().page()
     sheet.cover()
@@ -270,7 +270,7 @@ def footnotes(tmp_path_factory) -> Amounts:
     sheet.text(60, y + 13, "1) Inklusive 12 500 tkr för försörjningsstöd och flyktingmottagande.", size=7)
     sheet.text(60, y + 22, "* Exklusive kapitalkostnader för de nya förskolorna.", size=7)
     sheet.prose(60, 300, 475, PROSE)
-    return _save(sheet, tmp_path_factory, "footnotes")
+    return _save(sheet, tmp_path_factory, "footnotes", settings=settings)
 
 
 def test_footnote_marks_stay_on_labels_and_footnotes_are_not_rows(footnotes):
@@ -290,11 +290,11 @@ OVERVIEW = (  # label, figures as printed, values, unit, total
 
 
 @pytest.fixture(scope="module")
-def overview(tmp_path_factory) -> Amounts:
+def overview(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     sheet.cover()
     sheet.table(150, "Ekonomisk översikt", "Mnkr", HEADER, [row[:2] for row in OVERVIEW], bold=())
-    return _save(sheet, tmp_path_factory, "overview")
+    return _save(sheet, tmp_path_factory, "overview", settings=settings)
 
 
 def _overview_rows(labels: tuple[str, ...]) -> list[tuple]:
@@ -331,7 +331,7 @@ GLYPHS = (
 
 
 @pytest.fixture(scope="module")
-def glyph_by_glyph(tmp_path_factory) -> Amounts:
+def glyph_by_glyph(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     sheet.glyphs(60, 70, COVER, "B", size=16)
     sheet.glyphs(60, 100, "Budgeten omfattar nämndernas driftbudget för perioden.")
@@ -339,7 +339,7 @@ def glyph_by_glyph(tmp_path_factory) -> Amounts:
     sheet.glyph_row(175, "tkr", HEADER, EDGES, "B")
     for n, (label, figures) in enumerate(printed(GLYPHS), start=1):
         sheet.glyph_row(175 + 17 * n, label, figures, EDGES, "B" if label == "Summa" else "")
-    return _save(sheet, tmp_path_factory, "glyphs")
+    return _save(sheet, tmp_path_factory, "glyphs", settings=settings)
 
 
 def test_table_drawn_glyph_by_glyph(glyph_by_glyph):
@@ -357,7 +357,7 @@ BARE_TITLE = f"Budget 2026 med plan 2027{EN_DASH}2028"
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["alone", "forecast_elsewhere"])
-def bare_years(request, tmp_path_factory) -> tuple[bool, Amounts]:
+def bare_years(request, tmp_path_factory, settings) -> tuple[bool, Amounts]:
     """The bare-year table alone, or after a table whose header names "Prognos 2025"."""
     sheet = Page().page()
     sheet.text(60, 70, BARE_TITLE, "B", 16)
@@ -366,7 +366,7 @@ def bare_years(request, tmp_path_factory) -> tuple[bool, Amounts]:
         sheet.table(150, "Resultatbudget", "Mnkr", ("Prognos 2025", "Budget 2026", "Plan 2027"),
                     [("Årets resultat", ("98,0", "137,7", "119,4"))])
     sheet.table(300, "Nettokostnad per nämnd", "Mnkr", ("2025", "2026", "2027"), [row[:2] for row in BARE])
-    return request.param, _save(sheet, tmp_path_factory, f"bare_years_{request.param}")
+    return request.param, _save(sheet, tmp_path_factory, f"bare_years_{request.param}", settings=settings)
 
 
 def test_bare_year_header_takes_its_kinds_from_the_document(bare_years):

@@ -60,11 +60,11 @@ def _drift_expected(table=DRIFT) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def driftredovisning(tmp_path_factory) -> Amounts:
+def driftredovisning(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     _annual_cover(sheet)
     sheet.table(150, "Driftredovisning", "Verksamhet, tkr", DRIFT_HEADER, _drift_rows())
-    return _save(sheet, tmp_path_factory, "driftredovisning")
+    return _save(sheet, tmp_path_factory, "driftredovisning", settings=settings)
 
 
 def test_driftredovisning_negative_costs_and_signed_deviations(driftredovisning):
@@ -103,7 +103,7 @@ BALANCE = (  # label, 2024 / 2025 in mnkr (None: a group row), bold, indent
 )
 
 
-def _statement(factory, title: str, rows, edges=(440, 535)) -> Amounts:
+def _statement(factory, title: str, rows, edges=(440, 535), *, settings) -> Amounts:
     """An annual report's statement under its heading: "Mnkr | 2024 | 2025", rows at their
     indent, sums and group rows in bold (so the table marks its sums by emphasis)."""
     sheet = Page().page()
@@ -113,7 +113,7 @@ def _statement(factory, title: str, rows, edges=(440, 535)) -> Amounts:
     for n, (label, values, bold, indent) in enumerate(rows, start=1):
         figures = tuple(decimal(v) for v in values) if values else ()
         sheet.row(165 + 15 * n, label, figures, edges, "B" if bold else "", x=60 + indent)
-    return _save(sheet, factory, title.lower())
+    return _save(sheet, factory, title.lower(), settings=settings)
 
 
 def _assert_statement(result: Amounts, title: str, rows) -> None:
@@ -128,13 +128,13 @@ CAPITALS = {"Tillgångar", "Summa tillgångar", "Eget kapital och skulder", "Sum
 
 
 @pytest.mark.parametrize("case", ["as_is", "capitals"])
-def test_balance_sheet_group_rows_hold_no_amounts_and_sums_are_totals(tmp_path_factory, case):
+def test_balance_sheet_group_rows_hold_no_amounts_and_sums_are_totals(tmp_path_factory, case, settings):
     """"Årets resultat" in a balance sheet is a plain line of equity: not a total where the
     table marks its sums in bold (as the gold's Balansbudget). `capitals`: the top-level
     group and sum rows in capitals ("TILLGÅNGAR", "SUMMA TILLGÅNGAR")."""
     rows = BALANCE if case == "as_is" else tuple(
         (label.upper() if label in CAPITALS else label, *rest) for label, *rest in BALANCE)
-    _assert_statement(_statement(tmp_path_factory, "Balansräkning", rows), "Balansräkning", rows)
+    _assert_statement(_statement(tmp_path_factory, "Balansräkning", rows, settings=settings), "Balansräkning", rows)
 
 
 # -- 3. kassaflödesanalys ---------------------------------------------------------------------------
@@ -170,13 +170,14 @@ OLDER_WORDING = {  # the subtotals as the older model statement names them
 
 
 @pytest.mark.parametrize("wording", ["kassaflöde_från", "medel_från"])
-def test_cash_flow_statement(tmp_path_factory, wording):
+def test_cash_flow_statement(tmp_path_factory, wording, settings):
     """Section rows ("Investeringsverksamheten") hold no amounts; "Medel från verksamheten …"
     and the "Kassaflöde från …" (or "Medel från …verksamheten") rows are subtotals; the
     opening and closing cash balances are plain lines (as in the gold's Kassaflödesbudget)."""
     rows = CASH_FLOW if wording == "kassaflöde_från" else tuple(
         (OLDER_WORDING.get(label, label), *rest) for label, *rest in CASH_FLOW)
-    _assert_statement(_statement(tmp_path_factory, "Kassaflödesanalys", rows), "Kassaflödesanalys", rows)
+    result = _statement(tmp_path_factory, "Kassaflödesanalys", rows, settings=settings)
+    _assert_statement(result, "Kassaflödesanalys", rows)
 
 
 # -- 4. a two-level header: a year over Intäkter | Kostnader | Netto -------------------------------
@@ -198,7 +199,7 @@ ALIGNED = [("one", "centre"), ("two", "centre"), ("two", "left"), ("two", "right
 
 
 @pytest.fixture(scope="module", params=ALIGNED, ids=["_".join(p) for p in ALIGNED])
-def two_level(request, tmp_path_factory) -> tuple[str, str, Amounts]:
+def two_level(request, tmp_path_factory, settings) -> tuple[str, str, Amounts]:
     """Each group header over its three sub-columns (centred, or aligned with the left edge
     of the first one's figures or the right edge of the last one's), the sub-column names
     under it; the corner cell on the lower line. With two groups, both hold the same figures."""
@@ -217,7 +218,7 @@ def two_level(request, tmp_path_factory) -> tuple[str, str, Amounts]:
     for n, (label, values) in enumerate(SPLIT, start=1):
         figures = tuple(grouped(v) for v in values) * len(GROUPS[groups])
         sheet.row(187 + 17 * n, label, figures, edges, "B" if label == "Summa" else "")
-    return groups, align, _save(sheet, tmp_path_factory, f"two_level_{groups}_{align}")
+    return groups, align, _save(sheet, tmp_path_factory, f"two_level_{groups}_{align}", settings=settings)
 
 
 def _two_level_expected(groups: str) -> list[tuple]:
@@ -253,7 +254,7 @@ SPLIT_AT = 15  # rows on the first page of the table
 
 
 @pytest.fixture(scope="module", params=["three_pages", "two_pages"])
-def long_table(request, tmp_path_factory) -> Amounts:
+def long_table(request, tmp_path_factory, settings) -> Amounts:
     """Every page carries the running header "Årsredovisning 2025" in its top margin and a
     page number at its foot. `three_pages`: an intro page, then the table from the foot of
     page 2 onto page 3 (the running header is furniture, repeated on every page);
@@ -280,7 +281,7 @@ def long_table(request, tmp_path_factory) -> Amounts:
         sheet.row(80 + 17 * n, label, figures, EDGES, "B" if label == "Summa" else "")
     below = 80 + 17 * (len(rows) - SPLIT_AT) + 30
     sheet.text(60, below, "Avvikelserna kommenteras i nämndernas verksamhetsberättelser.")
-    return _save(sheet, tmp_path_factory, f"long_{request.param}")
+    return _save(sheet, tmp_path_factory, f"long_{request.param}", settings=settings)
 
 
 def test_long_table_continues_without_a_repeated_header(long_table):
@@ -302,12 +303,12 @@ CHANGE = (  # 2024, 2025 (tkr), Förändring, % as printed and its value
 
 
 @pytest.fixture(scope="module")
-def percent_change(tmp_path_factory) -> Amounts:
+def percent_change(tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     _annual_cover(sheet)
     rows = [(label, (*(grouped(v) for v in values), pct)) for label, values, pct, _ in CHANGE]
     sheet.table(150, "Nettokostnad per nämnd", "Nämnd, tkr", ("2024", "2025", "Förändring, %"), rows)
-    return _save(sheet, tmp_path_factory, "percent_change")
+    return _save(sheet, tmp_path_factory, "percent_change", settings=settings)
 
 
 def test_percent_change_column_in_a_tkr_table(percent_change):
@@ -355,11 +356,11 @@ def _marked(sheet: Page, raised: bool) -> None:
 
 
 @pytest.fixture(scope="module", params=["characters", "raised"])
-def footnote_marks(request, tmp_path_factory) -> Amounts:
+def footnote_marks(request, tmp_path_factory, settings) -> Amounts:
     sheet = Page().page()
     sheet.cover()
     _marked(sheet, request.param == "raised")
-    return _save(sheet, tmp_path_factory, f"marks_{request.param}")
+    return _save(sheet, tmp_path_factory, f"marks_{request.param}", settings=settings)
 
 
 def test_thin_space_thousands_and_footnote_marks_on_figures(footnote_marks):

@@ -17,8 +17,8 @@ from tests.test_amounts_text import read
 ANNUAL_REPORT = {"doc_type": "annual_report", "period": (2025, 2025)}
 
 
-def rows(*texts: str, **kw) -> list[tuple]:
-    return [(r.row_label, r.value, r.unit, r.value_sek, r.year, r.kind) for r in read(*texts, **kw)]
+def rows(*texts: str, settings, **kw) -> list[tuple]:
+    return [(r.row_label, r.value, r.unit, r.value_sek, r.year, r.kind) for r in read(*texts, **kw, settings=settings)]
 
 
 def case(*texts: str, expected: list[tuple] | None = None, kw: dict | None = None,
@@ -100,8 +100,8 @@ WRONG_RECIPIENT_YEAR_OR_KIND = [
 
 
 @pytest.mark.parametrize(("texts", "expected", "kw"), WRONG_RECIPIENT_YEAR_OR_KIND)
-def test_the_row_names_the_right_recipient_year_and_kind(texts, expected, kw):
-    assert rows(*texts, **kw) == expected
+def test_the_row_names_the_right_recipient_year_and_kind(texts, expected, kw, settings):
+    assert rows(*texts, **kw, settings=settings) == expected
 
 
 # ---------------------------------------------------------------------------------------
@@ -200,8 +200,8 @@ NOT_AMOUNTS = [
 
 
 @pytest.mark.parametrize(("texts", "expected", "kw"), NOT_AMOUNTS)
-def test_figures_a_careful_analyst_would_not_publish(texts, expected, kw):
-    assert rows(*texts, **kw) == expected
+def test_figures_a_careful_analyst_would_not_publish(texts, expected, kw, settings):
+    assert rows(*texts, **kw, settings=settings) == expected
 
 
 # ---------------------------------------------------------------------------------------
@@ -337,12 +337,12 @@ CONSTRUCTIONS = [
 
 
 @pytest.mark.parametrize(("texts", "expected", "kw"), CONSTRUCTIONS)
-def test_supported_constructions_in_new_variations(texts, expected, kw):
-    assert rows(*texts, **kw) == expected
+def test_supported_constructions_in_new_variations(texts, expected, kw, settings):
+    assert rows(*texts, **kw, settings=settings) == expected
 
 
-def test_a_verb_before_a_bare_namnden_names_no_body():
+def test_a_verb_before_a_bare_namnden_names_no_body(settings):
     """'informera nämnden' is no body called 'Informera nämnden': a later bare 'Nämnden' still
     refers to the last body named."""
-    assert rows("Socialnämnden ska informera nämnden om läget.", "Nämnden tilldelas 2 mnkr.") == [
+    assert rows("Socialnämnden ska informera nämnden om läget.", "Nämnden tilldelas 2 mnkr.", settings=settings) == [
         ("Socialnämnden", 2, "mnkr", 2e6, None, None)]

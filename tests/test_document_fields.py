@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-import importlib
-
-fields_module = importlib.import_module("pipeline.extract.document_fields")
-document_fields = fields_module.document_fields
+from pipeline.extract.document_fields import document_fields
+from pipeline.settings import ReferenceConfig
 
 CASES = [
     "alingsas_budget_2021-2023.pdf",
@@ -19,8 +17,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_fields_match_gold(layout_of, gold_of, name):
-    row = document_fields(layout_of(name))
+def test_fields_match_gold(layout_of, gold_of, name, settings):
+    row = document_fields(layout_of(name), settings)
     gold = gold_of(name)["document"]
     assert row.doc_type == gold["doc_type"]
     assert row.municipality == gold["municipality"]
@@ -31,14 +29,19 @@ def test_fields_match_gold(layout_of, gold_of, name):
     assert row.status == ("not_budget" if gold["doc_type"] == "not_budget" else "ok")
 
 
-def test_organisation_is_party_or_nämnd(layout_of):
-    assert document_fields(layout_of("alingsas_budget_2021-2023.pdf")).organisation == "Socialdemokraterna"
-    assert document_fields(layout_of("Simrishamn_KFN_arsbokslut_2025.pdf")).organisation == "Kultur- och fritidsnämnden"
+def test_organisation_is_party_or_nämnd(layout_of, settings):
+    def organisation(name: str) -> str | None:
+        return document_fields(layout_of(name), settings).organisation
+
+    assert organisation("alingsas_budget_2021-2023.pdf") == "Socialdemokraterna"
+    assert organisation("Simrishamn_KFN_arsbokslut_2025.pdf") == "Kultur- och fritidsnämnden"
 
 
-def test_without_reference_list_the_code_is_null(layout_of, monkeypatch):
-    monkeypatch.setattr(fields_module, "_reference", lambda: ())
-    row = document_fields(layout_of("alingsas_budget_2021-2023.pdf"))
+def test_without_reference_list_the_code_is_null(layout_of, settings):
+    """Settings made for this test alone: the same configs without the SCB lists."""
+    no_lists = settings.lexicon.model_copy(update={"reference": ReferenceConfig(municipalities=None, counties=None)})
+    without_lists = settings.model_copy(update={"lexicon": no_lists})
+    row = document_fields(layout_of("alingsas_budget_2021-2023.pdf"), without_lists)
     assert row.municipality == "Alingsås"
     assert row.municipality_code is None
 
@@ -50,22 +53,23 @@ GOALS_PAGE = [(16, "Prioriterade mål"),
               (11, "• Företagsklimatet ska förbättras")]
 
 
-def _document(tmp_path, name, cover, body=(), title=None):
+def _document(tmp_path, name, cover, body=(), title=None, *, settings):
     from tests.test_political import flow, generated_layout
 
     pages = [flow(cover, y=120)] + ([flow(list(body))] if body else [])
-    return generated_layout(tmp_path / name, pages, title=title)
+    return generated_layout(tmp_path / name, pages, title=title, settings=settings)
 
 
-def test_party_budget_proposal_mentioning_its_election_programme(tmp_path):
+def test_party_budget_proposal_mentioning_its_election_programme(tmp_path, settings):
     """A party's budget that builds on "vårt valprogram" is a budget proposal, not a
     programme: the title names a budget, and its goals are extracted."""
     from pipeline.extract import extract
 
     doc = _document(tmp_path, "proposal.pdf",
                     cover=[(28, "Budget 2025 med plan 2026–2027"), (16, "Moderaterna i Exempelby")],
-                    body=[(11, "Förslaget bygger på vårt valprogram och på de löften vi gav väljarna."), *GOALS_PAGE])
-    result = extract(doc)
+                    body=[(11, "Förslaget bygger på vårt valprogram och på de löften vi gav väljarna."), *GOALS_PAGE],
+                    settings=settings)
+    result = extract(doc, settings)
     row = result.document
     assert (row.doc_type, row.status, row.organisation) == ("budget_proposal", "ok", "Moderaterna")
     assert (row.period_start, row.period_end) == (2025, 2027)
@@ -73,50 +77,52 @@ def test_party_budget_proposal_mentioning_its_election_programme(tmp_path):
                                                "Företagsklimatet ska förbättras"]
 
 
-def test_period_spans_every_year_of_the_title(tmp_path):
+def test_period_spans_every_year_of_the_title(tmp_path, settings):
     """"Budget 2025 med plan 2026–2027": the budget year opens the period, not the plan range;
     a case number and a date on the cover are not the period."""
     doc = _document(tmp_path, "budget.pdf",
-                    cover=[(28, "Budget 2025 med plan 2026–2027"), (11, "Kommunfullmäktige 2024-11-25 KS 2024/311")])
-    row = document_fields(doc)
+                    cover=[(28, "Budget 2025 med plan 2026–2027"), (11, "Kommunfullmäktige 2024-11-25 KS 2024/311")],
+                    settings=settings)
+    row = document_fields(doc, settings)
     assert (row.doc_type, row.organisation, row.period_start, row.period_end) == ("budget", None, 2025, 2027)
 
 
-def test_annual_report_title_year_is_its_period(tmp_path):
+def test_annual_report_title_year_is_its_period(tmp_path, settings):
     doc = _document(tmp_path, "report.pdf", cover=[(28, "Årsredovisning 2024")],
-                    body=[(11, "Budget 2025 och plan för 2026–2027 beslutades i november.")])
-    row = document_fields(doc)
+                    body=[(11, "Budget 2025 och plan för 2026–2027 beslutades i november.")], settings=settings)
+    row = document_fields(doc, settings)
     assert (row.doc_type, row.period_start, row.period_end) == ("annual_report", 2024, 2024)
 
 
-def test_programme_on_the_cover_is_not_a_budget(tmp_path):
+def test_programme_on_the_cover_is_not_a_budget(tmp_path, settings):
     doc = _document(tmp_path, "programme.pdf", cover=[(28, "Valprogram 2026"), (16, "Liberalerna i Exempelby")],
-                    body=GOALS_PAGE)
-    row = document_fields(doc)
+                    body=GOALS_PAGE, settings=settings)
+    row = document_fields(doc, settings)
     assert (row.doc_type, row.status, row.organisation) == ("not_budget", "not_budget", "Liberalerna")
 
 
-def test_coalition_line_on_the_cover_issues_the_budget(tmp_path):
+def test_coalition_line_on_the_cover_issues_the_budget(tmp_path, settings):
     """A cover line of parties, a local party among them, is the issuer as printed; a party
     named in the text of a council's own budget, however often, is not."""
     coalition = "Socialdemokraterna, Centerpartiet och Kommunens Väl"
-    proposal = document_fields(_document(tmp_path, "coalition.pdf",
-                                         cover=[(28, "Mål och budget 2026–2028"), (14, coalition)]))
+    cover = [(28, "Mål och budget 2026–2028"), (14, coalition)]
+    proposal = document_fields(_document(tmp_path, "coalition.pdf", cover=cover, settings=settings), settings)
     assert (proposal.doc_type, proposal.organisation) == ("budget_proposal", coalition)
     council = document_fields(_document(tmp_path, "council.pdf", cover=[(28, "Mål och budget 2026–2028")],
                                         body=[(11, "Budgeten bygger på en överenskommelse med Centerpartiet."),
                                               (11, "Centerpartiet har lagt fram förslag om skolan."),
-                                              (11, "Centerpartiet och majoriteten är överens om investeringarna.")]))
+                                              (11, "Centerpartiet och majoriteten är överens om investeringarna.")],
+                                        settings=settings), settings)
     assert (council.doc_type, council.organisation) == ("budget", None)
 
 
-def test_metadata_title_picks_the_printed_title(tmp_path):
+def test_metadata_title_picks_the_printed_title(tmp_path, settings):
     """The metadata title "<title> – <issuer>" chooses the printed heading it restates, not
     the cover's larger slogan; a metadata title that keeps punctuation the print lost wins."""
     doc = _document(tmp_path, "slogan.pdf", cover=[(30, "Tillsammans bygger vi framtiden"),
                                                    (14, "Regionplan och budget 2026–2028")],
-                    body=GOALS_PAGE, title="Regionplan och budget 2026–2028 – Region Exempel")
-    assert document_fields(doc).title == "Regionplan och budget 2026–2028"
+                    body=GOALS_PAGE, title="Regionplan och budget 2026–2028 – Region Exempel", settings=settings)
+    assert document_fields(doc, settings).title == "Regionplan och budget 2026–2028"
     doc = _document(tmp_path, "years.pdf", cover=[(30, "Verksamhetsplan med budget"), (30, "2017 2020")],
-                    body=GOALS_PAGE, title="Verksamhetsplan med budget 2017-2020")
-    assert document_fields(doc).title == "Verksamhetsplan med budget 2017-2020"
+                    body=GOALS_PAGE, title="Verksamhetsplan med budget 2017-2020", settings=settings)
+    assert document_fields(doc, settings).title == "Verksamhetsplan med budget 2017-2020"

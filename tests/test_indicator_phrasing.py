@@ -49,8 +49,8 @@ from tests.test_political_layouts import BODY, FILLER, Column, grid, political
         ("Andelen elever med examen, målvärde 2026: 85 %", "target", 85.0, "percent"),
     ],
 )
-def test_direction_target_and_unit_of_the_wording(text, direction, target, unit):
-    attrs = attributes(text)
+def test_direction_target_and_unit_of_the_wording(text, direction, target, unit, lexicon):
+    attrs = attributes(text, lexicon.phrasing)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, unit)
 
 
@@ -70,13 +70,13 @@ def test_direction_target_and_unit_of_the_wording(text, direction, target, unit)
         "Antal förskoleplatser, 2026",
     ],
 )
-def test_a_threshold_a_baseline_or_a_year_is_no_target(text):
-    attrs = attributes(text)
+def test_a_threshold_a_baseline_or_a_year_is_no_target(text, lexicon):
+    attrs = attributes(text, lexicon.phrasing)
     assert (attrs.direction, attrs.target_value) == (None, None)
 
 
-def test_stated_target_beats_the_baseline_before_it():
-    attrs = attributes("Andelen elever med examen. Utfall 2024: 78 %. Målvärde 2026: 85 %")
+def test_stated_target_beats_the_baseline_before_it(lexicon):
+    attrs = attributes("Andelen elever med examen. Utfall 2024: 78 %. Målvärde 2026: 85 %", lexicon.phrasing)
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 85.0, "percent")
 
 
@@ -91,8 +91,8 @@ def test_stated_target_beats_the_baseline_before_it():
         ("Mål 2026: 90 %", "target", 90.0),
     ],
 )
-def test_qualifier_line_states_direction_or_target(qualifier, direction, target):
-    attrs = attributes("Andel brukare som är nöjda med hemtjänsten", qualifier)
+def test_qualifier_line_states_direction_or_target(qualifier, direction, target, lexicon):
+    attrs = attributes("Andel brukare som är nöjda med hemtjänsten", lexicon.phrasing, qualifier)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, "percent")
 
 
@@ -106,8 +106,8 @@ def test_qualifier_line_states_direction_or_target(qualifier, direction, target)
         ("< 3 %", ("target", 3.0)), ("85 %", ("target", 85.0)), ("", (None, None)), ("Ej fastställt", (None, None)),
     ],
 )
-def test_direction_column_cells(cell, expected):
-    assert column_direction(cell) == expected
+def test_direction_column_cells(cell, expected, lexicon):
+    assert column_direction(cell, phrasing=lexicon.phrasing) == expected
 
 
 # -- cue headings of the goal kinds and of indicator lists ----------------------------------------------
@@ -133,8 +133,8 @@ def test_direction_column_cells(cell, expected):
         ("Referensvärde", None),
     ],
 )
-def test_cue_headings(heading, cue):
-    assert classify(heading) == cue
+def test_cue_headings(heading, cue, lexicon):
+    assert classify(heading, lexicon) == cue
 
 
 # -- generated budgets ----------------------------------------------------------------------------------
@@ -145,18 +145,18 @@ def _by_text(indicators, goals):
     return {i.text: (titles.get(i.goal_id), i.direction, i.target_value, i.unit) for i in indicators}
 
 
-def _table(tmp_path, heading, intro, xs, rows):
+def _table(tmp_path, heading, intro, xs, rows, *, settings):
     """Goals, indicators, measures of a budget whose second page has a heading, an introducing
     sentence and a borderless table (9 pt, one row every 26 pt, cell lines split by "\\n")."""
     page = Column(50).add(16, heading).add(BODY, intro).lines + grid(150, xs, rows, size=9, pitch=26)
-    return political(tmp_path, [FILLER, page])
+    return political(tmp_path, [FILLER, page], settings=settings)
 
 
 GOAL_1 = "Alla barn ska få en god start i livet"
 GOAL_2 = "Kommunen ska vara en attraktiv arbetsgivare"
 
 
-def test_matt_label_lists_the_indicators_of_the_goal_above(tmp_path):
+def test_matt_label_lists_the_indicators_of_the_goal_above(tmp_path, settings):
     page = (Column(60)
             .add(18, "Inriktningsmål")
             .add(14, f"Inriktningsmål 1: {GOAL_1}")
@@ -167,7 +167,7 @@ def test_matt_label_lists_the_indicators_of_the_goal_above(tmp_path):
                     "rikets genomsnitt")
             .bullet("Antal barn per grupp i förskolan ska minska jämfört med föregående år")
             .bullet("Föräldrarnas nöjdhet med förskolan, poäng (NKI), ska bibehållas")).lines
-    goals, indicators, measures = political(tmp_path, [page])
+    goals, indicators, measures = political(tmp_path, [page], settings=settings)
     assert [(g.number, g.title, g.kind) for g in goals] == [("1", GOAL_1, "political")]
     assert _by_text(indicators, goals) == {
         "Andel barn med minst 80 % närvaro i förskolan ska öka": (GOAL_1, "increase", None, "percent"),
@@ -179,7 +179,7 @@ def test_matt_label_lists_the_indicators_of_the_goal_above(tmp_path):
     assert measures == []
 
 
-def test_nyckeltal_with_baseline_target_and_direction_lines(tmp_path):
+def test_nyckeltal_with_baseline_target_and_direction_lines(tmp_path, settings):
     """Each key figure is followed by lines of its own: the outcome and reference value are
     baselines (never targets) and end nothing; the target and wanted direction qualify it."""
     page = (Column(60)
@@ -195,7 +195,7 @@ def test_nyckeltal_with_baseline_target_and_direction_lines(tmp_path):
             .add(BODY, "Önskad riktning: Ökande")
             .bullet("Sjukfrånvaro, %")
             .add(BODY, "Referensvärde: 7,5 % (rikets genomsnitt)")).lines
-    goals, indicators, _ = political(tmp_path, [page])
+    goals, indicators, _ = political(tmp_path, [page], settings=settings)
     assert [(g.number, g.title) for g in goals] == [("2", GOAL_2)]
     assert _by_text(indicators, goals) == {
         "Nettokostnad för personalrekrytering, kronor per invånare": (GOAL_2, "target", 380.0, "per_capita"),
@@ -205,7 +205,7 @@ def test_nyckeltal_with_baseline_target_and_direction_lines(tmp_path):
     }
 
 
-def test_indikatorer_bullets_with_comparison_signs_and_arrows(tmp_path):
+def test_indikatorer_bullets_with_comparison_signs_and_arrows(tmp_path, settings):
     page = (Column(60)
             .add(16, f"Mål 2: {GOAL_2}")
             .add(13, "Indikatorer")
@@ -215,7 +215,7 @@ def test_indikatorer_bullets_with_comparison_signs_and_arrows(tmp_path):
             .bullet("Andel chefer som har högst 30 medarbetare")
             .bullet("Andel medarbetare som rekommenderar kommunen som arbetsgivare ↑")
             .bullet("Personalomsättning →")).lines
-    goals, indicators, _ = political(tmp_path, [page])
+    goals, indicators, _ = political(tmp_path, [page], settings=settings)
     assert _by_text(indicators, goals) == {
         "Hållbart medarbetarengagemang (HME), index ≥ 80": (GOAL_2, "target", 80.0, "index"),
         "Korttidssjukfrånvaro < 3 %": (GOAL_2, "target", 3.0, "percent"),
@@ -245,20 +245,20 @@ INDICATOR_EXPECTED = {
 
 
 @pytest.mark.parametrize("target_header", ["Målvärde 2026", "Mål 2026", "Målnivå 2026"])
-def test_indicator_table_with_outcome_target_and_direction_columns(tmp_path, target_header):
+def test_indicator_table_with_outcome_target_and_direction_columns(tmp_path, target_header, settings):
     """"Indikator | Utfall 2024 | Målvärde 2026 | Riktning": the direction comes from the
     direction column, the target value from the target column (a "Mål 2026" column right of
     the indicators holds targets, not goals), the outcome is a baseline."""
     rows = [("Indikator", "Utfall 2024", target_header, "Riktning"), *INDICATOR_TABLE]
     goals, indicators, measures = _table(tmp_path, f"Mål 2: {GOAL_2}",
                                          "Tabellen visar indikatorerna för målet med utfall och målvärden.",
-                                         [50, 290, 380, 480], rows)
+                                         [50, 290, 380, 480], rows, settings=settings)
     assert [g.title for g in goals] == [GOAL_2]
     assert _by_text(indicators, goals) == INDICATOR_EXPECTED
     assert measures == []
 
 
-def test_goal_table_with_baseline_target_and_reference_columns(tmp_path):
+def test_goal_table_with_baseline_target_and_reference_columns(tmp_path, settings):
     """"Mål | Indikator | Nuläge 2024 | Målvärde 2026 | Referensvärde": the goal cell spans its
     indicators; only the Målvärde column holds targets."""
     rows = [
@@ -269,7 +269,7 @@ def test_goal_table_with_baseline_target_and_reference_columns(tmp_path):
     ]
     goals, indicators, _ = _table(tmp_path, "Kommunfullmäktiges mål och indikatorer",
                                   "Tabellen visar fullmäktiges mål med indikatorer, nuläge och målvärden.",
-                                  [50, 175, 355, 430, 505], rows)
+                                  [50, 175, 355, 430, 505], rows, settings=settings)
     work, service = "Fler invånare ska ha ett arbete", "Invånarna ska vara nöjda med kommunens service"
     assert [(g.title, g.kind) for g in goals] == [(work, "political"), (service, "political")]
     assert _by_text(indicators, goals) == {
@@ -292,11 +292,11 @@ KINDS = [
 ]
 
 
-def test_goal_kinds_follow_their_cue_heading(tmp_path):
+def test_goal_kinds_follow_their_cue_heading(tmp_path, settings):
     col = Column(60)
     for heading, goal, _ in KINDS:
         col.add(16, heading).bullet(goal)
-    goals, indicators, measures = political(tmp_path, [col.lines])
+    goals, indicators, measures = political(tmp_path, [col.lines], settings=settings)
     assert [(g.title, g.kind, g.focus_area, g.parent_goal_id) for g in goals] == [
         (goal, kind, None, None) for _, goal, kind in KINDS]
     assert indicators == [] and measures == []  # thresholds in goals are the goals' own
@@ -318,8 +318,8 @@ def test_goal_kinds_follow_their_cue_heading(tmp_path):
         ("Andel ärenden som avgörs inom fyra veckor", None, None, "percent"),
     ],
 )
-def test_more_wordings(text, direction, target, unit):
-    attrs = attributes(text)
+def test_more_wordings(text, direction, target, unit, lexicon):
+    attrs = attributes(text, lexicon.phrasing)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, unit)
 
 
@@ -327,12 +327,12 @@ def test_more_wordings(text, direction, target, unit):
     ("cell", "expected"),
     [("↗", ("increase", None)), ("↘", ("decrease", None)), ("2030", (None, None)), ("Minst 2 %", ("target", 2.0))],
 )
-def test_more_direction_cells(cell, expected):
+def test_more_direction_cells(cell, expected, lexicon):
     """A trend arrow is a direction; a year in a target cell dates the target, it is none."""
-    assert column_direction(cell) == expected
+    assert column_direction(cell, phrasing=lexicon.phrasing) == expected
 
 
-def test_indicator_labels_run_into_their_text_under_a_goal_heading(tmp_path):
+def test_indicator_labels_run_into_their_text_under_a_goal_heading(tmp_path, settings):
     """"Mått: Andel …" as one paragraph each, under a goal heading and no goals list."""
     page = (Column(60)
             .add(16, f"Mål 1: {GOAL_1}")
@@ -341,14 +341,14 @@ def test_indicator_labels_run_into_their_text_under_a_goal_heading(tmp_path):
             .add(BODY, "Mått: Antal barn per förskolegrupp ska minska")
             .add(16, "Driftbudget")
             .add(BODY, "Nämndernas ramar för 2026 framgår av sammanställningen nedan.")).lines
-    goals, indicators, _ = political(tmp_path, [page])
+    goals, indicators, _ = political(tmp_path, [page], settings=settings)
     assert _by_text(indicators, goals) == {
         "Andel elever som känner sig trygga i skolan ska öka": (GOAL_1, "increase", None, "percent"),
         "Antal barn per förskolegrupp ska minska": (GOAL_1, "decrease", None, "count"),
     }
 
 
-def test_operational_goal_table_with_matt_and_target_cells(tmp_path):
+def test_operational_goal_table_with_matt_and_target_cells(tmp_path, settings):
     """"Verksamhetsmål | Mått | Målvärde 2026": operational goals, each with its measure and a
     target stated as "Minst …" / "Högst …" in the target cell."""
     rows = [
@@ -358,7 +358,7 @@ def test_operational_goal_table_with_matt_and_target_cells(tmp_path):
     ]
     goals, indicators, _ = _table(tmp_path, "Verksamhetsmål och mått",
                                   "Tabellen visar nämndernas verksamhetsmål med mått och målvärden för 2026.",
-                                  [50, 210, 430], rows)
+                                  [50, 210, 430], rows, settings=settings)
     fast, happy = "Handläggningen ska vara snabb och rättssäker", "Brukarna ska vara nöjda med hemtjänsten"
     assert [(g.title, g.kind) for g in goals] == [(fast, "operational"), (happy, "operational")]
     assert _by_text(indicators, goals) == {
@@ -367,7 +367,7 @@ def test_operational_goal_table_with_matt_and_target_cells(tmp_path):
     }
 
 
-def test_financial_goal_table_with_target_and_outcome_columns(tmp_path):
+def test_financial_goal_table_with_target_and_outcome_columns(tmp_path, settings):
     """"Finansiella mål | Målvärde 2026 | Utfall 2024": the goals are financial; their target
     and outcome cells are figures of the goals, no indicators ("2 %" is no indicator)."""
     rows = [
@@ -378,7 +378,7 @@ def test_financial_goal_table_with_target_and_outcome_columns(tmp_path):
     ]
     goals, indicators, measures = _table(tmp_path, "God ekonomisk hushållning",
                                          "Fullmäktige har fastställt de finansiella målen i tabellen nedan.",
-                                         [50, 330, 450], rows)
+                                         [50, 330, 450], rows, settings=settings)
     assert [(g.title, g.kind) for g in goals] == [
         ("Resultat i förhållande till skatteintäkter och generella statsbidrag", "financial"),
         ("Soliditet inklusive pensionsförpliktelser", "financial"),
@@ -411,11 +411,12 @@ LISTED = {"Andel invånare som känner sig trygga ska öka": ("Invånarna ska k�
 
 
 @pytest.mark.parametrize(("goal_marker", "indicator_marker"), [("{n}.", "•"), ("•", "–"), ("•", "•")])
-def test_goal_list_with_matt_bullets_under_each_goal(tmp_path, goal_marker, indicator_marker):
+def test_goal_list_with_matt_bullets_under_each_goal(tmp_path, goal_marker, indicator_marker, settings):
     """"1. <goal>", "Mått:", "• …", "2. <goal>": the next goal, set with another kind of
     marker or further left than the indicator bullets nested under the goal above, ends
     them; it is a goal, not an indicator."""
-    goals, indicators, _ = political(tmp_path, [_goal_list_with_matt(goal_marker, indicator_marker, 15)])
+    goals, indicators, _ = political(tmp_path, [_goal_list_with_matt(goal_marker, indicator_marker, 15)],
+                                     settings=settings)
     numbered = goal_marker != "•"
     assert [(g.number, g.title, g.kind) for g in goals] == [
         ("1" if numbered else None, "Invånarna ska känna sig trygga i hela kommunen", "political"),
@@ -428,11 +429,11 @@ def test_goal_list_with_matt_bullets_under_each_goal(tmp_path, goal_marker, indi
     ("Skyddad natur, total area (ha)", "ha"),
     ("Skyddad natur, minst 120 ha", "ha"),
 ])
-def test_hectares_only_where_the_unit_is_meant(text, unit):
-    assert attributes(text).unit == unit
+def test_hectares_only_where_the_unit_is_meant(text, unit, lexicon):
+    assert attributes(text, lexicon.phrasing).unit == unit
 
 
-def test_indicator_naming_nothing_measures_its_goals_stated_target(tmp_path):
+def test_indicator_naming_nothing_measures_its_goals_stated_target(tmp_path, settings):
     """An indicator that names neither direction nor unit ("Mäts genom resultaträkningen")
     measures its goal's own figure and target ("minst 2 procent"); a goal's direction ("ska
     öka") is not handed down, nor a target to an indicator with a unit of its own."""
@@ -448,7 +449,7 @@ def test_indicator_naming_nothing_measures_its_goals_stated_target(tmp_path):
                  "som görs tillsammans med Statistiska centralbyrån.")
             .add(BODY, "Mått:")
             .bullet("Medborgarundersökningen")).lines
-    goals, indicators, _ = political(tmp_path, [page])
+    goals, indicators, _ = political(tmp_path, [page], settings=settings)
     first, second = (g.title for g in goals)
     assert _by_text(indicators, goals) == {
         "Mäts genom resultaträkningen": (first, "target", 2.0, "percent"),
@@ -457,7 +458,7 @@ def test_indicator_naming_nothing_measures_its_goals_stated_target(tmp_path):
     }
 
 
-def test_goals_stated_in_body_text_paragraphs_with_indicator_lists(tmp_path):
+def test_goals_stated_in_body_text_paragraphs_with_indicator_lists(tmp_path, settings):
     """"Mål 1: …" set in body text (not as a heading) under a goals heading: a numbered goal;
     the paragraph explaining it is no goal, the "Indikatorer:" bullets are its indicators."""
     page = (Column(60).add(18, "Kommunfullmäktiges mål")
@@ -469,7 +470,7 @@ def test_goals_stated_in_body_text_paragraphs_with_indicator_lists(tmp_path):
             .add(BODY, "Skolan ska ge varje elev stöd och stimulans att utvecklas så långt som möjligt.")
             .add(BODY, "Indikatorer:")
             .bullet("Andelen behöriga elever till gymnasiet, minst 90 %")).lines
-    goals, indicators, _ = political(tmp_path, [page])
+    goals, indicators, _ = political(tmp_path, [page], settings=settings)
     safe, school = "Invånarna ska känna sig trygga i hela kommunen", "Alla elever ska nå sin fulla potential i skolan"
     assert [(g.number, g.title, g.kind) for g in goals] == [("1", safe, "political"), ("2", school, "political")]
     assert _by_text(indicators, goals) == {

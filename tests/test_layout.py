@@ -127,7 +127,7 @@ def test_line_end_hyphenation_joined_in_corpus(layout_of):
     assert "1990-talets" in text  # a hyphen after a digit belongs to the word
 
 
-def test_hyphenation_on_generated_pdf(tmp_path):
+def test_hyphenation_on_generated_pdf(tmp_path, settings):
     lines = paragraph_lines(72, 100, [
         "Uppdraget ges till kultur-",
         "och fritidsnämnden som tillsammans med hälso-",
@@ -137,7 +137,7 @@ def test_hyphenation_on_generated_pdf(tmp_path):
         "projektet 2024-",
         "2026 i hela kommunen.",
     ])
-    doc = build_layout(ingest(write_pdf(tmp_path / "hyphens.pdf", [lines])))
+    doc = build_layout(ingest(write_pdf(tmp_path / "hyphens.pdf", [lines]), settings.pipeline.ingest), settings)
     text = _corpus_text(doc)
     assert "kultur- och fritidsnämnden" in text
     assert "hälso- och sjukvården" in text
@@ -146,13 +146,13 @@ def test_hyphenation_on_generated_pdf(tmp_path):
     assert "EU-projektet 2024-2026" in text
 
 
-def test_list_item_wrapping_over_page_break_is_one_item(tmp_path):
+def test_list_item_wrapping_over_page_break_is_one_item(tmp_path, settings):
     bullet = "\u2022"
     page1 = [(72, 100, "ÅTGÄRDER:")] + [(72, 120, bullet), (90, 120, "Första åtgärden ska genomföras under året.")]
     page1 += [(72, 140, bullet), (90, 140, "Andra åtgärden fortsätter på nästa sida och")]
     page1 += [(90, 154, "rymmer flera rader text som hör")]
     page2 = [(90, 100, "ihop med samma punkt."), (72, 120, bullet), (90, 120, "Tredje åtgärden.")]
-    doc = build_layout(ingest(write_pdf(tmp_path / "items.pdf", [page1, page2])))
+    doc = build_layout(ingest(write_pdf(tmp_path / "items.pdf", [page1, page2]), settings.pipeline.ingest), settings)
     items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
     assert [norm(b.text) for b in items] == [
         "Första åtgärden ska genomföras under året.",
@@ -204,18 +204,19 @@ def test_layout_model_round_trips_through_json(layout_of):
     assert again == doc
 
 
-def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path):
+def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path, settings):
     """A list of tasks whose deadline years rise row by row looks like TOC entries with page
     references, but no page of a budget is numbered 2026."""
     tasks = [f"Uppdrag {n} om budgetprocessen och uppföljningen ........ {2024 + n}" for n in range(1, 6)]
     pdf = write_pdf(tmp_path / "tasks.pdf", [paragraph_lines(70, 90, ["Uppdrag under planperioden", *tasks])])
-    doc = build_layout(ingest(pdf))
+    doc = build_layout(ingest(pdf, settings.pipeline.ingest), settings)
     assert not [b for b in doc.blocks if b.kind is BlockKind.TOC]
     assert "Uppdrag 3 om budgetprocessen" in " ".join(b.text for b in doc.blocks)
     # the same list with page numbers is a table of contents
     toc = write_pdf(tmp_path / "toc.pdf", [paragraph_lines(70, 90, ["Innehåll", *(t[:-4] + str(n) for n, t in
                                                                                    enumerate(tasks, start=3))])])
-    assert len([b for b in build_layout(ingest(toc)).blocks if b.kind is BlockKind.TOC]) == 5
+    blocks = build_layout(ingest(toc, settings.pipeline.ingest), settings).blocks
+    assert len([b for b in blocks if b.kind is BlockKind.TOC]) == 5
 
 
 def test_a_figure_set_apart_from_its_label_is_a_cell_of_its_own():

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import config
 from pipeline.ingest import ingest
-from pipeline.layout import _column_settings, build_layout
+from pipeline.layout import LayoutRules, build_layout
 from pipeline.layout.columns import order_rows
 from pipeline.model import BlockKind, Document, Word
 from tests.test_amounts_layouts import Sheet
@@ -50,8 +49,8 @@ def _task_table_page() -> list[tuple[float, float, float, str]]:
 
 
 @pytest.fixture(scope="module")
-def task_table(tmp_path_factory) -> Document:
-    return generated_layout(tmp_path_factory.mktemp("columns") / "tasks.pdf", [_task_table_page()])
+def task_table(tmp_path_factory, settings) -> Document:
+    return generated_layout(tmp_path_factory.mktemp("columns") / "tasks.pdf", [_task_table_page()], settings=settings)
 
 
 def test_task_table_page_is_not_two_columns(task_table):
@@ -107,10 +106,10 @@ def _expected(heading: str, paragraphs, column: int) -> list[tuple[str, int, str
     return [("heading", column, heading)] + [("paragraph", column, " ".join(p)) for p in paragraphs]
 
 
-def test_two_column_prose_page_is_read_column_by_column(tmp_path):
+def test_two_column_prose_page_is_read_column_by_column(tmp_path, settings):
     left, _ = _column(60, *LEFT_PROSE)
     right, _ = _column(315, *RIGHT_PROSE)
-    doc = generated_layout(tmp_path / "prose.pdf", [left + right])
+    doc = generated_layout(tmp_path / "prose.pdf", [left + right], settings=settings)
     assert [p.columns for p in doc.pages] == [2]
     assert _blocks(doc) == _expected(*LEFT_PROSE, 1) + _expected(*RIGHT_PROSE, 2)
 
@@ -119,13 +118,13 @@ KEY_FIGURES = [("Nyckeltal", "2025", "2026"), ("Invånare", "15 480", "15 620"),
                ("Anställda", "1 210", "1 235"), ("Skattesats", "21,99", "21,99")]
 
 
-def test_prose_beside_a_column_with_a_small_table_is_read_column_by_column(tmp_path):
+def test_prose_beside_a_column_with_a_small_table_is_read_column_by_column(tmp_path, settings):
     """The right column's key-figure table lines up in sub-columns, but the column is mostly prose."""
     left, _ = _column(60, *LEFT_PROSE)
     right, y = _column(315, *RIGHT_PROSE)
     for n, cells in enumerate(KEY_FIGURES):
         right += [(x, y + n * LEADING, BODY, text) for x, text in zip((315, 430, 490), cells)]
-    doc = generated_layout(tmp_path / "figures.pdf", [left + right])
+    doc = generated_layout(tmp_path / "figures.pdf", [left + right], settings=settings)
     assert [p.columns for p in doc.pages] == [2]
     expected = _expected(*LEFT_PROSE, 1) + _expected(*RIGHT_PROSE, 2)
     assert _blocks(doc)[: len(expected)] == expected
@@ -140,14 +139,14 @@ INVEST = [("Skolor", "40 000", "55 000"), ("Gator och vägar", "12 500", "13 000
           ("Idrottshall", "8 000", "1 000"), ("Summa", "63 700", "71 800")]
 
 
-def test_two_tables_side_by_side_are_read_table_by_table(tmp_path):
+def test_two_tables_side_by_side_are_read_table_by_table(tmp_path, settings):
     sheet = Sheet().page()
     for x, edges, title, rows in ((60, (215, 280), "Driftbudget", DRIFT), (320, (475, 540), "Investeringsbudget", INVEST)):
         sheet.text(x, 80, title, "B", 12)
         sheet.row(105, "tkr", ("Budget 2026", "Plan 2027"), edges, "B", x=x)
         for n, (label, *figures) in enumerate(rows, start=1):
             sheet.row(105 + 17 * n, label, tuple(figures), edges, x=x)
-    doc = build_layout(ingest(sheet.save(tmp_path / "side_by_side.pdf")))
+    doc = build_layout(ingest(sheet.save(tmp_path / "side_by_side.pdf"), settings.pipeline.ingest), settings)
     assert [p.columns for p in doc.pages] == [2]
     lines = [ln.text for b in doc.blocks if b.kind is BlockKind.TABLE for ln in b.lines]
     drift = [n for n, text in enumerate(lines) if text.startswith(tuple(r[0] for r in DRIFT[:-1]))]
@@ -163,11 +162,11 @@ def _words(top: float, *spans: tuple[float, float]) -> list[Word]:
     return [Word(f"ord{n}", x0, x1, top, top + 9, 9.0, False, False) for n, (x0, x1) in enumerate(spans)]
 
 
-def test_full_width_line_is_not_split_at_a_word_space_in_the_gutter():
+def test_full_width_line_is_not_split_at_a_word_space_in_the_gutter(settings):
     """Columns end at 290 and start at 315; the sentence above them has an ordinary 3 pt word
     space at 301–304, in the middle of the gutter. It is one full-width line, not two."""
     sentence = _words(60, (60, 120), (124, 200), (204, 301), (304, 380), (384, 450))
     rows = [sentence] + [_words(80 + 12 * n, (60, 170), (174, 290), (315, 420), (424, 545)) for n in range(8)]
-    ordered, columns = order_rows(rows, 1, 595.0, _column_settings(config.load("layout")))
+    ordered, columns = order_rows(rows, 1, 595.0, LayoutRules.of(settings).columns)
     assert columns == 2
     assert [(len(line.words), column) for line, column in ordered[:2]] == [(5, 0), (2, 1)]

@@ -34,8 +34,8 @@ def _goal_table_page(xs: list[float], size: float, pitch: float) -> list[tuple[f
         150, xs, ROWS, size=size, pitch=pitch)
 
 
-def _layout(tmp_path, page) -> Document:
-    return generated_layout(tmp_path / "plan.pdf", [FILLER, page], title=TITLE)
+def _layout(tmp_path, page, *, settings) -> Document:
+    return generated_layout(tmp_path / "plan.pdf", [FILLER, page], title=TITLE, settings=settings)
 
 
 # -- 1. rows set at a wide pitch: one region, header and last row included -------------------------------
@@ -44,8 +44,8 @@ AIRY = [([50, 180, 360, 430, 500], 8, 26), ([50, 175, 355, 430, 505], 9, 30)]
 
 
 @pytest.mark.parametrize(("xs", "size", "pitch"), AIRY)
-def test_airy_table_is_one_region_with_its_header_and_last_row(tmp_path, xs, size, pitch):
-    doc = _layout(tmp_path, _goal_table_page(xs, size, pitch))
+def test_airy_table_is_one_region_with_its_header_and_last_row(tmp_path, xs, size, pitch, settings):
+    doc = _layout(tmp_path, _goal_table_page(xs, size, pitch), settings=settings)
     tables = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
     assert len(tables) == 1
     texts = [ln.text for ln in tables[0].lines]
@@ -55,36 +55,37 @@ def test_airy_table_is_one_region_with_its_header_and_last_row(tmp_path, xs, siz
 
 
 @pytest.mark.parametrize(("xs", "size", "pitch"), AIRY)
-def test_airy_table_goals_and_indicators(tmp_path, xs, size, pitch):
-    goals, indicators, _ = political(tmp_path, [FILLER, _goal_table_page(xs, size, pitch)])
+def test_airy_table_goals_and_indicators(tmp_path, xs, size, pitch, settings):
+    goals, indicators, _ = political(tmp_path, [FILLER, _goal_table_page(xs, size, pitch)], settings=settings)
     assert [(g.title, g.kind) for g in goals] == [(WORK, "political"), (SERVICE, "political")]
     assert _by_text(indicators, goals) == EXPECTED
 
 
-def test_prose_after_an_airy_table_stays_prose(tmp_path):
+def test_prose_after_an_airy_table_stays_prose(tmp_path, settings):
     """The pitch admits figure rows only: a sentence set one pitch below the last row is no row."""
     page = _goal_table_page([50, 180, 360, 430, 500], 8, 26)
     page.append((50, 150 + len(ROWS) * 26 + 11, BODY, "Målvärdena följs upp i delårsrapporten och i årsredovisningen."))
-    doc = _layout(tmp_path, page)
+    doc = _layout(tmp_path, page, settings=settings)
     assert [b.kind for b in doc.blocks if "delårsrapporten" in b.text] == [BlockKind.PARAGRAPH]
 
 
-def test_figure_rows_far_apart_at_an_irregular_step_are_no_table(tmp_path):
+def test_figure_rows_far_apart_at_an_irregular_step_are_no_table(tmp_path, settings):
     """Two lines with a figure each, far apart and at no shared pitch, stay prose lines."""
     page = Column(50).add(16, "Ekonomi").lines + [
         (50, 120, 8, "Skattesats 2026      21,50"),
         (50, 150, 8, "Kommunen har fler invånare än i fjol och befolkningen väntas fortsätta att öka."),
         (50, 190, 8, "Invånare 31 december      41 200"),
     ]
-    doc = _layout(tmp_path, page)
+    doc = _layout(tmp_path, page, settings=settings)
     assert not any(b.kind is BlockKind.TABLE for b in doc.blocks)
 
 
 # -- 2. a column gap narrower than the cell gap -----------------------------------------------------------
 
 
-def test_cell_on_a_shared_column_close_to_the_text_before_it(tmp_path):
-    goals, indicators, _ = political(tmp_path, [FILLER, _goal_table_page([50, 180, 340, 430, 505], 9, 26)])
+def test_cell_on_a_shared_column_close_to_the_text_before_it(tmp_path, settings):
+    goals, indicators, _ = political(tmp_path, [FILLER, _goal_table_page([50, 180, 340, 430, 505], 9, 26)],
+                                     settings=settings)
     assert _by_text(indicators, goals) == EXPECTED
 
 
@@ -92,8 +93,9 @@ def test_cell_on_a_shared_column_close_to_the_text_before_it(tmp_path):
 
 
 @pytest.mark.parametrize(("goal_marker", "indicator_marker"), [("{n}.", "•"), ("•", "–")])
-def test_bullets_under_each_goal_are_equally_deep(tmp_path, goal_marker, indicator_marker):
-    doc = generated_layout(tmp_path / "goals.pdf", [_goal_list_with_matt(goal_marker, indicator_marker, 15)])
+def test_bullets_under_each_goal_are_equally_deep(tmp_path, goal_marker, indicator_marker, settings):
+    doc = generated_layout(tmp_path / "goals.pdf", [_goal_list_with_matt(goal_marker, indicator_marker, 15)],
+                           settings=settings)
     items = [(b.text, b.depth) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == [
         ("Invånarna ska känna sig trygga i hela kommunen", 0),
@@ -104,7 +106,7 @@ def test_bullets_under_each_goal_are_equally_deep(tmp_path, goal_marker, indicat
     ]
 
 
-def test_body_text_at_the_margin_ends_a_list(tmp_path):
+def test_body_text_at_the_margin_ends_a_list(tmp_path, settings):
     """A paragraph at the markers' own x is no part of the list: an indented list after it
     is a list of its own, not nested under the one before."""
     page = (Column(60)
@@ -112,5 +114,5 @@ def test_body_text_at_the_margin_ends_a_list(tmp_path):
             .add(BODY, "• Invånarna ska känna sig trygga i hela kommunen")
             .add(BODY, "Målen följs upp varje år i årsredovisningen.")).lines
     page += Column(75, y=page[-1][1] + 2 * BODY).add(BODY, "• Andel invånare som känner sig trygga ska öka").lines
-    doc = generated_layout(tmp_path / "lists.pdf", [page])
+    doc = generated_layout(tmp_path / "lists.pdf", [page], settings=settings)
     assert [b.depth for b in doc.blocks if b.kind is BlockKind.LIST_ITEM] == [0, 0]

@@ -31,14 +31,14 @@ def _same(a: str, b: str) -> bool:
         ("Nämndmål Bedömning", Role.GOALS, "political"),
     ],
 )
-def test_cue_headings_are_classified_across_inflections(text, role, kind):
-    cue = classify(text)
+def test_cue_headings_are_classified_across_inflections(text, role, kind, lexicon):
+    cue = classify(text, lexicon)
     assert cue is not None and cue.role is role and cue.kind == kind
 
 
-def test_prose_headings_are_not_cues():
-    assert classify("En starkare välfärd och mer meningsfull kommunal verksamhet") is None
-    assert classify("Kommunfullmäktiges övergripande mål för god ekonomisk hushållning") is None
+def test_prose_headings_are_not_cues(lexicon):
+    assert classify("En starkare välfärd och mer meningsfull kommunal verksamhet", lexicon) is None
+    assert classify("Kommunfullmäktiges övergripande mål för god ekonomisk hushållning", lexicon) is None
 
 
 @pytest.mark.parametrize(
@@ -54,21 +54,24 @@ def test_prose_headings_are_not_cues():
         ("Andel elever med behörighet, målvärde 75%", "target", 75.0, "percent"),
     ],
 )
-def test_indicator_direction_target_and_unit(text, direction, value, unit):
-    attrs = attributes(text)
+def test_indicator_direction_target_and_unit(text, direction, value, unit, lexicon):
+    attrs = attributes(text, lexicon.phrasing)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, value, unit)
 
 
-def test_qualifier_line_decides_direction():
-    attrs = attributes("Andel förvaltningar med kontinuitetsplaner", "Indikatornivå: 100 % · Frekvens: Helår")
+def test_qualifier_line_decides_direction(lexicon):
+    attrs = attributes("Andel förvaltningar med kontinuitetsplaner", lexicon.phrasing,
+                       "Indikatornivå: 100 % · Frekvens: Helår")
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 100.0, "percent")
 
 
-def test_responsible_bodies():
-    assert responsible_bodies("Uppdrag kommer att ges till samtliga nämnder att minska") == "Samtliga nämnder"
-    assert responsible_bodies("Under 2026 ska Regionala utvecklingsnämnden utveckla") == "Regionala utvecklingsnämnden"
-    assert responsible_bodies("Lokalplaneringen ska centraliseras till kommunstyrelsen.") == "Kommunstyrelsen"
-    assert responsible_bodies("Ett system för nämndernas resurstilldelning ska tas fram.") is None
+def test_responsible_bodies(lexicon):
+    bodies = lexicon.bodies
+    assert responsible_bodies("Uppdrag kommer att ges till samtliga nämnder att minska", bodies) == "Samtliga nämnder"
+    assert (responsible_bodies("Under 2026 ska Regionala utvecklingsnämnden utveckla", bodies)
+            == "Regionala utvecklingsnämnden")
+    assert responsible_bodies("Lokalplaneringen ska centraliseras till kommunstyrelsen.", bodies) == "Kommunstyrelsen"
+    assert responsible_bodies("Ett system för nämndernas resurstilldelning ska tas fram.", bodies) is None
 
 
 @pytest.mark.parametrize(
@@ -85,19 +88,20 @@ def test_responsible_bodies():
         ("Projektet drivs i samarbete med samhällsbyggnadsförvaltningen.", None),
     ],
 )
-def test_responsible_bodies_named_together_and_units(text, expected):
-    assert responsible_bodies(text) == expected
+def test_responsible_bodies_named_together_and_units(text, expected, lexicon):
+    assert responsible_bodies(text, lexicon.bodies) == expected
 
 
-def test_abbreviation_is_a_body_only_where_the_document_defines_it():
-    defined = defined_abbreviations("Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska.")
+def test_abbreviation_is_a_body_only_where_the_document_defines_it(lexicon):
+    defined = defined_abbreviations("Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska.",
+                                    lexicon.bodies)
     assert defined == {"KS": "Kommunstyrelsen"}
-    assert responsible_bodies("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
-    assert responsible_bodies("AME ska organiseras under sektor KS.") is None
+    assert responsible_bodies("KS ska ta fram en lokalförsörjningsplan.", lexicon.bodies, defined) == "Kommunstyrelsen"
+    assert responsible_bodies("AME ska organiseras under sektor KS.", lexicon.bodies) is None
 
 
-def test_alingsas_goals_indicators_and_measures(layout_of, gold_of):
-    goals, indicators, measures = extract_political(layout_of(ALINGSAS))
+def test_alingsas_goals_indicators_and_measures(layout_of, gold_of, settings):
+    goals, indicators, measures = extract_political(layout_of(ALINGSAS), settings)
     gold = gold_of(ALINGSAS)
     political = [g for g in goals if g.kind == "political"]
     assert [g.number for g in political] == ["1", "2", "3", "4", "5"]
@@ -117,11 +121,11 @@ def test_alingsas_goals_indicators_and_measures(layout_of, gold_of):
 
 
 @pytest.mark.parametrize("name", ["Moderaterna_valmanifest_2022.pdf", "Vansterpartiet_valplattform_2022.pdf"])
-def test_negative_controls_have_no_political_rows(layout_of, name):
-    assert extract_political(layout_of(name)) == ([], [], [])
+def test_negative_controls_have_no_political_rows(layout_of, name, settings):
+    assert extract_political(layout_of(name), settings) == ([], [], [])
 
 
-def generated_layout(target, pages, title=None):
+def generated_layout(target, pages, title=None, *, settings):
     """Layout of a PDF written from pages of (x, y, font size, text), in points from the
     top-left; `title` is the PDF metadata title. Headings need their larger size, which
     tests.pdfgen.write_pdf (one size per document) cannot give."""
@@ -138,7 +142,7 @@ def generated_layout(target, pages, title=None):
             pdf.set_font("body", size=size)
             pdf.text(x, y, text)
     pdf.output(str(target))
-    return build_layout(ingest(target))
+    return build_layout(ingest(target, settings.pipeline.ingest), settings)
 
 
 def flow(lines, x=60, y=60):
@@ -150,7 +154,7 @@ def flow(lines, x=60, y=60):
     return out
 
 
-def test_generated_goal_with_indicators_and_measures(tmp_path):
+def test_generated_goal_with_indicators_and_measures(tmp_path, settings):
     doc = generated_layout(tmp_path / "generated.pdf", [flow([
         (16, "Mål 1. Alla ska ha en trygg uppväxt"),
         (11, "Barn och unga ska kunna växa upp tryggt i hela kommunen och få stöd i tid."),
@@ -160,8 +164,8 @@ def test_generated_goal_with_indicators_and_measures(tmp_path):
         (13, "Åtgärder:"),
         (11, "• Socialnämnden ska utveckla det förebyggande arbetet."),
         (11, "• Ett nytt fritidsgårdsprogram ska tas fram."),
-    ])])
-    goals, indicators, measures = extract_political(doc)
+    ])], settings=settings)
+    goals, indicators, measures = extract_political(doc, settings)
     assert [(g.number, g.title, g.kind) for g in goals] == [("1", "Alla ska ha en trygg uppväxt", "political")]
     assert [(i.direction, i.unit, i.goal_id) for i in indicators] == [
         ("increase", "percent", "g001"), ("decrease", "per_capita", "g001")]
@@ -169,7 +173,7 @@ def test_generated_goal_with_indicators_and_measures(tmp_path):
     assert all(m.page == 1 for m in measures)
 
 
-def test_generated_goals_section_with_indicator_bullets(tmp_path):
+def test_generated_goals_section_with_indicator_bullets(tmp_path, settings):
     """A goals section whose goal is followed by "Indikatorer" bullets stating their direction
     as "(ökande)" or "ska minska": the indicators belong to the goal above them."""
     doc = generated_layout(tmp_path / "goals.pdf", [flow([
@@ -178,15 +182,15 @@ def test_generated_goals_section_with_indicator_bullets(tmp_path):
         (13, "Indikatorer"),
         (11, "• Andel invånare som känner sig trygga i sitt bostadsområde (ökande)"),
         (11, "• Antal anmälda brott per 1000 invånare ska minska"),
-    ])])
-    goals, indicators, measures = extract_political(doc)
+    ])], settings=settings)
+    goals, indicators, measures = extract_political(doc, settings)
     assert [(g.title, g.kind) for g in goals] == [("Invånarna ska känna sig trygga i hela kommunen", "political")]
     assert [(i.direction, i.unit, i.goal_id) for i in indicators] == [
         ("increase", "percent", goals[0].goal_id), ("decrease", "per_capita", goals[0].goal_id)]
     assert measures == []
 
 
-def test_generated_task_table_with_responsible_column(tmp_path):
+def test_generated_task_table_with_responsible_column(tmp_path, settings):
     """"Uppdrag | Ansvarig nämnd": each task is a measure whose responsible body is its cell
     as printed; an empty cell names no one, even when the task's text names a body."""
     rows = [("Uppdrag", "Ansvarig nämnd"),
@@ -196,7 +200,8 @@ def test_generated_task_table_with_responsible_column(tmp_path):
     page = flow([(16, "Utbildning och omsorg"), (11, "Nämnderna får följande uppdrag för perioden.")])
     for n, (task, body) in enumerate(rows):
         page += [(60, 140 + 24 * n, 11, task)] + ([(330, 140 + 24 * n, 11, body)] if body else [])
-    goals, indicators, measures = extract_political(generated_layout(tmp_path / "tasks.pdf", [page]))
+    doc = generated_layout(tmp_path / "tasks.pdf", [page], settings=settings)
+    goals, indicators, measures = extract_political(doc, settings)
     assert [(m.text, m.responsible, m.section) for m in measures] == [
         ("Ta fram en plan för fler förskoleplatser", "Barn- och utbildningsnämnden", "Utbildning och omsorg"),
         ("Kommunstyrelsen ska utreda en växel", None, "Utbildning och omsorg"),

@@ -42,12 +42,12 @@ class Column:
         return self.add(BODY, f"• {texts[0]}", *texts[1:], indent=10)
 
 
-def political(tmp_path, pages):
+def political(tmp_path, pages, *, settings):
     """Goals, indicators, measures of a generated budget, read as the extract stage reads it."""
-    doc = generated_layout(tmp_path / "plan.pdf", pages, title=TITLE)
-    fields = document_fields(doc)
+    doc = generated_layout(tmp_path / "plan.pdf", pages, title=TITLE, settings=settings)
+    fields = document_fields(doc, settings)
     assert fields.doc_type == "budget"
-    return extract_political(doc, fields.doc_type)
+    return extract_political(doc, settings, fields.doc_type)
 
 
 FILLER = (Column(60)
@@ -90,8 +90,8 @@ def _numbered_goals_page() -> list[tuple[float, float, float, str]]:
            .bullet("Andelen behöriga elever till gymnasiet ska vara oförändrad")).lines
 
 
-def test_numbered_goal_headings_with_paragraph_and_indicator_bullets(tmp_path):
-    goals, indicators, measures = political(tmp_path, [_numbered_goals_page()])
+def test_numbered_goal_headings_with_paragraph_and_indicator_bullets(tmp_path, settings):
+    goals, indicators, measures = political(tmp_path, [_numbered_goals_page()], settings=settings)
     assert [(g.number, g.title, g.kind) for g in goals] == [
         ("1", "Invånarna ska känna sig trygga i hela kommunen", "political"),
         ("2", "Alla elever ska nå sin fulla potential i skolan", "political"),
@@ -107,13 +107,13 @@ def test_numbered_goal_headings_with_paragraph_and_indicator_bullets(tmp_path):
     assert measures == []
 
 
-def test_target_value_after_a_year_is_the_value_not_the_year():
+def test_target_value_after_a_year_is_the_value_not_the_year(lexicon):
     """"Målvärde 2026: 85 %": 2026 dates the target, 85 is the target."""
-    attrs = attributes("Andelen elever med gymnasieexamen inom fyra år, målvärde 2026: 85 %")
+    attrs = attributes("Andelen elever med gymnasieexamen inom fyra år, målvärde 2026: 85 %", lexicon.phrasing)
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 85.0, "percent")
 
 
-def test_target_on_its_own_line_under_the_indicator(tmp_path):
+def test_target_on_its_own_line_under_the_indicator(tmp_path, settings):
     """The target set on a line of its own below the indicator bullet qualifies that indicator."""
     page = (Column(60)
             .add(16, "Mål 1. Alla elever ska nå sin fulla potential i skolan")
@@ -121,7 +121,7 @@ def test_target_on_its_own_line_under_the_indicator(tmp_path):
             .bullet("Andelen elever med gymnasieexamen inom fyra år")
             .add(BODY, "Målvärde 2026: 85 %")
             .bullet("Andelen behöriga elever till gymnasiet ska vara oförändrad")).lines
-    goals, indicators, _ = political(tmp_path, [page])
+    goals, indicators, _ = political(tmp_path, [page], settings=settings)
     assert [(i.text, i.goal_id, i.direction, i.target_value, i.unit) for i in indicators] == [
         ("Andelen elever med gymnasieexamen inom fyra år", goals[0].goal_id, "target", 85.0, "percent"),
         ("Andelen behöriga elever till gymnasiet ska vara oförändrad", goals[0].goal_id, "maintain", None, "percent"),
@@ -139,11 +139,11 @@ GOAL_TABLE = [
 ]
 
 
-def test_goal_table_with_goal_cell_on_first_row_only(tmp_path):
+def test_goal_table_with_goal_cell_on_first_row_only(tmp_path, settings):
     page = Column(50).add(16, "Mål och indikatorer").add(
         BODY, "Tabellen visar fullmäktiges mål med indikatorer och målvärden för 2026.").lines
     page += grid(150, [50, 190, 400, 480], GOAL_TABLE)
-    goals, indicators, measures = political(tmp_path, [FILLER, page])
+    goals, indicators, measures = political(tmp_path, [FILLER, page], settings=settings)
     assert [(g.title, g.kind) for g in goals] == [
         ("Fler invånare ska ha ett arbete", "political"), ("Kommunens klimatpåverkan ska minska", "political")]
     titles = {g.goal_id: g.title for g in goals}
@@ -178,16 +178,16 @@ NAMNDMAL = ["Invånarna ska ha en god och jämlik hälsa",
             "Handläggningstiden för bygglov ska vara högst fyra veckor"]
 
 
-def test_namndmal_under_inriktningsmal_are_political_goals(tmp_path):
-    goals, indicators, measures = political(tmp_path, [_namndmal_page()])
+def test_namndmal_under_inriktningsmal_are_political_goals(tmp_path, settings):
+    goals, indicators, measures = political(tmp_path, [_namndmal_page()], settings=settings)
     assert [(g.number, g.title, g.kind) for g in goals] == [
         ("1", NAMNDMAL[0], "political"), (None, NAMNDMAL[1], "political"), (None, NAMNDMAL[2], "political"),
         ("2", NAMNDMAL[3], "political"), (None, NAMNDMAL[4], "political")]
     assert indicators == [] and measures == []
 
 
-def test_namndmal_are_nested_under_their_inriktningsmal(tmp_path):
-    goals, _, _ = political(tmp_path, [_namndmal_page()])
+def test_namndmal_are_nested_under_their_inriktningsmal(tmp_path, settings):
+    goals, _, _ = political(tmp_path, [_namndmal_page()], settings=settings)
     by_title = {g.title: g for g in goals}
     parent = {t: by_title[t].parent_goal_id for t in NAMNDMAL if t in by_title}
     first, second = by_title[NAMNDMAL[0]].goal_id, by_title[NAMNDMAL[3]].goal_id
@@ -202,14 +202,14 @@ FINANCIAL = ["Resultatet ska uppgå till minst 2 % av skatter och statsbidrag",
              "Låneskulden per invånare ska inte överstiga 40 000 kronor"]
 
 
-def test_financial_goals_as_bullets(tmp_path):
+def test_financial_goals_as_bullets(tmp_path, settings):
     col = (Column(60)
            .add(18, "Finansiella mål")
            .add(BODY, "Kommunfullmäktige har fastställt följande finansiella mål för planperioden:"))
     for goal in FINANCIAL:
         col.bullet(goal)
     col.add(18, "Driftbudget").add(BODY, "Nämndernas ramar för 2026 framgår av sammanställningen nedan.")
-    goals, indicators, measures = political(tmp_path, [col.lines])
+    goals, indicators, measures = political(tmp_path, [col.lines], settings=settings)
     assert [(g.title, g.kind, g.number) for g in goals] == [(t, "financial", None) for t in FINANCIAL]
     assert indicators == [] and measures == []  # the thresholds belong to the goals
 
@@ -229,8 +229,8 @@ def _numbered_tasks_page() -> list[tuple[float, float, float, str]]:
             .add(BODY, "Nämndernas ramar för 2026 framgår av sammanställningen nedan.")).lines
 
 
-def test_numbered_tasks_with_responsible_in_parentheses(tmp_path):
-    goals, indicators, measures = political(tmp_path, [_numbered_tasks_page()])
+def test_numbered_tasks_with_responsible_in_parentheses(tmp_path, settings):
+    goals, indicators, measures = political(tmp_path, [_numbered_tasks_page()], settings=settings)
     assert [m.text.split(" (Ansvarig")[0] for m in measures] == [
         "Ta fram en plan för minskad energianvändning i kommunens lokaler",
         "Utreda hur socialnämnden och skolan kan samverka kring barn i behov av särskilt stöd",
@@ -240,10 +240,10 @@ def test_numbered_tasks_with_responsible_in_parentheses(tmp_path):
     assert goals == [] and indicators == []
 
 
-def test_responsible_in_parentheses_names_the_body_not_others_mentioned(tmp_path):
+def test_responsible_in_parentheses_names_the_body_not_others_mentioned(tmp_path, settings):
     """"(Ansvarig: X)" names who carries out the task; a body the task merely mentions
     ("hur socialnämnden och skolan kan samverka") is not responsible."""
-    _, _, measures = political(tmp_path, [_numbered_tasks_page()])
+    _, _, measures = political(tmp_path, [_numbered_tasks_page()], settings=settings)
     assert [m.responsible for m in measures] == [
         "Kommunstyrelsen", "Barn- och utbildningsnämnden", "Bygg- och miljönämnden"]
 
@@ -256,22 +256,22 @@ TASK_TABLE = [
 ]
 
 
-def test_task_table_with_responsible_and_deadline_columns(tmp_path):
+def test_task_table_with_responsible_and_deadline_columns(tmp_path, settings):
     page = Column(50).add(16, "Uppdrag under planperioden").add(
         BODY, "Fullmäktige ger nämnderna följande uppdrag för perioden.").lines
     page += grid(150, [60, 330, 490], TASK_TABLE, size=BODY, pitch=24)
-    goals, indicators, measures = political(tmp_path, [FILLER, page])
+    goals, indicators, measures = political(tmp_path, [FILLER, page], settings=settings)
     assert [(m.text, m.responsible, m.section) for m in measures] == [
         (task, body, "Uppdrag under planperioden") for task, body, _ in TASK_TABLE[1:]]
     assert goals == [] and indicators == []
 
 
-def test_sentence_introducing_a_task_table_is_not_a_task(tmp_path):
+def test_sentence_introducing_a_task_table_is_not_a_task(tmp_path, settings):
     """Under a measures heading, the sentence that introduces the task table gives no task."""
     page = Column(60).add(16, "Uppdrag under planperioden").add(
         BODY, "Fullmäktige ger nämnderna följande uppdrag för perioden.").lines
     page += grid(150, [60, 330], [row[:2] for row in TASK_TABLE], size=BODY, pitch=24)
-    _, _, measures = political(tmp_path, [FILLER, page])
+    _, _, measures = political(tmp_path, [FILLER, page], settings=settings)
     assert [(m.text, m.responsible) for m in measures] == [(task, body) for task, body, _ in TASK_TABLE[1:]]
 
 
@@ -282,11 +282,11 @@ def _directed_tasks_page(*tasks: str) -> list[tuple[float, float, float, str]]:
     return col.add(18, "Driftbudget").add(BODY, "Nämndernas ramar för 2026 framgår av sammanställningen nedan.").lines
 
 
-def test_directed_tasks_name_the_body_in_the_sentence(tmp_path):
+def test_directed_tasks_name_the_body_in_the_sentence(tmp_path, settings):
     tasks = ["Socialnämnden får i uppdrag att ta fram en handlingsplan mot hemlöshet.",
              "Barn- och utbildningsnämnden får i uppdrag att minska de administrativa kostnaderna.",
              "Kommunstyrelsen får i uppdrag att utreda formerna för en ny återvinningscentral."]
-    goals, indicators, measures = political(tmp_path, [_directed_tasks_page(*tasks)])
+    goals, indicators, measures = political(tmp_path, [_directed_tasks_page(*tasks)], settings=settings)
     assert [(m.text, m.responsible, m.section) for m in measures] == [
         (tasks[0], "Socialnämnden", "Riktade uppdrag"),
         (tasks[1], "Barn- och utbildningsnämnden", "Riktade uppdrag"),
@@ -294,11 +294,11 @@ def test_directed_tasks_name_the_body_in_the_sentence(tmp_path):
     assert goals == [] and indicators == []
 
 
-def test_directed_task_partner_is_not_responsible(tmp_path):
+def test_directed_task_partner_is_not_responsible(tmp_path, settings):
     """"Kommunstyrelsen får i uppdrag att tillsammans med samhällsbyggnadsnämnden …": the body
     given the task is responsible, the partner it works with is not."""
     task = "Kommunstyrelsen får i uppdrag att tillsammans med samhällsbyggnadsnämnden utreda en ny återvinningscentral."
-    _, _, measures = political(tmp_path, [_directed_tasks_page(task)])
+    _, _, measures = political(tmp_path, [_directed_tasks_page(task)], settings=settings)
     assert [m.responsible for m in measures] == ["Kommunstyrelsen"]
 
 
@@ -311,7 +311,7 @@ RIGHT_GOALS = [("Kommunens klimatpåverkan ska minska", "varje år under hela pl
                ("Äldre ska kunna leva ett aktivt och", "självständigt liv med god omsorg")]
 
 
-def test_goals_continue_from_left_to_right_column(tmp_path):
+def test_goals_continue_from_left_to_right_column(tmp_path, settings):
     left = (Column(50)
             .add(16, "Styrmodell")
             .add(BODY, "Kommunens styrmodell utgår från visionen",
@@ -331,7 +331,7 @@ def test_goals_continue_from_left_to_right_column(tmp_path):
                                       "årsredovisningen, där fullmäktige får en",
                                       "samlad bedömning av hur kommunen har",
                                       "lyckats nå sina mål under året som gått.")
-    goals, indicators, measures = political(tmp_path, [left.lines + right.lines])
+    goals, indicators, measures = political(tmp_path, [left.lines + right.lines], settings=settings)
     assert [(g.title, g.kind) for g in goals] == [
         *((" ".join(g), "political") for g in LEFT_GOALS + RIGHT_GOALS),
         ("Resultatet ska uppgå till minst 2 % av skatter och generella statsbidrag", "financial")]
@@ -339,7 +339,7 @@ def test_goals_continue_from_left_to_right_column(tmp_path):
     assert indicators == [] and measures == []
 
 
-def test_goal_cue_heading_above_financial_goals_is_not_their_focus_area(tmp_path):
+def test_goal_cue_heading_above_financial_goals_is_not_their_focus_area(tmp_path, settings):
     """"Finansiella mål" set as a sub-heading of "Kommunfullmäktiges mål": the heading above
     is a goal cue, not a vision focus area or perspective."""
     page = (Column(60)
@@ -347,7 +347,7 @@ def test_goal_cue_heading_above_financial_goals_is_not_their_focus_area(tmp_path
             .bullet("Alla barn och unga ska ha en trygg uppväxt")
             .add(14, "Finansiella mål")
             .bullet(FINANCIAL[0])).lines
-    goals, _, _ = political(tmp_path, [page])
+    goals, _, _ = political(tmp_path, [page], settings=settings)
     assert [(g.title, g.kind, g.focus_area) for g in goals] == [
         ("Alla barn och unga ska ha en trygg uppväxt", "political", None), (FINANCIAL[0], "financial", None)]
 
@@ -363,37 +363,37 @@ PROSE_PAGE = (Column(60)
                    "mellan nämnderna och de kommunala bolagen.")).lines
 
 
-def test_prose_mentioning_mal_yields_nothing(tmp_path):
-    assert political(tmp_path, [PROSE_PAGE]) == ([], [], [])
+def test_prose_mentioning_mal_yields_nothing(tmp_path, settings):
+    assert political(tmp_path, [PROSE_PAGE], settings=settings) == ([], [], [])
 
 
-def test_list_after_a_sentence_with_i_mal_is_not_goals(tmp_path):
+def test_list_after_a_sentence_with_i_mal_is_not_goals(tmp_path, settings):
     """"För att komma i mål med omställningen krävs att:" announces conditions, not goals."""
     page = (Column(60)
             .add(18, "Omställning")
             .add(BODY, "För att komma i mål med omställningen krävs att:")
             .bullet("verksamheterna samverkar mer över förvaltningsgränserna")
             .bullet("lokalerna används mer effektivt")).lines
-    assert political(tmp_path, [page]) == ([], [], [])
+    assert political(tmp_path, [page], settings=settings) == ([], [], [])
 
 
 TOC = [("Inledning", "2"), ("Kommunfullmäktiges mål", "3"), ("Mål 1: Trygghet i hela kommunen", "3"),
        ("Mål 2: Ett hållbart näringsliv", "4"), ("Finansiella mål", "5"), ("Uppdrag till nämnderna", "6")]
 
 
-def test_table_of_contents_listing_goal_headings_yields_nothing(tmp_path):
+def test_table_of_contents_listing_goal_headings_yields_nothing(tmp_path, settings):
     toc = [(60, 60, 18, "Innehåll")] + [
         (60, 110 + 22 * n, BODY, f"{entry} {'.' * (60 - len(entry))} {page}") for n, (entry, page) in enumerate(TOC)]
-    assert political(tmp_path, [toc, PROSE_PAGE]) == ([], [], [])
+    assert political(tmp_path, [toc, PROSE_PAGE], settings=settings) == ([], [], [])
 
 
 # -- 8. wording: target years, responsibility labels, partners, idioms ------------------------------------
 
 
 @pytest.mark.parametrize("text", ["Andelen elever med gymnasieexamen, målvärde 2026", "Målvärde 2026"])
-def test_a_year_alone_after_the_target_label_is_no_target(text):
+def test_a_year_alone_after_the_target_label_is_no_target(text, lexicon):
     """"Målvärde 2026" dates a target it does not state: no target value (never 2026)."""
-    assert attributes(text).target_value is None
+    assert attributes(text, lexicon.phrasing).target_value is None
 
 
 @pytest.mark.parametrize(("text", "responsible"), [
@@ -402,8 +402,8 @@ def test_a_year_alone_after_the_target_label_is_no_target(text):
     ("Utreda hur socialnämnden kan samverka med skolan (Ansvarig: rektor)", None),
     ("Ta fram en plan (Huvudansvarig: Kommunstyrelsen, Socialnämnden)", "Kommunstyrelsen, Socialnämnden"),
 ])
-def test_responsible_is_the_labelled_or_tasked_body_not_a_partner(text, responsible):
-    assert responsible_bodies(text) == responsible
+def test_responsible_is_the_labelled_or_tasked_body_not_a_partner(text, responsible, lexicon):
+    assert responsible_bodies(text, lexicon.bodies) == responsible
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -412,8 +412,8 @@ def test_responsible_is_the_labelled_or_tasked_body_not_a_partner(text, responsi
     ("Nämnden har följande finansiella mål:", "financial"),
     ("Fullmäktige har beslutat om följande mål för perioden:", "political"),
 ])
-def test_goal_idioms_announce_no_goals(text, kind):
-    assert goal_kind_mentioned(text) == kind
+def test_goal_idioms_announce_no_goals(text, kind, lexicon):
+    assert goal_kind_mentioned(text, lexicon) == kind
 
 
 @pytest.mark.parametrize(("heading", "cue"), [
@@ -422,5 +422,5 @@ def test_goal_idioms_announce_no_goals(text, kind):
     ("Socialnämndens uppdrag", None),  # a nämnd's own mandate, not tasks given to it
     ("Nämndens mål", None),  # names no body
 ])
-def test_a_named_bodys_goals_heading_is_a_goal_cue(heading, cue):
-    assert classify(heading) == cue
+def test_a_named_bodys_goals_heading_is_a_goal_cue(heading, cue, lexicon):
+    assert classify(heading, lexicon) == cue

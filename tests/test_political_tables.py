@@ -17,23 +17,23 @@ DALARNA = "dalarna_regionplan_2026-2028.pdf"
     [("↑", ("increase", None)), ("↓", ("decrease", None)), ("+/-0", ("target", 0.0)),
      ("≥ 90 %", ("target", 90.0)), ("Faktiskt värde", (None, None))],
 )
-def test_direction_column_cells(cell, expected):
-    assert column_direction(cell) == expected
+def test_direction_column_cells(cell, expected, lexicon):
+    assert column_direction(cell, phrasing=lexicon.phrasing) == expected
 
 
-def test_named_index_beats_share_but_not_a_percent_sign():
-    assert unit_of("Nöjd Kund Index (NKI) för kollektivtrafiken (andelen som är nöjda)") == "index"
-    assert unit_of("Delaktighetsindex, andel % av maxpoäng ska öka") == "percent"
+def test_named_index_beats_share_but_not_a_percent_sign(lexicon):
+    assert unit_of("Nöjd Kund Index (NKI) för kollektivtrafiken (andelen som är nöjda)", lexicon.phrasing) == "index"
+    assert unit_of("Delaktighetsindex, andel % av maxpoäng ska öka", lexicon.phrasing) == "percent"
 
 
-def test_goal_run_splits_numbered_goals_run_into_one_paragraph():
+def test_goal_run_splits_numbered_goals_run_into_one_paragraph(lexicon):
     text = "Fokusområde 1 – Hållbarhet i näringsliv Fokusområde 9 – Klimatanpassning"
-    assert goal_run(text) == [("1", "Hållbarhet i näringsliv"), ("9", "Klimatanpassning")]
-    assert goal_run("Mål 1 och mål 2 ska nås under perioden") == []
+    assert goal_run(text, lexicon) == [("1", "Hållbarhet i näringsliv"), ("9", "Klimatanpassning")]
+    assert goal_run("Mål 1 och mål 2 ska nås under perioden", lexicon) == []
 
 
-def test_indicator_table_with_direction_column(layout_of):
-    goals, indicators, _ = extract_political(layout_of(VASTMANLAND))
+def test_indicator_table_with_direction_column(layout_of, settings):
+    goals, indicators, _ = extract_political(layout_of(VASTMANLAND), settings)
     by_text = {i.text: i for i in indicators}
     titles = {g.goal_id: g.title for g in goals}
     first = by_text["Andel invånare som har förtroende för vårdcentraler"]
@@ -56,26 +56,26 @@ def test_indicator_table_with_direction_column(layout_of):
         (g.focus_area, g.title) for g in goals}
 
 
-def test_same_goal_twice_in_a_table_and_a_task_under_goals(layout_of):
-    goals, _, measures = extract_political(layout_of(DALARNA))
+def test_same_goal_twice_in_a_table_and_a_task_under_goals(layout_of, settings):
+    goals, _, measures = extract_political(layout_of(DALARNA), settings)
     financial = [g.title for g in goals if g.kind == "financial"]
     assert len(financial) == 5 and financial[0] in financial[1]  # the second row adds "(i mnkr)"
     assert not any("*" in t or "Långsiktigt" in t for t in financial)
     assert any(m.text.startswith("Varje nämnd ska") and m.responsible == "Varje nämnd" for m in measures)
 
 
-def test_standing_mandate_of_a_report_is_not_measures(layout_of):
-    _, _, measures = extract_political(layout_of("Simrishamn_KFN_arsbokslut_2025.pdf"), "annual_report")
+def test_standing_mandate_of_a_report_is_not_measures(layout_of, settings):
+    _, _, measures = extract_political(layout_of("Simrishamn_KFN_arsbokslut_2025.pdf"), settings, "annual_report")
     assert measures and not any(m.section == "Uppdrag" for m in measures)
 
 
-def test_theme_lists_of_a_policy_chapter_are_measures(layout_of):
-    _, _, measures = extract_political(layout_of("ale_verksamhetsplan_2017-2020.pdf"))
+def test_theme_lists_of_a_policy_chapter_are_measures(layout_of, settings):
+    _, _, measures = extract_political(layout_of("ale_verksamhetsplan_2017-2020.pdf"), settings)
     assert {"Tillväxt", "Värna livsmiljö", "Övriga uppdrag"} <= {m.section for m in measures}
 
 
-def test_goal_cards_and_run_together_goal_lists(layout_of):
-    goals, indicators, _ = extract_political(layout_of("Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"))
+def test_goal_cards_and_run_together_goal_lists(layout_of, settings):
+    goals, indicators, _ = extract_political(layout_of("Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"), settings)
     assert not any(g.title.startswith("Koppling") for g in goals)
     assert [g.number for g in goals if g.number] == ["1", "9", "11", "13", "17"]
     titles = {g.goal_id: g.title for g in goals}

@@ -36,9 +36,9 @@ def _bad_inputs(folder: Path, good: Path) -> dict[str, str]:
     return {"empty.pdf": "empty", "notes.pdf": "not a PDF", "truncated.pdf": "truncated", "encrypted.pdf": "encrypted"}
 
 
-def test_ingest_identifies_a_good_file(tmp_path):
+def test_ingest_identifies_a_good_file(tmp_path, settings):
     good = _good_pdf(tmp_path / "good.pdf")
-    source = ingest(good)
+    source = ingest(good, settings.pipeline.ingest)
     assert not isinstance(source, StageError)
     assert source.pages == 1 and source.text_pages == [True]
     assert len(source.doc_id) == 16 and int(source.doc_id, 16) >= 0
@@ -87,9 +87,9 @@ def test_run_exit_codes(tmp_path):
     assert missing.returncode == 2
 
 
-def test_scanned_pdf_without_text_layer_is_refused(tmp_path):
+def test_scanned_pdf_without_text_layer_is_refused(tmp_path, settings):
     blank = write_pdf(tmp_path / "scan.pdf", [[]])
-    result = ingest(blank)
+    result = ingest(blank, settings.pipeline.ingest)
     assert isinstance(result, StageError) and "no text layer" in result.reason
 
 

@@ -6,7 +6,6 @@ from pipeline.extract.document_fields import document_fields
 from pipeline.extract.table_amounts import grid_settings
 from pipeline.extract.table_grid import build_grid
 from pipeline.model import Block, BlockKind, Document, DocumentRow, Line, PageInfo, Word
-from pipeline.text.units import grammar
 
 SIZE = 9.0
 CHAR = 4.5  # width of one character at SIZE
@@ -35,11 +34,12 @@ def heading(page: int, text: str) -> Block:
     return Block(BlockKind.HEADING, text, page, (70, 50, 300, 62), 13.0, True, False)
 
 
-def grid(lines):
-    return build_grid(lines, grid_settings(), grammar().unit_words)
+def grid(lines, *, settings):
+    cfg = grid_settings(settings)
+    return build_grid(lines, cfg, cfg.vocabulary.units.unit_words)
 
 
-def test_two_line_header_wrapped_label_blank_and_nil_cells():
+def test_two_line_header_wrapped_label_blank_and_nil_cells(settings):
     g = grid([
         line(1, 100, (70, "tkr"), (350, "Budget"), (450, "Plan"), bold=True),
         line(1, 112, (350, "2021"), (450, "2022"), bold=True),
@@ -47,7 +47,7 @@ def test_two_line_header_wrapped_label_blank_and_nil_cells():
         line(1, 141, (70, "ersättningar")),
         line(1, 158, (70, "Bidrag"), (450, "- 6 279")),
         line(1, 176, (70, "Summa"), (350, "1 200"), (450, "-6 279"), bold=True),
-    ])
+    ], settings=settings)
     assert [c.label for c in g.columns] == ["Budget 2021", "Plan 2022"]
     assert g.stub == "tkr"
     labels = [(r.label, {k: v.number.value if v.number else None for k, v in r.values.items()}) for r in g.rows]
@@ -58,7 +58,7 @@ def test_two_line_header_wrapped_label_blank_and_nil_cells():
     ]
 
 
-def test_group_rows_and_varav_rows_are_not_label_continuations():
+def test_group_rows_and_varav_rows_are_not_label_continuations(settings):
     g = grid([
         line(1, 100, (70, "mnkr"), (350, "2026"), (450, "2027"), bold=True),
         line(1, 118, (70, "Anläggningstillgångar"), bold=True),
@@ -66,11 +66,11 @@ def test_group_rows_and_varav_rows_are_not_label_continuations():
         line(1, 154, (70, "varav årets avskrivningar"), (350, "457"), (450, "490")),
         line(1, 172, (70, "varav förändring RuR")),
         line(1, 190, (70, "Förråd"), (350, "70"), (450, "70")),
-    ])
+    ], settings=settings)
     assert [r.label for r in g.rows] == ["Utgående balans", "varav årets avskrivningar", "Förråd"]
 
 
-def test_table_without_header_continues_previous_page_table():
+def test_table_without_header_continues_previous_page_table(settings):
     header = line(1, 100, (70, "Driftsbudget, tkr"), (350, "Budget 2021"), (450, "Plan 2022"), bold=True)
     doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True), PageInfo(2, 595, 842, True)], {}, SIZE, [
         heading(1, "Driftsbudget"),
@@ -78,7 +78,7 @@ def test_table_without_header_continues_previous_page_table():
         table(2, [line(2, 60, (70, "Kommunstyrelsen"), (350, "95 090"), (450, "96 486")),
                   line(2, 78, (70, "Summa kommunbidrag"), (350, "300 262"), (450, "306 045"), bold=True)]),
     ])
-    rows = amounts_of(doc)
+    rows = amounts_of(doc, settings=settings)
     assert [(r.row_label, r.year, r.kind, r.page) for r in rows] == [
         ("Socialnämnden", 2021, "budget", 1), ("Socialnämnden", 2022, "plan", 1),
         ("Kommunstyrelsen", 2021, "budget", 2), ("Kommunstyrelsen", 2022, "plan", 2),
@@ -89,16 +89,16 @@ def test_table_without_header_continues_previous_page_table():
     assert all(r.table_title == "Driftsbudget" for r in rows)
 
 
-def test_table_without_header_or_financial_context_gives_nothing():
+def test_table_without_header_or_financial_context_gives_nothing(settings):
     doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE, [
         heading(1, "Besökare"),
         table(1, [line(1, 100, (70, "Museet"), (350, "62 225"), (450, "60 000")),
                   line(1, 118, (70, "Biblioteket"), (350, "1 200"), (450, "1 300"))]),
     ])
-    assert amounts_of(doc) == []
+    assert amounts_of(doc, settings=settings) == []
 
 
-def test_percent_cells_and_row_units():
+def test_percent_cells_and_row_units(settings):
     g_lines = [
         line(1, 100, (350, "Utfall 2014"), (450, "Budget 2017"), bold=True),
         line(1, 118, (70, "Nettokostnadsandel (%)"), (350, "96,6%"), (450, "98,2%")),
@@ -106,15 +106,15 @@ def test_percent_cells_and_row_units():
     ]
     doc = Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE,
                    [heading(1, "Finansiella jämförelsetal"), table(1, g_lines)])
-    rows = amounts_of(doc)
+    rows = amounts_of(doc, settings=settings)
     assert [(r.value, r.unit, r.value_sek, r.kind) for r in rows] == [
         (96.6, "percent", None, "outcome"), (98.2, "percent", None, "budget"),
         (48707, "kr", 48707, "outcome"), (52876, "kr", 52876, "budget"),
     ]
 
 
-def amounts_of(doc: Document):
-    return extract_amounts(doc, document_fields(doc)).rows
+def amounts_of(doc: Document, *, settings):
+    return extract_amounts(doc, document_fields(doc, settings), settings).rows
 
 
 def _doc(*blocks: Block) -> Document:
@@ -125,16 +125,16 @@ def caption(page: int, text: str) -> Block:
     return Block(BlockKind.CAPTION, text, page, (70, 600, 300, 610), 8.0, False, True)
 
 
-def test_header_cell_reaching_left_of_a_narrow_column_names_it():
+def test_header_cell_reaching_left_of_a_narrow_column_names_it(settings):
     g = grid([
         line(1, 100, (70, "INVESTERINGSBUDGET, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"), bold=True),
         line(1, 118, (70, "Regionstyrelsen"), (350, "489"), (450, "572")),
-    ])
+    ], settings=settings)
     assert [c.label for c in g.columns] == ["Budget 2026", "Plan 2027"]
     assert g.corner == "INVESTERINGSBUDGET, mnkr"
 
 
-def test_numbered_caption_names_table_and_ends_it():
+def test_numbered_caption_names_table_and_ends_it(settings):
     """A caption under a table closes it: the next table with the same year columns is a new
     table with its own unit, not a continuation."""
     def part(page: int, top: float, corner: str, value: str) -> Block:
@@ -144,24 +144,24 @@ def test_numbered_caption_names_table_and_ends_it():
         heading(1, "Satsningar"), part(1, 100, "Tillkommande satsningar (tkr)", "1 000"),
         caption(1, "Tabell 3. Tillkommande satsningar per nämnd"),
         part(1, 300, "Reserverade medel, mnkr", "15"), caption(1, "Tabell 4. Reserverade medel"),
-    ))
+    ), settings=settings)
     assert [(r.table_title, r.unit, r.value_sek) for r in rows[::2]] == [
         ("Tillkommande satsningar per nämnd", "tkr", 1_000_000), ("Reserverade medel", "mnkr", 15_000_000)]
 
 
-def test_repeated_header_with_same_corner_continues_across_a_sub_heading():
+def test_repeated_header_with_same_corner_continues_across_a_sub_heading(settings):
     def part(page: int, label: str) -> Block:
         return table(page, [line(page, 100, (70, "Finansieringsbudget, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"),
                                  bold=True), line(page, 118, (70, label), (350, "−706"), (450, "(828)"))])
     rows = amounts_of(_doc(heading(1, "Balans- och finansieringsbudget"), part(1, "Årets resultat"),
                                 heading(1, "Investeringsverksamhet"), part(2, "Investeringar"),
-                                caption(2, "Tabell 11. Finansieringsbudget")))
+                                caption(2, "Tabell 11. Finansieringsbudget")), settings=settings)
     assert {r.table_title for r in rows} == {"Finansieringsbudget"}
     # "(828)" alone in its cell is an accounting negative, whatever signs other cells print
     assert [r.value for r in rows] == [-706, -828, -706, -828]
 
 
-def test_bare_years_take_their_kind_from_the_document():
+def test_bare_years_take_their_kind_from_the_document(settings):
     """Stated elsewhere in the document ("Budget 2021", "Plan 2022"), else by the period of a
     budget (later years are plan), and every bare year of an annual report is an outcome."""
     doc = _doc(
@@ -175,27 +175,30 @@ def test_bare_years_take_their_kind_from_the_document():
 
     def kinds(doc_type: str) -> list:
         document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=2021, period_end=2023)
-        return [(r.year, r.kind) for r in extract_amounts(doc, document).rows if r.table_title == "Investeringsbudget"]
+        rows = extract_amounts(doc, document, settings).rows
+        return [(r.year, r.kind) for r in rows if r.table_title == "Investeringsbudget"]
 
     assert kinds("budget") == [(2021, "budget"), (2022, "plan"), (2024, "plan")]
     assert kinds("annual_report") == [(2021, "outcome"), (2022, "outcome"), (2024, "outcome")]
     assert kinds("other") == [(2021, "budget"), (2022, "plan"), (2024, None)]
 
 
-def test_cues_and_kinds_are_anchored_at_word_starts():
-    from pipeline.extract.table_semantics import is_financial, kind_of
+def test_cues_and_kinds_are_anchored_at_word_starts(settings):
+    from pipeline.extract.table_semantics import Vocabulary, is_financial, kind_of
 
-    assert [kind_of(label) for label in ("Program", "Medelvärde", "Driftbudget 2026", "Ram 2026",
-                                         "Helårsprognos", "Budgetavvikelse")] == [
+    v = settings.derived(Vocabulary.of)
+    assert [kind_of(label, v) for label in ("Program", "Medelvärde", "Driftbudget 2026", "Ram 2026",
+                                            "Helårsprognos", "Budgetavvikelse")] == [
         None, None, "budget", "budget", "forecast", "deviation"]
-    assert not any(is_financial(t) for t in ("Framtidens program", "Medelvärde per elev", "Antal besök"))
-    assert all(is_financial(t) for t in ("Resultatbudget", "Reserverade medel", "Regionbidragsförändringar",
-                                         "Fastighetsinvesteringar", "Ramar per nämnd"))
+    assert not any(is_financial(t, v) for t in ("Framtidens program", "Medelvärde per elev", "Antal besök"))
+    assert all(is_financial(t, v) for t in ("Resultatbudget", "Reserverade medel", "Regionbidragsförändringar",
+                                            "Fastighetsinvesteringar", "Ramar per nämnd"))
 
 
-def test_a_total_is_multi_year_and_a_one_year_total_column_is_that_years_figure():
-    from pipeline.extract.table_semantics import kind_of
+def test_a_total_is_multi_year_and_a_one_year_total_column_is_that_years_figure(settings):
+    from pipeline.extract.table_semantics import Vocabulary, kind_of
 
-    assert kind_of("Totalt 2026–2028") == kind_of("Total projektbudget") == "total"
-    assert kind_of("Totalt 2026") is None  # the year's kind in the document decides
-    assert kind_of("Totalt budget 2026") == "budget"
+    v = settings.derived(Vocabulary.of)
+    assert kind_of("Totalt 2026–2028", v) == kind_of("Total projektbudget", v) == "total"
+    assert kind_of("Totalt 2026", v) is None  # the year's kind in the document decides
+    assert kind_of("Totalt budget 2026", v) == "budget"

@@ -38,12 +38,12 @@ def _corrupted(extraction: Extraction) -> Extraction:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
+def run(tmp_path_factory, settings):
     out = tmp_path_factory.mktemp("validated")
     clean = _extraction("clean0000000000a", 0)
     draft = _extraction("draft0000000000b", -28)
     broken = _corrupted(_extraction("broken000000000c", 0))
-    return out, validate([clean, draft, broken], out), broken
+    return out, validate([clean, draft, broken], out, settings), broken
 
 
 def test_corrupted_table_rows_are_quarantined_not_published(run):
@@ -126,24 +126,24 @@ def _dump_dom(page: Path) -> str:
     return done.stdout
 
 
-def test_quarantined_goal_leaves_its_indicators_published_without_the_link(tmp_path):
+def test_quarantined_goal_leaves_its_indicators_published_without_the_link(tmp_path, settings):
     from pipeline.model import IndicatorRow
 
     base = _extraction("links00000000000d", 0)
     bad_goal = GoalRow(base.document.doc_id, "links-g9", "vision", "Sida 4", 3)  # bad enum → quarantined
     indicators = [IndicatorRow(base.document.doc_id, "links-i1", "Andel nöjda invånare ska öka", 3, goal_id="links-g9")]
-    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)], tmp_path)
+    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)], tmp_path, settings)
     published = outcome.published["indicators"]
     assert list(published["indicator_id"]) == ["links-i1"] and published["goal_id"].isna().all()
     assert "links-g9" not in set(outcome.published["goals"]["goal_id"])
     assert (outcome.results["check"] == "goal_quarantined").any()
 
 
-def test_unplaced_figures_are_reported(tmp_path):
+def test_unplaced_figures_are_reported(tmp_path, settings):
     from pipeline.model import UnplacedFigure
 
     base = _extraction("unplaced0000000e", 0)
     stacked = UnplacedFigure(base.document.doc_id, 7, "(264)", "stacked", "Likviditet", "Finansiella mål")
-    outcome = validate([replace(base, unplaced=[stacked])], tmp_path)
+    outcome = validate([replace(base, unplaced=[stacked])], tmp_path, settings)
     found = outcome.results[outcome.results["check"] == "unplaced_figure:stacked"]
     assert len(found) == 1 and found.iloc[0]["page"] == 7 and "(264)" in found.iloc[0]["message"]

@@ -17,9 +17,9 @@ ALINGSAS = "alingsas_budget_2021-2023.pdf"
 
 
 @pytest.fixture(scope="module")
-def corpus_run(corpus_dir, tmp_path_factory):
+def corpus_run(corpus_dir, tmp_path_factory, settings):
     out = tmp_path_factory.mktemp("corpus")
-    _, report = run_batch([corpus_dir], out, RunOptions(workers=2), log=lambda _: None)
+    _, report = run_batch([corpus_dir], out, settings, RunOptions(workers=2), log=lambda _: None)
     return out, report, pd.read_csv(out / "validation_results.csv")
 
 
@@ -83,7 +83,7 @@ def test_alingsas_resultatbudget_unit_is_flagged(corpus_run):
     assert (flagged["severity"] == SOURCE_INCONSISTENCY).all() and flagged["message"].str.contains("tkr").all()
 
 
-def test_corrupting_a_real_extracted_table(corpus_run, tmp_path):
+def test_corrupting_a_real_extracted_table(corpus_run, tmp_path, settings):
     out, _, _ = corpus_run
     interim = [read_interim(out / "interim", p.parent.name) for p in (out / "interim").glob("*/extracted.json")]
     extraction = next(x for x, _ in interim if x.document.source_file == FINAL)
@@ -93,7 +93,7 @@ def test_corrupting_a_real_extracted_table(corpus_run, tmp_path):
     dropped, texted = amounts[table[0]], amounts[table[1]]
     amounts[table[0]] = replace(dropped, value=None)
     amounts[table[1]] = replace(texted, value="1 2o4")
-    outcome = validate([replace(extraction, amounts=amounts)], tmp_path)
+    outcome = validate([replace(extraction, amounts=amounts)], tmp_path, settings)
     errors = outcome.results[outcome.results["severity"] == EXTRACTION_ERROR]
     assert {dropped.amount_id, texted.amount_id} <= set(errors["row_id"])
     assert set(outcome.quarantined["amounts"]["amount_id"]) == {dropped.amount_id, texted.amount_id}

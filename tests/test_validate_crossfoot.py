@@ -44,8 +44,8 @@ def frame_of(*tables_: Table) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in column_names("amounts")})
 
 
-def checks_of(*tables_: Table):
-    return crossfoot(blocks(tables(frame_of(*tables_))))
+def checks_of(*tables_: Table, settings):
+    return crossfoot(blocks(tables(frame_of(*tables_))), settings)
 
 
 def only(checks, label: str, column: str | None = None):
@@ -73,71 +73,71 @@ def drift_table(summa_outcome: float) -> Table:
     return table.row("Summa totalt", budget, summa_outcome, budget - outcome, total=True)
 
 
-def test_total_off_its_rows_is_a_source_inconsistency_with_page_and_difference():
+def test_total_off_its_rows_is_a_source_inconsistency_with_page_and_difference(settings):
     rows_sum = sum(r[2] for r in ROWS)  # -62 051
-    check = only(checks_of(drift_table(rows_sum - 28)), "Summa totalt", "Utfall 2025")
+    check = only(checks_of(drift_table(rows_sum - 28), settings=settings), "Summa totalt", "Utfall 2025")
     assert check.outcome == INCONSISTENT
     assert check.page == 33 and check.expected == rows_sum and check.difference == -28
     assert "p33" in check.message and "-62 079" in check.message and "-62 051" in check.message
 
 
-def test_total_within_rounding_is_not_an_error():
+def test_total_within_rounding_is_not_an_error(settings):
     rows_sum = sum(r[2] for r in ROWS)
-    check = only(checks_of(drift_table(rows_sum + 2)), "Summa totalt", "Utfall 2025")
+    check = only(checks_of(drift_table(rows_sum + 2), settings=settings), "Summa totalt", "Utfall 2025")
     assert check.outcome == ROUNDING  # 5 figures + the total: ±3 tkr of rounding
-    exact = only(checks_of(drift_table(rows_sum)), "Summa totalt", "Utfall 2025")
+    exact = only(checks_of(drift_table(rows_sum), settings=settings), "Summa totalt", "Utfall 2025")
     assert exact.outcome == OK
 
 
-def test_rounding_tolerance_grows_with_the_rows_summed():
+def test_rounding_tolerance_grows_with_the_rows_summed(settings):
     two = Table("T", [("Budget 2025", "budget", 2025)]).row("a", 10).row("b", 20).row("Summa", 32, total=True)
-    assert only(checks_of(two), "Summa").outcome == INCONSISTENT  # ±1.5 for three figures
+    assert only(checks_of(two, settings=settings), "Summa").outcome == INCONSISTENT  # ±1.5 for three figures
     many = Table("T", [("Budget 2025", "budget", 2025)])
     for i in range(6):
         many.row(f"r{i}", 10)
     many.row("Summa", 62, total=True)
-    assert only(checks_of(many), "Summa").outcome == ROUNDING  # ±3.5 for seven figures
+    assert only(checks_of(many, settings=settings), "Summa").outcome == ROUNDING  # ±3.5 for seven figures
 
 
-def test_decimals_set_the_rounding_unit():
+def test_decimals_set_the_rounding_unit(settings):
     mnkr = Table("Investeringar", [("Ack. Utfall", "outcome", None)], unit="mnkr", page=21)
     mnkr.row("Projekt A", 10.5).row("Projekt B", 4.627).row("Summa", 15.130, total=True)
-    check = only(checks_of(mnkr), "Summa")
+    check = only(checks_of(mnkr, settings=settings), "Summa")
     assert check.outcome == INCONSISTENT and check.difference == pytest.approx(0.003)
 
 
-def test_counts_are_exact():
+def test_counts_are_exact(settings):
     counts = Table("Bidrag", [("Antal 2025", "other", 2025)], unit="count")
     counts.row("a", 20).row("b", 12).row("c", 8).row("Totalt", 39, total=True)
-    assert only(checks_of(counts), "Totalt").outcome == INCONSISTENT
+    assert only(checks_of(counts, settings=settings), "Totalt").outcome == INCONSISTENT
 
 
-def test_deviation_column_either_sign_convention():
-    checks = checks_of(drift_table(sum(r[2] for r in ROWS)))
+def test_deviation_column_either_sign_convention(settings):
+    checks = checks_of(drift_table(sum(r[2] for r in ROWS)), settings=settings)
     assert all(c.outcome == OK for c in checks if c.check == "deviation")
     flipped = Table("Drift", DRIFT).row("x", -100, -90, 10).row("y", 50, 45, -2)
-    by_label = {c.row_label: c for c in checks_of(flipped) if c.check == "deviation"}
+    by_label = {c.row_label: c for c in checks_of(flipped, settings=settings) if c.check == "deviation"}
     assert by_label["x"].outcome == OK  # Utfall − Budget
     assert by_label["y"].outcome == INCONSISTENT and by_label["y"].expected == -5
 
 
-def test_wrong_remaining_on_the_total_row_is_found():
+def test_wrong_remaining_on_the_total_row_is_found(settings):
     table = drift_table(sum(r[2] for r in ROWS) - 28)  # Återstår stays at the rows' figure
-    check = only([c for c in checks_of(table) if c.check == "deviation"], "Summa totalt")
+    check = only([c for c in checks_of(table, settings=settings) if c.check == "deviation"], "Summa totalt")
     assert check.outcome == INCONSISTENT and abs(check.difference) == 28
 
 
-def test_subtotals_and_grand_total():
+def test_subtotals_and_grand_total(settings):
     table = Table("Investeringar", [("Budget 2025", "budget", 2025)])
     table.row("a", 1).row("b", 2).row("Summa pågående", 3, total=True)
     table.row("c", 10).row("Summa avslutade", 10, total=True)
     table.row("Summa investeringsprojekt", 13, total=True)
-    assert {c.row_label: c.outcome for c in checks_of(table)} == {
+    assert {c.row_label: c.outcome for c in checks_of(table, settings=settings)} == {
         "Summa pågående": OK, "Summa avslutade": OK, "Summa investeringsprojekt": OK,
     }
 
 
-def test_running_results_of_a_resultatbudget():
+def test_running_results_of_a_resultatbudget(settings):
     table = Table("Resultatbudget", [("Budget 2021", "budget", 2021)])
     table.row("Verksamhetens intäkter", 300).row("Verksamhetens kostnader", -2_600).row("Avskrivningar", -100)
     table.row("Verksamhetens nettokostnader", -2_400, total=True)
@@ -145,68 +145,68 @@ def test_running_results_of_a_resultatbudget():
     table.row("Verksamhetens resultat", 100, total=True)
     table.row("Finansiella intäkter", 10).row("Finansiella kostnader", -5).row("Finansnetto", 5, total=True)
     table.row("Resultat före extraordinära poster", 105, total=True)
-    assert {c.outcome for c in checks_of(table) if c.check == "column_sum"} == {OK}
+    assert {c.outcome for c in checks_of(table, settings=settings) if c.check == "column_sum"} == {OK}
 
 
-def test_identity_holds_for_costs_printed_without_sign():
+def test_identity_holds_for_costs_printed_without_sign(settings):
     table = Table("Resultatbudget", [("Budget 2021", "budget", 2021)])
     table.row("Verksamhetens intäkter", 300).row("Verksamhetens kostnader", 2_600).row("Avskrivningar", 100)
     table.row("Verksamhetens nettokostnader", -2_400, total=False)
-    check = only(checks_of(table), "Verksamhetens nettokostnader")
+    check = only(checks_of(table, settings=settings), "Verksamhetens nettokostnader")
     assert check.check == "identity" and check.outcome == OK
 
 
-def test_breakdown_rows_are_not_summed():
+def test_breakdown_rows_are_not_summed(settings):
     table = Table("Ramar", [("Budget 2026", "budget", 2026)])
     table.row("Hälso- och sjukvårdsnämnden", 100).row("varav Vårduppdrag", 40).row("Regionkontoret", 50)
     table.row("Summa fördelat", 150, total=True)
-    assert only(checks_of(table), "Summa fördelat").outcome == OK
+    assert only(checks_of(table, settings=settings), "Summa fördelat").outcome == OK
 
 
-def test_total_printed_in_another_unit():
+def test_total_printed_in_another_unit(settings):
     table = Table("Tillkommande satsningar (tkr)", [("2026", None, 2026)])
     table.row("a", 200).row("b", 26_100).row("Summa", 26_300_000, total=True)
-    check = only(checks_of(table), "Summa")
+    check = only(checks_of(table, settings=settings), "Summa")
     assert check.outcome == INCONSISTENT and "another unit" in check.message
 
 
-def test_a_total_far_from_every_sum_is_only_a_warning():
+def test_a_total_far_from_every_sum_is_only_a_warning(settings):
     table = Table("Kassaflöde", [("Budget 2026", "budget", 2026)])
     table.row("Investeringar", -700).row("Försäljning", -6).row("Årets kassaflöde", 200, total=True)
-    assert only(checks_of(table), "Årets kassaflöde").outcome == UNEXPLAINED
+    assert only(checks_of(table, settings=settings), "Årets kassaflöde").outcome == UNEXPLAINED
 
 
-def test_blank_cells_in_the_summed_rows_make_a_mismatch_incomplete():
+def test_blank_cells_in_the_summed_rows_make_a_mismatch_incomplete(settings):
     table = Table("Drift", [("Budget 2025", "budget", 2025), ("Utfall 2025", "outcome", 2025)])
     table.row("a", 10, 9).row("b", None, 5).row("c", 30, 31).row("Summa", 50, 45, total=True)
-    assert only(checks_of(table), "Summa", "Budget 2025").outcome == INCOMPLETE
-    assert only(checks_of(table), "Summa", "Utfall 2025").outcome == OK
+    assert only(checks_of(table, settings=settings), "Summa", "Budget 2025").outcome == INCOMPLETE
+    assert only(checks_of(table, settings=settings), "Summa", "Utfall 2025").outcome == OK
 
 
-def test_total_with_no_rows_of_its_own_sums_nothing():
+def test_total_with_no_rows_of_its_own_sums_nothing(settings):
     table = Table("Fastigheter", [("Senast beslutad", "budget", None), ("Budget 2025", "budget", 2025)])
     table.row("a", 100, 5).row("Summa beslutade", 100, 5, total=True)
     table.row("b", None, 7).row("Summa planerade", 0, 7, total=True)
     table.row("Summa totalt", 100, 12, total=True)
-    assert {c.outcome for c in checks_of(table)} == {OK}
+    assert {c.outcome for c in checks_of(table, settings=settings)} == {OK}
 
 
-def test_table_continued_under_another_title_is_checked_as_one():
+def test_table_continued_under_another_title_is_checked_as_one(settings):
     first = Table("Betydande investeringsprojekt", [("Budget 2025 Budget", "budget", 2025)], page=16)
     first.row("a", 10).row("Summa beslutade", 10, total=True).row("b", 4)
     second = Table("Tabell 7. Fastighetsinvesteringar", [("Budget 2025", "budget", 2025)], page=17)
     second.row("c", 6).row("Summa planerade", 10, total=True).row("Summa totalt", 20, total=True)
-    assert {c.outcome for c in checks_of(first, second)} == {OK}
+    assert {c.outcome for c in checks_of(first, second, settings=settings)} == {OK}
 
 
-def test_multi_year_total_column():
+def test_multi_year_total_column(settings):
     table = Table("Investeringsbudget", [("2021", "budget", 2021), ("2022", "plan", 2022), ("Totalt", "total", None)])
     table.row("Skolor", 10, 20, 30).row("Vägar", 5, 5, 13)
-    by_label = {c.row_label: c for c in checks_of(table) if c.check == "row_total"}
+    by_label = {c.row_label: c for c in checks_of(table, settings=settings) if c.check == "row_total"}
     assert by_label["Skolor"].outcome == OK and by_label["Vägar"].outcome == INCONSISTENT
 
 
-def test_mnkr_header_over_tkr_figures_is_flagged():
+def test_mnkr_header_over_tkr_figures_is_flagged(settings):
     result = Table("Resultatbudget", [("Budget 2021", "budget", 2021)], unit="mnkr", page=21)
     result.row("Skatteintäkter", 2_020_214).row("Verksamhetens nettokostnader", -2_421_049).row("Finansnetto", 5_000)
     drift = Table("Driftsbudget", [("Budget 2021", "budget", 2021)], unit="tkr", page=22)
@@ -214,12 +214,12 @@ def test_mnkr_header_over_tkr_figures_is_flagged():
     invest = Table("Investeringsbudget", [("2021", "budget", 2021)], unit="tkr", page=23)
     invest.row("Skolor", 120_000).row("Vägar", 30_000)
     df = frame_of(result, drift, invest)
-    by_title = {c.table_title: c for c in unit_checks(tables(df), df)}
+    by_title = {c.table_title: c for c in unit_checks(tables(df), df, settings)}
     assert by_title["Resultatbudget"].outcome == INCONSISTENT and "tkr" in by_title["Resultatbudget"].message
     assert by_title["Driftsbudget"].outcome == OK and by_title["Investeringsbudget"].outcome == OK
 
 
-def test_text_amount_far_above_every_table_figure_is_flagged():
+def test_text_amount_far_above_every_table_figure_is_flagged(settings):
     drift = Table("Driftredovisning", [("Utfall 2025", "outcome", 2025)], unit="tkr")
     drift.row("Gem adm kultur och fritid", -1_394).row("Summa totalt", -62_051, total=True)
     text = [
@@ -229,5 +229,5 @@ def test_text_amount_far_above_every_table_figure_is_flagged():
     ]
     df = frame_of(drift)
     df = pd.concat([df, pd.DataFrame({c: pd.Series([asdict(r)[c] for r in text], dtype=object) for c in df.columns})], ignore_index=True)
-    by_label = {c.row_label: c.outcome for c in unit_checks(tables(df), df) if c.check == "unit_text"}
+    by_label = {c.row_label: c.outcome for c in unit_checks(tables(df), df, settings) if c.check == "unit_text"}
     assert by_label == {"Gemensam administration, överskott": UNEXPLAINED, "Nämnden, överskott": OK}

@@ -43,7 +43,7 @@ class Vocabulary:
             parts=re.compile("|".join(tables.part_cues), re.IGNORECASE),
             numbered_caption=re.compile(tables.numbered_caption, re.IGNORECASE),
             corner_fillers=frozenset(w.lower() for w in tables.corner_fillers),
-            units=UnitGrammar.of(amounts.units),
+            units=UnitGrammar.of(amounts.units.patterns),
             years=YearRange(*tables.year_range),
             year_kinds=amounts.year_kinds,
         )

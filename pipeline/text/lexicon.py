@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 import spacy
 from spacy.matcher import PhraseMatcher
-
-from pipeline.settings import ResponsibleConfig
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION_REACH = 80  # characters before "(KS)" searched for the name it abbreviates
@@ -81,6 +80,21 @@ def _has_run(seq: tuple[str, ...], run: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == run for i in range(len(seq) - n + 1))
 
 
+class BodyCues(Protocol):
+    """How configs/lexicon.yaml `responsible` names bodies (pipeline.settings.ResponsibleConfig:
+    the text layer imports nothing above it)."""
+
+    collective: list[str]
+    pattern: str
+    exclude: list[str]
+    names: list[str]
+    unit_forms: dict[str, str]
+    unit_tasks: list[str]
+    labels: list[str]
+    partner_phrases: list[str]
+    joiner: str
+
+
 @dataclass(frozen=True)
 class Bodies:
     """How a text names the bodies that carry out a task (configs/lexicon.yaml `responsible`)."""
@@ -95,7 +109,7 @@ class Bodies:
     partner: re.Pattern[str]  # "tillsammans med" ending the text before a partner body
 
     @classmethod
-    def of(cls, cfg: ResponsibleConfig) -> Bodies:
+    def of(cls, cfg: BodyCues) -> Bodies:
         nlp = _nlp()
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         matcher.add("COLLECTIVE", [nlp.make_doc(p) for p in cfg.collective])

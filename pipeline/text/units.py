@@ -9,12 +9,22 @@ comma at its end ("Soliditet, %"), or by opening with a word of a unit that is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-
-from pipeline.settings import UnitConfig
+from typing import Protocol
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+
+
+class UnitForm(Protocol):
+    """One printed form of a unit, as configs/amounts.yaml `units.patterns` lists it
+    (pipeline.settings.UnitPattern: the text layer imports nothing above it)."""
+
+    pattern: str
+    unit: str
+    sek: int | None
+    prose: bool
 
 
 @dataclass(frozen=True)
@@ -39,8 +49,8 @@ class UnitGrammar:
     unit_words: re.Pattern[str]
 
     @classmethod
-    def of(cls, config: UnitConfig) -> UnitGrammar:
-        patterns = config.patterns
+    def of(cls, forms: Iterable[UnitForm]) -> UnitGrammar:
+        patterns = list(forms)
         return cls(
             units=tuple((re.compile(u.pattern, re.IGNORECASE), Unit(u.unit, u.sek)) for u in patterns),
             prose_money="|".join(u.pattern for u in patterns if u.sek and u.prose),

@@ -59,7 +59,7 @@ class Patterns:
     def of(cls, settings: Settings) -> Patterns:
         """The constructions compiled, once per settings object (`Settings.derived`)."""
         t = settings.amounts.text
-        units = UnitGrammar.of(settings.amounts.units)
+        units = UnitGrammar.of(settings.amounts.units.patterns)
         f = _Fragments.of(t, units.prose_money)
         body, amount, when, between, prep, verb = f.body, f.amount, f.when, f.between, f.prep, f.verb
         ci = re.IGNORECASE
