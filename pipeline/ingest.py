@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from pipeline.model import SourceDocument, StageError
-from pipeline.settings import IngestLimits
+from pipeline.settings.pipeline import IngestLimits
 
 STAGE = "ingest"
 

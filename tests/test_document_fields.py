@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.document_fields import document_fields
-from pipeline.settings import ReferenceConfig
+from pipeline.settings.lexicon import ReferenceConfig
 
 CASES = [
     "alingsas_budget_2021-2023.pdf",

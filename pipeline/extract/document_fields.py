@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.model import BlockKind, Document, DocumentRow
-from pipeline.settings import DocumentConfig, Settings
+from pipeline.settings import Settings
+from pipeline.settings.lexicon import DocumentConfig
 
 _REPO = Path(__file__).resolve().parents[2]
 _MIN_MENTIONS = 3  # a place named fewer times is mentioned, not the subject

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.settings import LexiconSettings
+from pipeline.settings.lexicon import LexiconSettings
 from pipeline.text.numbers import parse_number
 
 _BARE_TARGET = re.compile(r"[<>≥≤±+/\-−\s]*(?P<value>\d[\d ,.]*)\s*%?")

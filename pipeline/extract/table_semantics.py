@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import DocumentRow
-from pipeline.settings import Settings, YearKindConfig
+from pipeline.settings import Settings
+from pipeline.settings.amounts import YearKindConfig
 from pipeline.text.units import UnitGrammar
 from pipeline.text.years import YearRange
 

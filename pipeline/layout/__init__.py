@@ -30,7 +30,8 @@ from pipeline.layout.toc import (
 )
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
-from pipeline.settings import LayoutSettings, LineSettings, Settings
+from pipeline.settings import Settings
+from pipeline.settings.layout import LayoutSettings, LineSettings
 from pipeline.text.normalise import HyphenationSettings, normalise_space
 from pipeline.text.years import YearRange
 

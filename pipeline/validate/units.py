@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from pipeline.settings import Settings, UnitCheckConfig
+from pipeline.settings import Settings
+from pipeline.settings.validate import UnitCheckConfig
 from pipeline.validate.checks import INCONSISTENT, OK, UNEXPLAINED, Check, fmt
 from pipeline.validate.frames import as_number
 from pipeline.validate.tables import Cell, Table

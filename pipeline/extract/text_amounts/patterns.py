@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pipeline.extract.text_amounts.sentence import MASK, NUMBER, Dating
-from pipeline.settings import Settings, TextAmountConfig
+from pipeline.settings import Settings
+from pipeline.settings.amounts import TextAmountConfig
 from pipeline.text.units import UnitGrammar
 
 WORD = rf"[\w{MASK}][\w{MASK}-]*"
 PLAIN_WORD = r"\w[\w-]*"  # a word that is no number
+_CI = re.IGNORECASE
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,8 @@ class Patterns:
         units = UnitGrammar.of(settings.amounts.units.patterns)
         f = _Fragments.of(t, units.prose_money)
         body, amount, when, between, prep, verb = f.body, f.amount, f.when, f.between, f.prep, f.verb
-        ci = re.IGNORECASE
         return cls(
-            allocations=tuple(re.compile(p, ci) for p in (
+            allocations=tuple(re.compile(p, _CI) for p in (
                 rf"(?P<body>{body})\s+(?:{verb})\s+{f.filler}{amount}{when}",  # X tilldelas 2,5 mnkr [år 2026]
                 rf"{amount}\s+(?:{verb})\s+(?:till\s+)?(?P<body>{body}){when}",  # 600 tkr tillskjuts X
                 rf"(?:{verb})\s+{f.filler}{amount}\s+till\s+(?P<body>{body}){when}",  # tillskjuts 700 tkr till X
@@ -75,43 +76,43 @@ class Patterns:
             item_statement=re.compile(
                 rf"(?:(?:{_any(t.determiners)})\s+(?:{PLAIN_WORD}\s+)?)?(?:{_any(t.frame_nouns)})\s+för\s+"
                 rf"(?:(?P<genitive>{NUMBER})\s+års\s+)?{f.item}(?:\s+för\s+(?:år\s+)?(?P<year>{NUMBER}))?"
-                rf"\s+(?:{_any(t.statement_verbs)})\s+{between}(?:{prep})\s+{amount}", ci),
-            receipts=(re.compile(rf"{f.receiver}\s+(?:{_any(t.receipt_verbs)})\s+(?:(?:en|ett)\s+)?{f.received}", ci),
+                rf"\s+(?:{_any(t.statement_verbs)})\s+{between}(?:{prep})\s+{amount}", _CI),
+            receipts=(re.compile(rf"{f.receiver}\s+(?:{_any(t.receipt_verbs)})\s+(?:(?:en|ett)\s+)?{f.received}", _CI),
                       re.compile(rf"(?:{_any(t.receipt_adverbs)})\s+(?:{_any(t.receipt_verbs)})\s+{f.receiver}"
-                                 rf"\s+(?:en|ett)\s+{f.received}", ci)),
-            frame=re.compile(rf"(?:{_any(t.frame_nouns)})\s+om\s+{amount}\s+till\s+(?P<body>{body})", ci),
+                                 rf"\s+(?:en|ett)\s+{f.received}", _CI)),
+            frame=re.compile(rf"(?:{_any(t.frame_nouns)})\s+om\s+{amount}\s+till\s+(?P<body>{body})", _CI),
             purposed=re.compile(
                 rf"för\s+(?!att\b)(?P<purpose>{PLAIN_WORD},?(?:\s+{PLAIN_WORD},?){{0,{t.purpose_words - 1}}}?)"
                 rf"\s+(?:{verb})\s+(?:(?P<what>{PLAIN_WORD})\s+(?:om|på|med)\s+)?{amount}\s+till\s+(?P<to>{body}){when}",
-                ci),
-            breakdown=re.compile(rf"(?:{_any(t.breakdown_openings)})\s+(?:{verb})\s+", ci),
-            breakdown_item=re.compile(rf"{amount}\s+till\s+(?P<to>{body})(?:\s*\([^)]*\))?", ci),
+                _CI),
+            breakdown=re.compile(rf"(?:{_any(t.breakdown_openings)})\s+(?:{verb})\s+", _CI),
+            breakdown_item=re.compile(rf"{amount}\s+till\s+(?P<to>{body})(?:\s*\([^)]*\))?", _CI),
             breakdown_separator=re.compile(r"\s*(?:,|och|samt)\s+"),
             part=re.compile(rf"(?:{_any(t.part_cues)})\s+{amount}\s+(?:{_any(t.part_prepositions)})\s+(?:(?:{_any(t.determiners)})\s+)?"
                             rf"(?P<part>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,{t.part_words - 1}}})"
-                            r"(?=\s*[,.;)]|\s*$)", ci),
+                            r"(?=\s*[,.;)]|\s*$)", _CI),
             defined=re.compile(rf"\b(?:{_any(t.definite_determiners)})\s+(?P<defined>(?:{PLAIN_WORD}\s+)?{PLAIN_WORD}"
-                               rf"(?:{_any(t.definite_endings)}))\s+(?:på|om)\s+{amount}", ci),
+                               rf"(?:{_any(t.definite_endings)}))\s+(?:på|om)\s+{amount}", _CI),
             named=re.compile(rf"(?P<named>[A-ZÅÄÖ][^(){MASK}.]*?)\s*\(\s*{amount}\s*\)"),
             budget_line=re.compile(rf"i\s+(?P<line>{_any(t.budget_lines)})\s+för\s+(?P<item>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,3}}?)"
-                                   rf"\s+(?:{_any(t.budget_line_verbs)})\s+{amount}", ci),
-            body=re.compile(body, ci),
-            joined=re.compile(rf"(?:{body})\s*(?:,|och|samt)\s*$", ci),
-            anaphor=re.compile(rf"^(?:{_any(t.anaphors)})$", ci),
-            passive=re.compile(rf"^(?:{t.passive_verb})$", ci),
-            excluded=re.compile(_any(t.excluded_cues), ci),
+                                   rf"\s+(?:{_any(t.budget_line_verbs)})\s+{amount}", _CI),
+            body=re.compile(body, _CI),
+            joined=re.compile(rf"(?:{body})\s*(?:,|och|samt)\s*$", _CI),
+            anaphor=re.compile(rf"^(?:{_any(t.anaphors)})$", _CI),
+            passive=re.compile(rf"^(?:{t.passive_verb})$", _CI),
+            excluded=re.compile(_any(t.excluded_cues), _CI),
             continuation=re.compile(rf"(?:{_any(t.continuation_words)})\s"),
             subject_stops=frozenset(w.lower() for w in t.subject_stop_words),
             clause_words=frozenset(w.lower() for w in t.clause_words),
             purpose_modifiers=frozenset(w.lower() for w in t.purpose_modifiers),
             purpose_stops=frozenset(w.lower() for w in t.purpose_stops),
             budget_lines={k.lower(): v for k, v in t.budget_lines.items()},
-            label_kinds=tuple((re.compile(k.pattern, ci), k.kind) for k in t.label_kinds),
-            budget_cue=re.compile(_any(t.budget_cues), ci),
+            label_kinds=tuple((re.compile(k.pattern, _CI), k.kind) for k in t.label_kinds),
+            budget_cue=re.compile(_any(t.budget_cues), _CI),
             inexact=re.compile(rf"\b(?:(?:{_any(t.approximations)})\.?|(?:{_any(t.changes)})\s+med(?:\s+\w+){{0,2}})\s*$",
-                               ci),
-            refused_after_unit=re.compile(_any(t.refused_after_unit), ci),
-            refused_in_label=re.compile(t.refused_in_label, ci),
+                               _CI),
+            refused_after_unit=re.compile(_any(t.refused_after_unit), _CI),
+            refused_in_label=re.compile(t.refused_in_label, _CI),
             named_words=t.named_words,
             doc_types=frozenset(t.doc_types),
             units=units,
