@@ -137,14 +137,14 @@ def _crash_on_boom(path: Path, settings: Settings, timeout: float | None = None)
     return process_path(path, settings, timeout)
 
 
-def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatch):
+def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatch, settings):
     import pipeline.executors as executors
 
     monkeypatch.setattr(executors, "process_path", _crash_on_boom)
     boom = inbox / "boom.pdf"
     shutil.copy(inbox / SAMPLES[1], boom)
     paths = [inbox / SAMPLES[0], boom, inbox / SAMPLES[1]]
-    results = dict(executors.run_documents(paths, workers=2))
+    results = dict(executors.run_documents(paths, settings, workers=2))
     assert sorted(results) == [0, 1, 2]
     assert results[1].error is not None and results[1].error.stage == "worker"
     assert results[0].error is None and results[2].error is None
