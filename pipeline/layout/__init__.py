@@ -31,7 +31,7 @@ from pipeline.layout.toc import (
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
 from pipeline.settings import Settings
-from pipeline.settings.layout import LayoutSettings, LineSettings
+from pipeline.settings.layout import LayoutSettings, LineConfig
 from pipeline.text.normalise import HyphenationSettings, normalise_space
 from pipeline.text.years import YearRange
 
@@ -48,7 +48,7 @@ class LayoutRules:
     """configs/layout.yaml as each pass of the layout stage reads it, compiled once per
     settings object; the year range (configs/amounts.yaml) tells a header of years."""
 
-    lines: LineSettings
+    lines: LineConfig
     columns: ColumnSettings
     furniture: FurnitureSettings
     toc: TocSettings

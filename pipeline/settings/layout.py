@@ -8,7 +8,7 @@ from pydantic import Field
 from pipeline.settings.fields import Count, Model, NonNegative, Positive, Range, Regex, Share, ShareRange
 
 
-class LineSettings(Model):
+class LineConfig(Model):
     x_tolerance: Positive
     y_tolerance: Positive
     segment_gap_em: Positive
@@ -79,7 +79,7 @@ class LayoutTableConfig(Model):
 
 
 class LayoutSettings(Model):
-    lines: LineSettings
+    lines: LineConfig
     columns: ColumnConfig
     furniture: FurnitureConfig
     toc: TocConfig
