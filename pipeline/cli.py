@@ -19,6 +19,7 @@ from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
 from pipeline.publish.state import load_state
 from pipeline.runner import find_pdfs, read_interim, write_json
+from pipeline.settings import SettingsError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 log = logging.getLogger(__name__)
@@ -28,11 +29,19 @@ log = logging.getLogger(__name__)
 def main(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="log debug lines too"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="log warnings and errors only"),
+    config_dir: Path | None = typer.Option(None, "--config-dir", help="configs to use (default: $KOMMUNBUDGET_CONFIG_DIR, "
+                                           "else configs/ beside the package)"),
 ) -> None:
     """Set up logging for every command: info lines by default (stderr; a command's own output
-    goes to stdout)."""
+    goes to stdout). Validate the configs before any command reads a PDF: a bad key is a usage
+    error (exit 2) that leaves every output as it was."""
     if verbose and quiet:
         raise typer.BadParameter("--verbose and --quiet exclude each other")
+    try:
+        config.use(config_dir or config.CONFIG_DIR)
+    except SettingsError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     logs.configure(logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO)
     log.debug("kommunbudget %s on Python %s", __version__, platform.python_version())
 
@@ -45,8 +54,9 @@ def run(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
     force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
     keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
-    timeout: float = typer.Option(config.load("pipeline")["run"]["document_timeout_seconds"], "--timeout", min=0,
-                                  help="seconds one document may take before it is given up (0: no limit)"),
+    timeout: float | None = typer.Option(None, "--timeout", min=0,
+                                         help="seconds one document may take before it is given up (0: no limit; "
+                                         "default: configs/pipeline.yaml run.document_timeout_seconds)"),
 ) -> None:
     """Run every stage over the inputs and publish the datasets into OUT (incrementally)."""
     missing = [p for p in inputs if not p.exists()]
@@ -54,13 +64,18 @@ def run(
         typer.echo(f"no such file or directory: {', '.join(map(str, missing))}", err=True)
         raise typer.Exit(EXIT_USAGE)
     options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted,
-                         timeout=timeout or None)
+                         timeout=_timeout(timeout) or None)
     try:
         code, _ = run_batch(inputs, out, options)
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
     raise typer.Exit(code)
+
+
+def _timeout(option: float | None) -> float:
+    """The --timeout given, else the configured one (read after the configs were validated)."""
+    return option if option is not None else float(config.load("pipeline")["run"]["document_timeout_seconds"])
 
 
 @app.command()

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.config import CONFIG_DIR
+from pipeline import config
 from pipeline.publish.writers import write_text
 
 STATE_FILE = "state.json"
@@ -36,7 +36,7 @@ def processed_by(doc_id: str) -> Entry:
 def processing_digest() -> str:
     digest = hashlib.sha256()
     code = Path(__file__).resolve().parent.parent
-    for path in sorted(CONFIG_DIR.glob("*.yaml")) + sorted(code.rglob("*.py")):
+    for path in sorted(config.CONFIG_DIR.glob("*.yaml")) + sorted(code.rglob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

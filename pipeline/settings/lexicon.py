@@ -1,0 +1,89 @@
+"""configs/lexicon.yaml: the Swedish vocabulary of goals, indicators, measures and document fields."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from pipeline.settings.fields import Count, Model, Named, Positive, Regex, Share, template
+
+
+class GoalCues(Model):
+    political: list[str]
+    financial: list[str]
+    operational: list[str]
+
+
+class SectionCues(Model):
+    goals: GoalCues
+    goal_idioms: list[str]
+    goal_prefixes: list[str]
+    goal_run_prefixes: list[str]
+    goal_chapters: list[str]
+    indicators: list[str]
+    measures: list[str]
+    filler: list[str]
+    direction_columns: list[str]
+    responsible_columns: list[str]
+    measure_chapters: list[str]
+    mandate_headings: list[str]
+    mandate_doc_types: list[str]
+    financial_goal_terms: list[str]
+    indicator_attributes: list[Regex]
+    indicator_baselines: list[Regex]
+    comment_rows: list[Regex]
+    decision_headings: list[str]
+    intro_words: list[str]
+    task_phrases: list[Regex]
+
+
+class TableRowConfig(Model):
+    row_gap_em: Positive
+    column_snap_pt: Positive
+    indent_pt: Positive
+    footnote_size: Share
+
+
+class ResponsibleConfig(Model):
+    collective: list[str]
+    pattern: Regex
+    exclude: list[str]
+    names: list[str]
+    unit_forms: dict[str, str]
+    unit_tasks: list[Annotated[str, template("{unit}")]]
+    labels: list[str]
+    partner_phrases: list[str]
+    joiner: Regex
+
+
+class DocumentConfig(Model):
+    doc_types: list[Named]
+    not_budget: list[Regex]
+    self_reference: Regex
+    municipality_patterns: list[Regex]
+    parties: list[str]
+    party_pattern: Regex
+    party_separator: Regex
+    party_issuer: list[Annotated[str, template("{party}")]]
+    party_mentions: Count
+    party_share: Share
+    issuer_pattern: Regex
+    period_pattern: Regex
+    year_pattern: Regex
+    first_pages: Count
+    opening_pages: Count
+
+
+class ReferenceConfig(Model):
+    """Optional SCB lists, paths relative to the repository; absent, codes stay null."""
+
+    municipalities: str | None = None
+    counties: str | None = None
+
+
+class LexiconSettings(Model):
+    sections: SectionCues
+    table_rows: TableRowConfig
+    directions: list[Named]
+    units: list[Named]
+    responsible: ResponsibleConfig
+    document: DocumentConfig
+    reference: ReferenceConfig = ReferenceConfig()
