@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.progress import Progress
@@ -45,7 +45,9 @@ class RunOptions:
     timeout: float | None = None  # seconds per document (None: no limit)
 
 
-def run_batch(inputs: list[Path], out: Path, options: RunOptions = RunOptions(), log: Callable[[str], None] = print) -> tuple[int, dict]:
+def run_batch(
+    inputs: list[Path], out: Path, options: RunOptions = RunOptions(), log: Callable[[str], None] = print
+) -> tuple[int, dict]:
     """Process `inputs` into `out`; raises OutputLocked if another run holds `out`."""
     with OutputLock(out):
         return _run(inputs, out, options, log)
@@ -56,6 +58,52 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     remove_stale_temporaries(out)
     interim = out / "interim"
     files = find_pdfs(inputs)
+    current, todo, reused, removed = _plan(files, out, options)
+
+    results = _process(todo, options, log)
+    for path, result in zip(todo, results):
+        write_interim(interim, result)
+        current[state_key(path)] = processed_by(result.doc_id)
+
+    outcomes = {key: cached for key, cached in reused.items()}
+    outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
+    extractions = _unique_documents(outcomes)
+    changed = bool(todo) or (bool(removed) and not options.keep_deleted)
+    validation = None
+    if changed or not (out / "documents.csv").exists():
+        validation = publish(out, extractions, log).summary()
+    save_state(out, current)
+
+    failed = [error for _, error in outcomes.values() if error is not None]
+    report = {
+        "pipeline_version": __version__,
+        "started_utc": datetime.now(UTC).isoformat(timespec="seconds"),
+        "files_seen": len(files),
+        "processed": sum(r.error is None for r in results),
+        "skipped_unchanged": len(reused) - (len(removed) if options.keep_deleted else 0),
+        "removed": sorted(Path(k).name for k in removed) if not options.keep_deleted else [],
+        "published": changed,
+        "failed": [asdict(e) for e in failed],
+        "rows": {name: sum(len(getattr(x, name)) for x in extractions) for name in DATASETS[1:]}
+        | {"documents": len(extractions)},
+        "timings": _stage_timings(results) | {"total": round(time.perf_counter() - started, 3)},
+        "documents": [_report_entry(r) for r in results],
+        "validation": validation,
+    }
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    write_json(out / "runs" / f"{stamp}.json", report)
+    log(
+        f"{len(files)} files: {report['processed']} processed, {report['skipped_unchanged']} unchanged, "
+        f"{len(failed)} failed; rows {report['rows']}"
+    )
+    return (EXIT_SOME_FAILED if failed else EXIT_OK), report
+
+
+def _plan(
+    files: list[Path], out: Path, options: RunOptions
+) -> tuple[dict[str, Entry], list[Path], dict[str, tuple[Extraction, StageError | None]], dict[str, Entry]]:
+    """Which files to run (`todo`), whose interim results to reuse, and which state entries are gone."""
+    interim = out / "interim"
     state = load_state(out)
     current: dict[str, Entry] = {}
     todo: list[Path] = []
@@ -78,43 +126,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
             if cached is not None:
                 reused[key] = cached
                 current[key] = entry
-
-    results = _process(todo, options, log)
-    for path, result in zip(todo, results):
-        write_interim(interim, result)
-        current[state_key(path)] = processed_by(result.doc_id)
-
-    outcomes = {key: cached for key, cached in reused.items()}
-    outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
-    extractions = _unique_documents(outcomes)
-    changed = bool(todo) or (bool(removed) and not options.keep_deleted)
-    validation = None
-    if changed or not (out / "documents.csv").exists():
-        validation = publish(out, extractions, log).summary()
-    save_state(out, current)
-
-    failed = [error for _, error in outcomes.values() if error is not None]
-    report = {
-        "pipeline_version": __version__,
-        "started_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "files_seen": len(files),
-        "processed": sum(r.error is None for r in results),
-        "skipped_unchanged": len(reused) - (len(removed) if options.keep_deleted else 0),
-        "removed": sorted(Path(k).name for k in removed) if not options.keep_deleted else [],
-        "published": changed,
-        "failed": [asdict(e) for e in failed],
-        "rows": {name: sum(len(getattr(x, name)) for x in extractions) for name in DATASETS[1:]} | {"documents": len(extractions)},
-        "timings": _stage_timings(results) | {"total": round(time.perf_counter() - started, 3)},
-        "documents": [_report_entry(r) for r in results],
-        "validation": validation,
-    }
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    write_json(out / "runs" / f"{stamp}.json", report)
-    log(
-        f"{len(files)} files: {report['processed']} processed, {report['skipped_unchanged']} unchanged, "
-        f"{len(failed)} failed; rows {report['rows']}"
-    )
-    return (EXIT_SOME_FAILED if failed else EXIT_OK), report
+    return current, todo, reused, removed
 
 
 def _process(todo: list[Path], options: RunOptions, log: Callable[[str], None]) -> list[DocumentResult]:
@@ -154,7 +166,8 @@ def publish(out: Path, extractions: list[Extraction], log: Callable[[str], None]
     write_database(out / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
     write_datapackage(out, list(DATASETS))
     found = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in outcome.summary()["findings"].items())
-    log(f"validation: {found}; {sum(len(q) for q in outcome.quarantined.values())} rows quarantined ({outcome.seconds:.1f} s)")
+    quarantined = sum(len(q) for q in outcome.quarantined.values())
+    log(f"validation: {found}; {quarantined} rows quarantined ({outcome.seconds:.1f} s)")
     return outcome
 
 
@@ -167,7 +180,11 @@ def _stage_timings(results: list[DocumentResult]) -> dict[str, float]:
 
 
 def _report_entry(result: DocumentResult) -> dict:
-    entry: dict = {"file": result.file, "doc_id": result.doc_id, "timings": {k: round(v, 3) for k, v in result.timings.items()}}
+    entry: dict = {
+        "file": result.file,
+        "doc_id": result.doc_id,
+        "timings": {k: round(v, 3) for k, v in result.timings.items()},
+    }
     if result.error is not None:
         entry["error"] = asdict(result.error)
     return entry

@@ -21,8 +21,8 @@ from pipeline.extract import extract
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.model import StageError
-from pipeline.tables import build_tables
 from pipeline.runner import find_pdfs
+from pipeline.tables import build_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -29,8 +29,11 @@ log = logging.getLogger(__name__)
 def main(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="log debug lines too"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="log warnings and errors only"),
-    config_dir: Path | None = typer.Option(None, "--config-dir", help="configs to use (default: $KOMMUNBUDGET_CONFIG_DIR, "
-                                           "else configs/ beside the package)"),
+    config_dir: Path | None = typer.Option(
+        None,
+        "--config-dir",
+        help="configs to use (default: $KOMMUNBUDGET_CONFIG_DIR, else configs/ beside the package)",
+    ),
 ) -> None:
     """Set up logging for every command: info lines by default (stderr; a command's own output
     goes to stdout). Validate the configs before any command reads a PDF: a bad key is a usage
@@ -50,7 +53,9 @@ def main(
 def run(
     inputs: list[Path] = typer.Argument(..., help="PDF files or directories of PDFs"),
     out: Path = typer.Option(Path("processed"), "--out", help="output directory"),
-    workers: int = typer.Option(default_workers(), "--workers", min=1, help="parallel worker processes (default: cores)"),
+    workers: int = typer.Option(
+        default_workers(), "--workers", min=1, help="parallel worker processes (default: cores)"
+    ),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
     force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
     keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
@@ -87,7 +92,9 @@ def validate(
     The documents are those of the last run (its state), or every interim document.
     """
     interim = out / "interim"
-    doc_ids = sorted({entry.doc_id for entry in load_state(out).values()}) or sorted(p.parent.name for p in interim.glob("*/extracted.json"))
+    doc_ids = sorted({entry.doc_id for entry in load_state(out).values()}) or sorted(
+        p.parent.name for p in interim.glob("*/extracted.json")
+    )
     extractions = [cached[0] for cached in (read_interim(interim, d) for d in doc_ids) if cached is not None]
     if not extractions:
         typer.echo(f"no extracted documents under {interim}", err=True)

@@ -111,7 +111,9 @@ def _stages(name: str, data: bytes, doc_id: str, timings: dict[str, float]) -> D
 
 def _failed(name: str, doc_id: str) -> Extraction:
     """A failed file still gets a documents row, so that nothing silently disappears."""
-    row = DocumentRow(doc_id=doc_id, source_file=name, pages=0, status=DocumentStatus.FAILED, pipeline_version=__version__)
+    row = DocumentRow(
+        doc_id=doc_id, source_file=name, pages=0, status=DocumentStatus.FAILED, pipeline_version=__version__
+    )
     return Extraction(document=row)
 
 

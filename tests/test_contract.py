@@ -25,7 +25,12 @@ CONTRACT_MD = SHARED / "contract" / "datasets.md"
 NULLABLE_FOR_NOW = {"rule"}  # the contract has it non-null; nullable until every extraction site names its rule
 
 _SAMPLE = {ColumnType.STRING: "x", ColumnType.INTEGER: 2, ColumnType.NUMBER: 1.5, ColumnType.BOOLEAN: True}
-_DUCK = {ColumnType.STRING: "VARCHAR", ColumnType.INTEGER: "BIGINT", ColumnType.NUMBER: "DOUBLE", ColumnType.BOOLEAN: "BOOLEAN"}
+_DUCK = {
+    ColumnType.STRING: "VARCHAR",
+    ColumnType.INTEGER: "BIGINT",
+    ColumnType.NUMBER: "DOUBLE",
+    ColumnType.BOOLEAN: "BOOLEAN",
+}
 
 
 def _sample_row(dataset: str) -> object:
@@ -68,7 +73,9 @@ def test_datapackage_follows_the_contract(dataset):
     resources = {r["name"]: r for r in descriptor(list(DATASETS))["resources"]}
     assert list(resources) == list(DATASETS)
     schema = resources[dataset]["schema"]
-    assert [(f["name"], f["type"], f["description"]) for f in schema["fields"]] == [(c.name, c.type.value, c.meaning) for c in columns(dataset)]
+    assert [(f["name"], f["type"], f["description"]) for f in schema["fields"]] == [
+        (c.name, c.type.value, c.meaning) for c in columns(dataset)
+    ]
     enums = {f["name"]: f["constraints"]["enum"] for f in schema["fields"] if "enum" in f.get("constraints", {})}
     assert enums == {c.name: list(c.enum) for c in columns(dataset) if c.enum}
     assert schema["primaryKey"] == [c.name for c in columns(dataset) if c.key]
@@ -89,7 +96,9 @@ def test_gx_suite_follows_the_contract(suites, dataset):
         by_type.setdefault(type(expectation).__name__, []).append(expectation)
     assert [e.column for e in by_type["ExpectColumnToExist"]] == column_names(dataset)
     assert [e.column for e in by_type["ExpectColumnValuesToBeInTypeList"]] == column_names(dataset)
-    assert {e.column for e in by_type["ExpectColumnValuesToNotBeNull"]} == {c.name for c in columns(dataset) if not c.nullable}
+    assert {e.column for e in by_type["ExpectColumnValuesToNotBeNull"]} == {
+        c.name for c in columns(dataset) if not c.nullable
+    }
     enums = {e.column: list(e.value_set) for e in by_type.get("ExpectColumnValuesToBeInSet", [])}
     assert enums == {c.name: list(c.enum) for c in columns(dataset) if c.enum}
 
@@ -97,13 +106,25 @@ def test_gx_suite_follows_the_contract(suites, dataset):
 def test_extractions_written_before_the_new_columns_still_load():
     """An extracted.json from before the contract's additions: no bbox, rule, indicator_kpi …"""
     old = {
-        "document": {"doc_id": "d", "source_file": "x.pdf", "pages": 3, "status": "ok", "pipeline_version": "0", "doc_type": "budget"},
+        "document": {
+            "doc_id": "d",
+            "source_file": "x.pdf",
+            "pages": 3,
+            "status": "ok",
+            "pipeline_version": "0",
+            "doc_type": "budget",
+        },
         "goals": [{"doc_id": "d", "goal_id": "g1", "kind": "political", "title": "Trygg uppväxt", "page": 2}],
-        "indicators": [], "measures": [],
-        "amounts": [{"doc_id": "d", "amount_id": "a1", "source": "table", "row_label": "Summa", "value": 1.0, "page": 3}],
+        "indicators": [],
+        "measures": [],
+        "amounts": [
+            {"doc_id": "d", "amount_id": "a1", "source": "table", "row_label": "Summa", "value": 1.0, "page": 3}
+        ],
     }
     extraction = Extraction.from_dict(old)
-    assert extraction.goals[0].rule is None and extraction.amounts[0].sum_check is None and extraction.indicator_kpi == []
+    assert (
+        extraction.goals[0].rule is None and extraction.amounts[0].sum_check is None and extraction.indicator_kpi == []
+    )
     assert Extraction.from_dict(extraction.to_dict()) == extraction
 
 
@@ -149,7 +170,13 @@ def _enum_values(meaning: str) -> list[str]:
     return [item.split()[0] for item in listed.split(",") if item.strip()]
 
 
-_MARKDOWN_TYPES = {"string": ColumnType.STRING, "int": ColumnType.INTEGER, "float": ColumnType.NUMBER, "bool": ColumnType.BOOLEAN, "enum": ColumnType.STRING}
+_MARKDOWN_TYPES = {
+    "string": ColumnType.STRING,
+    "int": ColumnType.INTEGER,
+    "float": ColumnType.NUMBER,
+    "bool": ColumnType.BOOLEAN,
+    "enum": ColumnType.STRING,
+}
 
 
 def test_every_column_of_the_markdown_contract_is_in_the_module():
@@ -190,7 +217,11 @@ def test_validate_never_imports_publish():
     files = sorted((ROOT / "pipeline" / "validate").rglob("*.py"))
     assert files
     for path in files:
-        leaking = {m for m in _imports(path, "pipeline.validate") if m == "pipeline.publish" or m.startswith("pipeline.publish.")}
+        leaking = {
+            m
+            for m in _imports(path, "pipeline.validate")
+            if m == "pipeline.publish" or m.startswith("pipeline.publish.")
+        }
         assert not leaking, f"{path.relative_to(ROOT)} imports {sorted(leaking)}: validation returns, publish writes"
 
 

@@ -6,6 +6,7 @@ and returns typed rows that carry doc_id and page from the moment they are made.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
@@ -17,7 +18,9 @@ from pipeline.tables import Table
 def extract(doc: Document, tables: list[Table]) -> Extraction:
     document = document_fields(doc)
     # a manifesto's promises are not a budget's goals
-    goals, indicators, measures = ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
+    goals, indicators, measures = (
+        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
+    )
     amounts = extract_amounts(doc, tables, document)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
@@ -34,11 +37,14 @@ def qualify_ids(x: Extraction) -> Extraction:
     def q(value: str | None) -> str | None:
         return None if value is None or value.startswith(x.document.doc_id) else f"{x.document.doc_id}-{value}"
 
+    def key(value: str) -> str:
+        return cast(str, q(value))  # a row's own id: set, and not qualified yet
+
     return Extraction(
         document=x.document,
-        goals=[replace(g, goal_id=q(g.goal_id), parent_goal_id=q(g.parent_goal_id)) for g in x.goals],
-        indicators=[replace(i, indicator_id=q(i.indicator_id), goal_id=q(i.goal_id)) for i in x.indicators],
-        measures=[replace(m, measure_id=q(m.measure_id), goal_id=q(m.goal_id)) for m in x.measures],
-        amounts=[replace(a, amount_id=q(a.amount_id)) for a in x.amounts],
+        goals=[replace(g, goal_id=key(g.goal_id), parent_goal_id=q(g.parent_goal_id)) for g in x.goals],
+        indicators=[replace(i, indicator_id=key(i.indicator_id), goal_id=q(i.goal_id)) for i in x.indicators],
+        measures=[replace(m, measure_id=key(m.measure_id), goal_id=q(m.goal_id)) for m in x.measures],
+        amounts=[replace(a, amount_id=key(a.amount_id)) for a in x.amounts],
         unplaced=x.unplaced,
     )

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
+from pipeline.contract import GoalKind, IndicatorDirection, IndicatorUnit
 from pipeline.extract import rules
 from pipeline.extract.rules.context import Context, clean, heading_level, restates
 from pipeline.extract.rules.registry import (
@@ -178,7 +179,7 @@ class _Assembler:
         """A goal stated again (outside a table) is the goal read before: no new row."""
         goals = self.ctx.goals
         known = next((g for g in goals if restates(fact.title, g)), None) if fact.restated else None
-        row = known or GoalRow(doc_id=self.doc_id, goal_id=f"g{len(goals) + 1:03d}", kind=fact.kind,
+        row = known or GoalRow(doc_id=self.doc_id, goal_id=f"g{len(goals) + 1:03d}", kind=cast(GoalKind, fact.kind),
                                title=fact.title, page=label.page, number=fact.number, focus_area=fact.focus,
                                parent_goal_id=_id(fact.parent), **_evidence(label))
         ctx = replace(self.ctx, goals=goals if known else goals + (row,), goal=row, tail=row if fact.in_table else None)
@@ -190,8 +191,8 @@ class _Assembler:
     def _indicator(self, fact: Indicator, label: Label) -> Outcome:
         row = IndicatorRow(doc_id=self.doc_id, indicator_id=f"i{len(self.indicators) + 1:03d}", text=fact.text,
                            page=label.page,
-                           goal_id=_id(self.ctx.goal), direction=fact.direction, target_value=fact.target_value,
-                           unit=fact.unit, **_evidence(label))
+                           goal_id=_id(self.ctx.goal), direction=_direction(fact.direction),
+                           target_value=fact.target_value, unit=_unit(fact.unit), **_evidence(label))
         self.indicators.append(row)
         self.ctx = replace(self.ctx, last_indicator=row, qualified=False)
         if fact.row:
@@ -206,12 +207,14 @@ class _Assembler:
         if isinstance(fact, Qualifier):
             row = last = ctx.last_indicator
             assert last is not None  # a qualifier rule fires only after an indicator
-            last.direction, last.target_value, last.unit = fact.direction, fact.target_value, fact.unit
+            last.direction, last.target_value = _direction(fact.direction), fact.target_value
+            last.unit = _unit(fact.unit)
             self.ctx = replace(ctx, qualified=True)
         elif isinstance(fact, Breakdown):
             row = ctx.row_indicator
             if fact.stated is not None and row is not None:
-                row.direction, row.target_value = fact.stated
+                direction, row.target_value = fact.stated
+                row.direction = _direction(direction)
             self.ctx = replace(ctx, breakdown=True)
         elif isinstance(fact, Tail):
             row = ctx.tail
@@ -263,6 +266,16 @@ def _marked(ctx: Context, mark: Mark):
     section = replace(section, listed=section.listed or mark.listed, carded=section.carded or mark.carded,
                       stated=section.stated or mark.stated)
     return replace(section, marker=mark.marker, start=mark.start) if mark.start is not None else section
+
+
+def _direction(value: str | None) -> IndicatorDirection | None:
+    """The rules' direction texts are IndicatorDirection values (configs/lexicon.yaml directions)."""
+    return cast("IndicatorDirection | None", value)
+
+
+def _unit(value: str | None) -> IndicatorUnit | None:
+    """The rules' unit texts are IndicatorUnit values."""
+    return cast("IndicatorUnit | None", value)
 
 
 def _id(row: GoalRow | None) -> str | None:

@@ -13,8 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from pipeline import __version__
+from pipeline.contract import DocType, DocumentStatus
 from pipeline.model import BlockKind, Document, DocumentRow
 from pipeline.text.lexicon import lexicon
 
@@ -66,13 +68,13 @@ def document_fields(doc: Document) -> DocumentRow:
         doc_id=doc.doc_id,
         source_file=doc.source_file,
         pages=len(doc.pages),
-        status="not_budget" if doc_type == "not_budget" else "ok",
+        status=DocumentStatus.NOT_BUDGET if doc_type == "not_budget" else DocumentStatus.OK,
         pipeline_version=__version__,
         title=title,
         municipality=place.name if place else None,
         municipality_code=place.code or None if place else None,
         organisation=organisation,
-        doc_type=doc_type,
+        doc_type=cast(DocType, doc_type),  # the doc type names of configs/lexicon.yaml are DocType values
         period_start=start,
         period_end=end,
     )

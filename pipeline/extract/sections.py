@@ -256,7 +256,9 @@ def _table_rows(block: Block, index: int) -> list[Item]:
     groups: list[list[Line]] = []
     for line in filter(None, map(_without_footnotes, block.lines)):
         prev = groups[-1][-1] if groups else None
-        if prev is not None and line.page == prev.page and line.top - prev.top < _table_settings().row_gap_em * line.size:
+        if prev is not None and line.page == prev.page and (
+            line.top - prev.top < _table_settings().row_gap_em * line.size
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])

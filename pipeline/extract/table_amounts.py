@@ -8,6 +8,9 @@ row_index, col_index, bbox) and where its unit and year were read.
 """
 from __future__ import annotations
 
+from typing import cast
+
+from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource, YearSource
 from pipeline.extract import table_semantics as sem
 from pipeline.model import AmountRow, UnplacedFigure
 from pipeline.tables.model import Cell, Column, Row, Table
@@ -80,12 +83,13 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKind
     year = sem.column_year(label) or _deviation_year(table.columns, cell.col_index, kind)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
-        doc_id=doc_id, amount_id="", source="table", row_label=row.label, value=cell.value, page=row.page,
-        is_total=is_total, table_title=table.title, column_label=label, year=year, kind=kind,
-        unit=unit.unit if unit else None, value_sek=unit.in_sek(cell.value) if unit else None,
+        doc_id=doc_id, amount_id="", source=AmountSource.TABLE, row_label=row.label, value=cell.value, page=row.page,
+        is_total=is_total, table_title=table.title, column_label=label, year=year,
+        kind=cast("AmountKind | None", kind),  # the kind texts of configs/amounts.yaml are AmountKind values
+        unit=cast(AmountUnit, unit.unit) if unit else None, value_sek=unit.in_sek(cell.value) if unit else None,
         table_id=table.table_id, row_index=row.row_index, col_index=cell.col_index,
-        x0=x0, top=top, x1=x1, bottom=bottom, rule="table", unit_source=unit_source,
-        year_source="column" if year is not None else None,
+        x0=x0, top=top, x1=x1, bottom=bottom, rule="table", unit_source=cast("UnitSource | None", unit_source),
+        year_source=YearSource.COLUMN if year is not None else None,
     )
 
 

@@ -82,7 +82,7 @@ class YearKinds:
         seen: dict[int, set[str]] = {}
         for label in labels:
             year, kind = year_of(label), kind_of(label)
-            if year is not None and kind in cfg["stated_kinds"]:
+            if year is not None and kind is not None and kind in cfg["stated_kinds"]:
                 seen.setdefault(year, set()).add(kind)
         return cls(
             stated={year: kinds.pop() for year, kinds in seen.items() if len(kinds) == 1},

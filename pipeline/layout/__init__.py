@@ -77,7 +77,8 @@ def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Docu
 
 def _pages(pdf_file: Path | BinaryIO) -> Iterator[pdfplumber.page.Page]:
     """Yield pdfplumber pages one at a time, closing each after use."""
-    with pdfplumber.open(pdf_file) as pdf:
+    # pdfplumber reads any binary file object; its annotation names only BufferedReader and BytesIO
+    with pdfplumber.open(pdf_file) as pdf:  # type: ignore[arg-type]
         for page in pdf.pages:
             try:
                 yield page
@@ -90,7 +91,8 @@ def _read_page(page: pdfplumber.page.Page, cfg: dict) -> _Page:
     words = page_words(page, lc["x_tolerance"], lc["y_tolerance"])
     rows = group_rows(words, page.page_number, lc["y_tolerance"])
     ordered, columns = order_rows(rows, page.page_number, float(page.width), _column_settings(cfg))
-    info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height), has_text=bool(words), columns=columns)
+    info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height),
+                    has_text=bool(words), columns=columns)
     return _Page(info=info, lines=ordered, ruled=ruled_tables(page))
 
 

@@ -132,7 +132,8 @@ class BlockBuilder:
         runs = split_segments(prev.words, self.cfg.cell_gap_em)
         numbered = len(runs) == 2 and len(runs[0]) == 1 and runs[0][0].text[:1].isdigit()
         wrapped = (len(prev.text) >= 30 and (len(runs) == 1 or numbered)) or line.text[:1].islower()
-        return same_style and open_ended and wrapped and line.page == prev.page and line.top - prev.bottom < 0.8 * line.size
+        return (same_style and open_ended and wrapped
+                and line.page == prev.page and line.top - prev.bottom < 0.8 * line.size)
 
     def _is_caption(self, line: Line) -> bool:
         if line.size > self.body_size + self.cfg.caption_max_size_delta:
@@ -226,7 +227,7 @@ def _assign_depths(blocks: list[Block]) -> None:
     goal are as deep as those under the first.
     """
     run: list[Block] = []
-    for block in blocks + [None]:  # type: ignore[list-item]
+    for block in blocks + [None]:
         if block is not None and block.kind is BlockKind.LIST_ITEM:
             run.append(block)
             continue

@@ -43,7 +43,9 @@ def grid_settings() -> GridSettings:
     return GridSettings(share=c["grid_share"], align=c["grid_align"])
 
 
-def order_rows(rows: list[list[Word]], page: int, width: float, cfg: ColumnSettings) -> tuple[list[tuple[Line, int]], int]:
+def order_rows(
+    rows: list[list[Word]], page: int, width: float, cfg: ColumnSettings,
+) -> tuple[list[tuple[Line, int]], int]:
     """Return the page's lines in reading order with their column (0 = full width)."""
     gutter = find_gutter(rows, width, cfg)
     if gutter is None:
@@ -97,8 +99,8 @@ def find_gutter(rows: list[list[Word]], width: float, cfg: ColumnSettings) -> fl
         for a, b in zip(row, row[1:]):
             vote(a.x1 + half, b.x0 - half)
         for w in row:
-            for x in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1))):
-                crossings[x - lo] += 1
+            for col in range(max(lo, int(w.x0) + 1), min(hi, int(w.x1))):
+                crossings[col - lo] += 1
     score = [v - 3 * c for v, c in zip(votes, crossings)]
     if not score:
         return None

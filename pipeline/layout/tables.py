@@ -89,10 +89,10 @@ def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSetti
             continue
         j = i
         while True:
-            k = _next_row(placed, rowlike, j, rs)
-            if k is None:
+            nxt = _next_row(placed, rowlike, j, rs)
+            if nxt is None:
                 break
-            j = k
+            j = nxt
         start = _extend_header(placed, i, _step_after(placed, rowlike, i, rs), cfg, rs)
         headed = start < i and placed[start].line.bold
         if sum(rowlike[i : j + 1]) >= 2 or headed:  # or one figure row under a bold column header
@@ -169,7 +169,9 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
         line, prev = placed[k].line, placed[k - 1].line
         if line.page != prev.page:
             return None
-        if line.top - prev.bottom > rs.row_gap_em * line.size and not (rowlike[k] and _regular_step(placed, rowlike, j, k, rs)):
+        if line.top - prev.bottom > rs.row_gap_em * line.size and not (
+            rowlike[k] and _regular_step(placed, rowlike, j, k, rs)
+        ):
             return None
         if rowlike[k]:
             return None if k > j + 1 and _is_header(line) else k  # a new table's header after its title

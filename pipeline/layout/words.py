@@ -55,7 +55,9 @@ def _without_overlapping_spaces(page: pdfplumber.page.Page) -> pdfplumber.page.P
     }
     if not overlapping:
         return page
-    return page.filter(lambda o: not (o.get("object_type") == "char" and o["text"] == " " and (o["x0"], o["top"]) in overlapping))
+    return page.filter(
+        lambda o: not (o.get("object_type") == "char" and o["text"] == " " and (o["x0"], o["top"]) in overlapping)
+    )
 
 
 def _base_font(fontname: str) -> str:

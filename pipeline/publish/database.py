@@ -13,7 +13,12 @@ import pandas as pd
 from pipeline.contract import DATASETS, ColumnType, columns, primary_key
 from pipeline.publish.writers import atomic_path
 
-_DUCK_TYPES = {ColumnType.STRING: "VARCHAR", ColumnType.INTEGER: "BIGINT", ColumnType.NUMBER: "DOUBLE", ColumnType.BOOLEAN: "BOOLEAN"}
+_DUCK_TYPES = {
+    ColumnType.STRING: "VARCHAR",
+    ColumnType.INTEGER: "BIGINT",
+    ColumnType.NUMBER: "DOUBLE",
+    ColumnType.BOOLEAN: "BOOLEAN",
+}
 
 VIEWS = {
     "amounts_by_document": """

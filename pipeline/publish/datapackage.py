@@ -30,7 +30,13 @@ def _foreign_keys(dataset: str) -> list[dict]:
     """The contract's references. Row ids are unique across documents (extract.qualify_ids),
     so single-column foreign keys suffice."""
     return [
-        {"fields": [c.name], "reference": {"resource": "" if c.references[0] == dataset else c.references[0], "fields": [c.references[1]]}}
+        {
+            "fields": [c.name],
+            "reference": {
+                "resource": "" if c.references[0] == dataset else c.references[0],
+                "fields": [c.references[1]],
+            },
+        }
         for c in columns(dataset)
         if c.references
     ]

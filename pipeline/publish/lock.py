@@ -28,7 +28,9 @@ class OutputLock:
         except BlockingIOError:
             holder = os.read(fd, 64).decode(errors="replace").strip() or "another process"
             os.close(fd)
-            raise OutputLocked(f"{self.path.parent} is being written by {holder}; try again when it has finished") from None
+            raise OutputLocked(
+                f"{self.path.parent} is being written by {holder}; try again when it has finished"
+            ) from None
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}".encode())
         self._fd = fd

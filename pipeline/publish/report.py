@@ -37,7 +37,8 @@ _REMOTE_TAG = re.compile(
 )
 
 _STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em 4em;color:#1d2125;line-height:1.4}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;\
+padding:1em 2em 4em;color:#1d2125;line-height:1.4}
 table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}
 th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#eef0f4}
@@ -75,7 +76,7 @@ def offline(docs: DataDocs, summary_href: str = "../index.html") -> DataDocs:
         if depth == 0:
             note += _static_index(pages, validations)
         text = text.replace("</head>", f"<style>{_STYLE}</style></head>", 1)
-        text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note + "</div>", text, count=1)
+        text = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note + "</div>", text, count=1)  # noqa: B023 (called at once)
         site[page] = text.encode("utf-8")
     return site
 
@@ -84,22 +85,29 @@ def _static_index(pages: list[PurePosixPath], validations: list[PurePosixPath]) 
     """The index lists, which GX draws with JavaScript, as plain links."""
     def links(found: list[PurePosixPath], name_part: int) -> str:
         return "".join(
-            f'<li><a href="{html.escape(p.as_posix())}">{html.escape(p.parts[name_part].removesuffix(".html"))}</a></li>'
+            f'<li><a href="{html.escape(p.as_posix())}">'
+            f'{html.escape(p.parts[name_part].removesuffix(".html"))}</a></li>'
             for p in found
         )
 
     suites = [p for p in pages if p.parts[0] == "expectations"]
-    return f"<p>Expectation suites:</p><ul>{links(suites, 1)}</ul><p>Validation results:</p><ul>{links(validations, 1)}</ul>"
+    return (
+        f"<p>Expectation suites:</p><ul>{links(suites, 1)}</ul>"
+        f"<p>Validation results:</p><ul>{links(validations, 1)}</ul>"
+    )
 
 
-def summary_page(counts: pd.DataFrame, results: pd.DataFrame, suites: list[SuiteStats], docs: DataDocs, seconds: float) -> str:
+def summary_page(
+    counts: pd.DataFrame, results: pd.DataFrame, suites: list[SuiteStats], docs: DataDocs, seconds: float
+) -> str:
     """reports/index.html: counts per document, suites, and every finding, no scripts."""
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Validation summary</title>",
         f"<style>{_STYLE}</style></head><body><h1>Validation summary</h1>",
         f"<p>{len(counts['doc_id'].unique())} document(s) validated in {seconds:.1f} s. "
         + ", ".join(f"{(results['severity'] == s).sum()} {s.replace('_', ' ')}" for s in SEVERITIES)
-        + f". Full list: <code>validation_results.csv</code>; quarantined rows: <code>quarantine/&lt;dataset&gt;.csv</code>; "
+        + ". Full list: <code>validation_results.csv</code>; "
+        "quarantined rows: <code>quarantine/&lt;dataset&gt;.csv</code>; "
         f"GX Data Docs: <a href='{DATA_DOCS}/index.html'>{DATA_DOCS}/index.html</a>.</p>",
         _counts_table(counts),
         _suites_table(suites, docs),
@@ -113,20 +121,27 @@ def summary_page(counts: pd.DataFrame, results: pd.DataFrame, suites: list[Suite
 def _counts_table(counts: pd.DataFrame) -> str:
     if counts.empty:
         return "<h2>Rows per document</h2><p>No documents.</p>"
-    wide = counts.pivot_table(index=["source_file"], columns="dataset", values=["extracted", "published", "quarantined"], aggfunc="sum")
+    wide = counts.pivot_table(
+        index=["source_file"], columns="dataset", values=["extracted", "published", "quarantined"], aggfunc="sum"
+    )
     reconciles = counts.groupby("source_file")["reconciles"].all()
     datasets = list(dict.fromkeys(counts["dataset"]))
     head = "".join(f"<th>{html.escape(d)}<br>extracted / published / quarantined</th>" for d in datasets)
     rows = []
     for source_file in wide.index:
         cells = "".join(
-            "<td class='n'>" + " / ".join(str(int(wide.loc[source_file, (k, d)])) for k in ("extracted", "published", "quarantined")) + "</td>"
+            "<td class='n'>"
+            + " / ".join(str(int(wide.loc[source_file, (k, d)])) for k in ("extracted", "published", "quarantined"))
+            + "</td>"
             for d in datasets
         )
         ok = bool(reconciles[source_file])
         mark = "<td class='ok'>yes</td>" if ok else "<td class='bad'>NO</td>"
         rows.append(f"<tr><td>{html.escape(source_file)}</td>{cells}{mark}</tr>")
-    return f"<h2>Rows per document</h2><table><tr><th>document</th>{head}<th>counts add up</th></tr>{''.join(rows)}</table>"
+    return (
+        f"<h2>Rows per document</h2><table><tr><th>document</th>{head}<th>counts add up</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
 
 
 def _suites_table(suites: list[SuiteStats], docs: DataDocs) -> str:
@@ -139,7 +154,8 @@ def _suites_table(suites: list[SuiteStats], docs: DataDocs) -> str:
             links.append(_link(runs[-1], "latest validation"))
         state = "<span class='ok'>passed</span>" if s.success else "<span class='bad'>failed</span>"
         rows.append(
-            f"<tr><td>{html.escape(s.suite)}</td><td class='n'>{s.rows}</td><td class='n'>{s.successful} / {s.evaluated}</td>"
+            f"<tr><td>{html.escape(s.suite)}</td><td class='n'>{s.rows}</td>"
+            f"<td class='n'>{s.successful} / {s.evaluated}</td>"
             f"<td>{state}</td><td>{' · '.join(links)}</td></tr>"
         )
     return (

@@ -13,8 +13,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline import __version__
-from pipeline import config
+from pipeline import __version__, config
 from pipeline.publish.writers import write_text
 
 STATE_FILE = "state.json"

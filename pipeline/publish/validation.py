@@ -21,5 +21,8 @@ def write_validation(out: Path, outcome: ValidationOutcome) -> None:
     for name, df in outcome.quarantined.items():
         write_csv(out / "quarantine" / f"{name}.csv", df)
     write_csv(out / "validation_results.csv", outcome.results)
-    write_parquet(out / "validation_results.parquet", pa.Table.from_pandas(outcome.results, preserve_index=False).cast(RESULT_SCHEMA))
+    write_parquet(
+        out / "validation_results.parquet",
+        pa.Table.from_pandas(outcome.results, preserve_index=False).cast(RESULT_SCHEMA),
+    )
     write_reports(out / "reports", outcome)

@@ -21,7 +21,12 @@ def write_dataset(out: Path, dataset: str, df: pd.DataFrame) -> None:
     """<dataset>.csv and <dataset>.parquet of a typed frame (validate.frames.typed_frame)."""
     write_csv(out / f"{dataset}.csv", df)
     table = pa.Table.from_pandas(df, preserve_index=False).cast(
-        pa.schema([pa.field(f.name, f.type.value_type if pa.types.is_dictionary(f.type) else f.type) for f in arrow_schema(dataset)])
+        pa.schema(
+            [
+                pa.field(f.name, f.type.value_type if pa.types.is_dictionary(f.type) else f.type)
+                for f in arrow_schema(dataset)
+            ]
+        )
     )
     write_parquet(out / f"{dataset}.parquet", table.cast(arrow_schema(dataset)))
 

@@ -195,10 +195,10 @@ def _body_spans(text: str, abbreviations: dict[str, str]) -> list[_Span]:
     doc = _nlp().make_doc(text)
     found: list[_Span] = []
     for match_id, start, end in bodies.matcher(doc):
-        span = doc[start:end]
+        matched = doc[start:end]
         label = _nlp().vocab.strings[match_id]
-        name = span.text[:-1] if label == "GENITIVE" else span.text
-        found.append(_Span(span.start_char, span.end_char, name, collective=label != "NAME"))
+        name = matched.text[:-1] if label == "GENITIVE" else matched.text
+        found.append(_Span(matched.start_char, matched.end_char, name, collective=label != "NAME"))
     for m in bodies.pattern.finditer(text):
         name = m.group(0).strip()
         if name.lower() not in bodies.exclude:

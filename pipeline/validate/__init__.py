@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -20,7 +21,14 @@ from pipeline.validate.checks import INCONSISTENT, OK, ROUNDING, Check
 from pipeline.validate.crossfoot import crossfoot
 from pipeline.validate.frames import dataset_rows, raw_frames
 from pipeline.validate.quarantine import split
-from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING, Finding, results_frame
+from pipeline.validate.results import (
+    EXTRACTION_ERROR,
+    SEVERITIES,
+    SOURCE_INCONSISTENCY,
+    WARNING,
+    Finding,
+    results_frame,
+)
 from pipeline.validate.suites import DataDocs, SuiteStats, run_checkpoint, staging_frames
 from pipeline.validate.tables import blocks, tables
 from pipeline.validate.units import unit_checks
@@ -49,8 +57,18 @@ class ValidationOutcome:
             per_doc[source_file] = {
                 "doc_id": doc_id,
                 "reconciles": bool(group["reconciles"].all()),
-                **{r.dataset: {"extracted": int(r.extracted), "published": int(r.published), "quarantined": int(r.quarantined)} for r in group.itertuples()},
-                "findings": {s: int(((self.results["doc_id"] == doc_id) & (self.results["severity"] == s)).sum()) for s in SEVERITIES},
+                **{
+                    r.dataset: {
+                        "extracted": int(cast(int, r.extracted)),
+                        "published": int(cast(int, r.published)),
+                        "quarantined": int(cast(int, r.quarantined)),
+                    }
+                    for r in group.itertuples()
+                },
+                "findings": {
+                    s: int(((self.results["doc_id"] == doc_id) & (self.results["severity"] == s)).sum())
+                    for s in SEVERITIES
+                },
             }
         return {
             "seconds": round(self.seconds, 3),
@@ -116,7 +134,7 @@ def _unplaced_figures(extractions: list[Extraction]) -> list[Finding]:
 def _failed_documents(documents: pd.DataFrame) -> list[Finding]:
     """A file that could not be read is an extraction problem the results must show too."""
     return [
-        Finding(doc_id=rec.doc_id, dataset="documents", check="document_failed", severity=EXTRACTION_ERROR,
+        Finding(doc_id=cast(str, rec.doc_id), dataset="documents", check="document_failed", severity=EXTRACTION_ERROR,
                 message=f"{rec.source_file}: could not be read (see the run report for the stage and reason)")
         for rec in documents.itertuples()
         if rec.status == DocumentStatus.FAILED

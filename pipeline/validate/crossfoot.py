@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import cast
 
 from pipeline.config import load
 from pipeline.validate.checks import INCOMPLETE, INCONSISTENT, OK, PASSING, ROUNDING, UNEXPLAINED, Check, fmt
@@ -69,7 +70,9 @@ def _settings() -> _Settings:
         identities=tuple(
             _Identity(
                 result=_rx(i["result"]),
-                terms=tuple(_Term(_rx(t["pattern"]), int(t["sign"]), bool(t.get("optional", False))) for t in i["terms"]),
+                terms=tuple(
+                    _Term(_rx(t["pattern"]), int(t["sign"]), bool(t.get("optional", False))) for t in i["terms"]
+                ),
             )
             for i in cf["identities"]
         ),
@@ -115,16 +118,26 @@ def _column_sums(table: Table, s: _Settings, digits: _Digits) -> list[Check]:
                 if items:
                     check, consumed = _check_total(table, cell, items, s, digits)
                     first = order[consumed[0].row_key] if consumed else order[cell.row_key]
-                    gap = [k for k in table.row_keys[first: order[cell.row_key]] if k in filled_anywhere and k not in filled_here]
+                    gap = [
+                        k
+                        for k in table.row_keys[first : order[cell.row_key]]
+                        if k in filled_anywhere and k not in filled_here
+                    ]
                     if check.outcome == INCONSISTENT and gap:
-                        check = replace(check, outcome=INCOMPLETE, message=f"{check.message}; but {len(gap)} row(s) have no figure in this column")
+                        check = replace(
+                            check,
+                            outcome=INCOMPLETE,
+                            message=f"{check.message}; but {len(gap)} row(s) have no figure in this column",
+                        )
                     checks.append(check)
                     stack = [c for c in stack if c not in consumed]
             stack.append(cell)
     return checks
 
 
-def _check_total(table: Table, total: Cell, items: list[Cell], s: _Settings, digits: _Digits) -> tuple[Check, list[Cell]]:
+def _check_total(
+    table: Table, total: Cell, items: list[Cell], s: _Settings, digits: _Digits
+) -> tuple[Check, list[Cell]]:
     """Test `total` against every run of items at the top of the stack.
 
     The preferred run is "everything since the previous total" (or the whole stack when
@@ -135,7 +148,10 @@ def _check_total(table: Table, total: Cell, items: list[Cell], s: _Settings, dig
     # k = len(items) is the empty run: a total with no figure of its own since the previous
     # total (other columns have them) sums nothing, and prints 0.
     starts = range(len(items) + 1) if items[-1].is_total else range(len(items))
-    runs = [(_check(total, items[k:], "column_sum", sum(c.value for c in items[k:]), _basis(items[k:]), s, digits), k) for k in starts]  # type: ignore[misc]
+    runs = [
+        (_check(total, items[k:], "column_sum", _sum(items[k:]), _basis(items[k:]), s, digits), k)
+        for k in starts
+    ]
     passing = [(check, k) for check, k in runs if check.outcome in PASSING]
     if passing:
         check, k = min(passing, key=lambda r: (r[0].outcome != OK, abs(r[1] - preferred)))
@@ -146,8 +162,17 @@ def _check_total(table: Table, total: Cell, items: list[Cell], s: _Settings, dig
     return runs[preferred][0], items[preferred:]
 
 
+def _sum(cells: list[Cell]) -> float:
+    """The sum of figures; the cells on a column's stack and an identity's terms all carry one."""
+    return sum(cast(float, c.value) for c in cells)
+
+
 def _basis(parts: list[Cell]) -> str:
-    return f"{len(parts)} row(s) from {parts[0].label!r} (p{parts[0].page})" if parts else "no rows since the previous total"
+    return (
+        f"{len(parts)} row(s) from {parts[0].label!r} (p{parts[0].page})"
+        if parts
+        else "no rows since the previous total"
+    )
 
 
 # -- identities between rows ---------------------------------------------------------------
@@ -178,10 +203,11 @@ def _identity_for(table: Table, cell: Cell, s: _Settings, digits: _Digits) -> Ch
                 continue
             return None
         terms.append((term, match))
-    plain = sum(c.value for _, c in terms)  # type: ignore[misc]
-    by_role = sum(t.sign * abs(c.value) for t, c in terms)  # type: ignore[arg-type]
-    if abs(abs(cell.value) - abs(by_role)) < abs(cell.value - plain):  # type: ignore[arg-type]
-        plain = by_role if cell.value * by_role >= 0 else -by_role  # type: ignore[operator]
+    found = cast(float, cell.value)  # cells checked here carry a figure
+    plain = _sum([c for _, c in terms])
+    by_role = sum(t.sign * abs(cast(float, c.value)) for t, c in terms)
+    if abs(abs(found) - abs(by_role)) < abs(found - plain):
+        plain = by_role if found * by_role >= 0 else -by_role
     parts = [c for _, c in terms]
     return _check(cell, parts, "identity", plain, " + ".join(c.label for c in parts), s, digits)
 
@@ -199,8 +225,10 @@ def _row_totals(table: Table, s: _Settings, digits: _Digits) -> list[Check]:
             if cell.kind == "total":
                 parts = [c for c in since if c.unit == cell.unit]
                 if len(parts) >= 2:
-                    expected = sum(c.value for c in parts)  # type: ignore[misc]
-                    checks.append(_check(cell, parts, "row_total", expected, " + ".join(c.column for c in parts), s, digits))
+                    expected = _sum(parts)
+                    checks.append(
+                        _check(cell, parts, "row_total", expected, " + ".join(c.column for c in parts), s, digits)
+                    )
                 since = []
             elif cell.year is not None and cell.kind != "deviation":
                 since.append(cell)
@@ -228,12 +256,27 @@ def _deviations(table: Table, s: _Settings, digits: _Digits) -> list[Check]:
         for key in table.row_keys:
             row = {c.col: c for c in table.row(key) if c.value is not None}
             deviation, budget, outcome = row.get(column), row.get(budgets[0].col), row.get(outcomes[0].col)
-            if deviation is None or budget is None or outcome is None or len({deviation.unit, budget.unit, outcome.unit}) > 1:
+            if (
+                deviation is None
+                or budget is None
+                or outcome is None
+                or len({deviation.unit, budget.unit, outcome.unit}) > 1
+            ):
                 continue
             expected = budget.value - outcome.value  # type: ignore[operator]
             if abs(deviation.value + expected) < abs(deviation.value - expected):  # type: ignore[operator]
                 expected = -expected
-            checks.append(_check(deviation, [budget, outcome], "deviation", expected, f"{budgets[0].column} − {outcomes[0].column}", s, digits))
+            checks.append(
+                _check(
+                    deviation,
+                    [budget, outcome],
+                    "deviation",
+                    expected,
+                    f"{budgets[0].column} − {outcomes[0].column}",
+                    s,
+                    digits,
+                )
+            )
     return checks
 
 
@@ -259,7 +302,9 @@ class _Digits:
         )
 
 
-def _check(cell: Cell, parts: list[Cell], kind: str, expected: float, basis: str, s: _Settings, digits: _Digits) -> Check:
+def _check(
+    cell: Cell, parts: list[Cell], kind: str, expected: float, basis: str, s: _Settings, digits: _Digits
+) -> Check:
     """Classify printed `cell` against `expected` computed from `parts`."""
     found = cell.value
     assert found is not None

@@ -17,7 +17,12 @@ import pandas as pd
 from pipeline.contract import DATASETS, ColumnType, column_names, columns
 from pipeline.model import Extraction
 
-_DTYPES = {ColumnType.STRING: "string", ColumnType.INTEGER: "Int64", ColumnType.NUMBER: "Float64", ColumnType.BOOLEAN: "boolean"}
+_DTYPES = {
+    ColumnType.STRING: "string",
+    ColumnType.INTEGER: "Int64",
+    ColumnType.NUMBER: "Float64",
+    ColumnType.BOOLEAN: "boolean",
+}
 
 
 def dataset_rows(extractions: list[Extraction]) -> dict[str, list]:
@@ -48,7 +53,7 @@ def typed_frame(dataset: str, rows: Iterable[object]) -> pd.DataFrame:
     records = [asdict(r) for r in rows]  # type: ignore[call-overload]
     df = pd.DataFrame.from_records(records, columns=column_names(dataset))
     for column in columns(dataset):
-        df[column.name] = df[column.name].astype(_DTYPES[column.type])
+        df[column.name] = df[column.name].astype(_DTYPES[column.type])  # type: ignore[call-overload]  # stubs take dtype literals
     return df
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import cast
 
 import pandas as pd
 
@@ -34,13 +35,13 @@ def split(rows: dict[str, list], raw: dict[str, pd.DataFrame], findings: list[Fi
         if f.severity == EXTRACTION_ERROR and f.row is not None:
             hard[f.dataset][f.row].append(f)
     knock_on = _cascade(rows, hard)
-    partial = {raw[name].at[i, "doc_id"] for name in DATASETS for i in hard[name]}
+    partial = {cast(str, raw[name].at[i, "doc_id"]) for name in DATASETS for i in hard[name]}
     lost = _lost(rows, hard)
     published, quarantined = {}, {}
     for name in DATASETS:
         keep = [_unlink(name, r, lost) for i, r in enumerate(rows[name]) if i not in hard[name]]
         if name == "documents":
-            keep = [_mark_partial(r, partial) for r in keep]
+            keep = [_mark_partial(cast(DocumentRow, r), partial) for r in keep]
         published[name] = typed_frame(name, keep)
         bad = sorted(hard[name])
         q = raw[name].loc[bad].copy()
@@ -79,11 +80,28 @@ def _cascade(rows: dict[str, list], hard: Hard) -> list[Finding]:
                     continue
                 what = target[0].removesuffix("s")
                 if not link.nullable:
-                    hard[name][i].append(Finding(row.doc_id, name, f"{what}_quarantined", EXTRACTION_ERROR,
-                                                 f"its {what} row is quarantined", row=i, page=getattr(row, "page", None)))
+                    hard[name][i].append(
+                        Finding(
+                            row.doc_id,
+                            name,
+                            f"{what}_quarantined",
+                            EXTRACTION_ERROR,
+                            f"its {what} row is quarantined",
+                            row=i,
+                            page=getattr(row, "page", None),
+                        )
+                    )
                     break
-                warnings.append(Finding(row.doc_id, name, f"{what}_quarantined", WARNING,
-                                        f"published without its {what} link: the {what} is quarantined", page=getattr(row, "page", None)))
+                warnings.append(
+                    Finding(
+                        row.doc_id,
+                        name,
+                        f"{what}_quarantined",
+                        WARNING,
+                        f"published without its {what} link: the {what} is quarantined",
+                        page=getattr(row, "page", None),
+                    )
+                )
     return warnings
 
 
@@ -96,10 +114,16 @@ def _unlink(dataset: str, row: object, lost: Lost) -> object:
 
 def _mark_partial(row: DocumentRow, partial: set[str]) -> DocumentRow:
     """Some of the document's rows were quarantined: it is only partially published."""
-    return replace(row, status=DocumentStatus.PARTIAL) if row.doc_id in partial and row.status == DocumentStatus.OK else row
+    return (
+        replace(row, status=DocumentStatus.PARTIAL)
+        if row.doc_id in partial and row.status == DocumentStatus.OK
+        else row
+    )
 
 
-def _counts(raw: dict[str, pd.DataFrame], published: dict[str, pd.DataFrame], quarantined: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _counts(
+    raw: dict[str, pd.DataFrame], published: dict[str, pd.DataFrame], quarantined: dict[str, pd.DataFrame]
+) -> pd.DataFrame:
     """Per document and dataset: extracted, published, quarantined, and whether they add up."""
     docs = raw["documents"][["doc_id", "source_file"]].drop_duplicates("doc_id")
     records = []

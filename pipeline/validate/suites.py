@@ -1,9 +1,9 @@
 """great-expectations suites per dataset, built from the contract, run as one Checkpoint.
 
 The column, type, null, enum and key expectations are derived from pipeline/contract.py
-(a field typed `X | None` may be null, any other may not), so the contract is stated once. Each expectation carries in its `meta` the check name and
-the severity of a failure; a failing row-level expectation names the rows, which is what
-quarantine needs.
+(a field typed `X | None` may be null, any other may not), so the contract is stated once.
+Each expectation carries in its `meta` the check name and the severity of a failure; a
+failing row-level expectation names the rows, which is what quarantine needs.
 
 All datasets of a batch are validated in one Checkpoint run (GX is slow to start; one run
 per document would dominate a batch). The context is ephemeral and analytics stay off.
@@ -18,6 +18,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -28,12 +29,20 @@ from pipeline.validate.frames import numeric
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING, Finding
 from pipeline.validate.units import money_factors
 
+if TYPE_CHECKING:
+    from great_expectations import ExpectationSuite
+
 CHECK_SUITES = ("crossfoot", "units")
 NUMBER_SUFFIX = "__number"
 DOC_PAGES = "_doc_pages"
 VALUE_SEK_ERROR = "_value_sek_error"
 
-_TYPE_NAMES = {ColumnType.STRING: ["str"], ColumnType.INTEGER: ["int"], ColumnType.NUMBER: ["float", "int"], ColumnType.BOOLEAN: ["bool"]}
+_TYPE_NAMES = {
+    ColumnType.STRING: ["str"],
+    ColumnType.INTEGER: ["int"],
+    ColumnType.NUMBER: ["float", "int"],
+    ColumnType.BOOLEAN: ["bool"],
+}
 _NUMERIC = (ColumnType.INTEGER, ColumnType.NUMBER)
 
 
@@ -84,18 +93,30 @@ def _value_sek_error(value: float, unit: object, value_sek: float, factors: dict
         return float("nan") if pd.isna(value_sek) else 1.0
     if pd.isna(value_sek):
         return 1.0
-    expected = value * factors[unit]  # type: ignore[index]
+    expected = value * factors[unit]
     return abs(value_sek - expected) / max(1.0, abs(expected))
 
 
-def build_suites(gx) -> dict[str, object]:
+def build_suites(gx) -> dict[str, ExpectationSuite]:
     """Suite name → ExpectationSuite: one per dataset, plus the arithmetic and unit checks."""
     suites = {name: _dataset_suite(gx, name) for name in DATASETS}
     for name in CHECK_SUITES:
         suite = gx.ExpectationSuite(name=name)
         passing = PASSING if name == "crossfoot" else (OK,)
-        suite.add_expectation(_rule(gx.expectations.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(OUTCOMES)), "outcome_known", EXTRACTION_ERROR))
-        suite.add_expectation(_rule(gx.expectations.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(passing)), name, SOURCE_INCONSISTENCY))
+        suite.add_expectation(
+            _rule(
+                gx.expectations.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(OUTCOMES)),
+                "outcome_known",
+                EXTRACTION_ERROR,
+            )
+        )
+        suite.add_expectation(
+            _rule(
+                gx.expectations.ExpectColumnValuesToBeInSet(column="outcome", value_set=list(passing)),
+                name,
+                SOURCE_INCONSISTENCY,
+            )
+        )
         suites[name] = suite
     return suites
 
@@ -106,7 +127,10 @@ def _dataset_suite(gx, name: str):
     suite = gx.ExpectationSuite(name=name)
     found = [*_contract_expectations(gxe, name), *_range_expectations(gxe, name), *_text_expectations(gxe, name)]
     if name == "amounts":
-        found += [_between(gxe, "year" + NUMBER_SUFFIX, "range:year", *_years()), _between(gxe, VALUE_SEK_ERROR, "value_sek", 0, 1e-6)]
+        found += [
+            _between(gxe, "year" + NUMBER_SUFFIX, "range:year", *_years()),
+            _between(gxe, VALUE_SEK_ERROR, "value_sek", 0, 1e-6),
+        ]
     for expectation in found:
         suite.add_expectation(expectation)
     return suite
@@ -117,13 +141,33 @@ def _contract_expectations(gxe, name: str) -> list:
     found = []
     for column in columns(name):
         found.append(_rule(gxe.ExpectColumnToExist(column=column.name), f"column:{column.name}", EXTRACTION_ERROR))
-        found.append(_rule(gxe.ExpectColumnValuesToBeInTypeList(column=column.name, type_list=_TYPE_NAMES[column.type]), f"type:{column.name}", EXTRACTION_ERROR))
+        found.append(
+            _rule(
+                gxe.ExpectColumnValuesToBeInTypeList(column=column.name, type_list=_TYPE_NAMES[column.type]),
+                f"type:{column.name}",
+                EXTRACTION_ERROR,
+            )
+        )
         if not column.nullable:
-            found.append(_rule(gxe.ExpectColumnValuesToNotBeNull(column=column.name), f"not_null:{column.name}", EXTRACTION_ERROR))
+            found.append(
+                _rule(
+                    gxe.ExpectColumnValuesToNotBeNull(column=column.name), f"not_null:{column.name}", EXTRACTION_ERROR
+                )
+            )
         if column.enum:
-            found.append(_rule(gxe.ExpectColumnValuesToBeInSet(column=column.name, value_set=list(column.enum)), f"enum:{column.name}", EXTRACTION_ERROR))
+            found.append(
+                _rule(
+                    gxe.ExpectColumnValuesToBeInSet(column=column.name, value_set=list(column.enum)),
+                    f"enum:{column.name}",
+                    EXTRACTION_ERROR,
+                )
+            )
     keys = primary_key(name)
-    unique = gxe.ExpectColumnValuesToBeUnique(column=keys[0]) if len(keys) == 1 else gxe.ExpectCompoundColumnsToBeUnique(column_list=keys)
+    unique = (
+        gxe.ExpectColumnValuesToBeUnique(column=keys[0])
+        if len(keys) == 1
+        else gxe.ExpectCompoundColumnsToBeUnique(column_list=keys)
+    )
     return [*found, _rule(unique, "unique_id", EXTRACTION_ERROR)]
 
 
@@ -136,8 +180,14 @@ def _range_expectations(gxe, name: str) -> list:
             _not_before(gxe, "period_end" + NUMBER_SUFFIX, "period_start" + NUMBER_SUFFIX, "period_order"),
         ]
     if name == "indicator_kpi":
-        return [_between(gxe, "rank" + NUMBER_SUFFIX, "range:rank", 1), _between(gxe, "score" + NUMBER_SUFFIX, "range:score", 0, 1)]
-    return [_between(gxe, "page" + NUMBER_SUFFIX, "page_range", 1), _not_before(gxe, DOC_PAGES, "page" + NUMBER_SUFFIX, "page_range")]
+        return [
+            _between(gxe, "rank" + NUMBER_SUFFIX, "range:rank", 1),
+            _between(gxe, "score" + NUMBER_SUFFIX, "range:score", 0, 1),
+        ]
+    return [
+        _between(gxe, "page" + NUMBER_SUFFIX, "page_range", 1),
+        _not_before(gxe, DOC_PAGES, "page" + NUMBER_SUFFIX, "page_range"),
+    ]
 
 
 def _years() -> list[int]:
@@ -145,11 +195,15 @@ def _years() -> list[int]:
 
 
 def _between(gxe, column: str, check: str, low: float, high: float | None = None):
-    return _rule(gxe.ExpectColumnValuesToBeBetween(column=column, min_value=low, max_value=high), check, EXTRACTION_ERROR)
+    return _rule(
+        gxe.ExpectColumnValuesToBeBetween(column=column, min_value=low, max_value=high), check, EXTRACTION_ERROR
+    )
 
 
 def _not_before(gxe, later: str, earlier: str, check: str):
-    pair = gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A=later, column_B=earlier, or_equal=True, ignore_row_if="either_value_is_missing")
+    pair = gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+        column_A=later, column_B=earlier, or_equal=True, ignore_row_if="either_value_is_missing"
+    )
     return _rule(pair, check, EXTRACTION_ERROR)
 
 
@@ -161,10 +215,26 @@ def _text_expectations(gxe, name: str) -> list:
     ]
     found = []
     for column in rows["free_text"].get(name, []):
-        found.append(_rule(gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR))
+        found.append(
+            _rule(
+                gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR
+            )
+        )
         if name in rows["furniture_checked"]:
-            found.append(_rule(gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture), f"furniture:{column}", EXTRACTION_ERROR))
-        found.append(_rule(gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]), f"text_long:{column}", WARNING))
+            found.append(
+                _rule(
+                    gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture),
+                    f"furniture:{column}",
+                    EXTRACTION_ERROR,
+                )
+            )
+        found.append(
+            _rule(
+                gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]),
+                f"text_long:{column}",
+                WARNING,
+            )
+        )
     return found
 
 
@@ -210,7 +280,8 @@ def run_checkpoint(frames: dict[str, pd.DataFrame]) -> tuple[list[Finding], list
             path = Path(tmp) / f"{name}.pkl"
             frames[name].to_pickle(path)
             batch = source.add_pickle_asset(name, filepath_or_buffer=path).add_batch_definition_whole_dataframe(name)
-            definitions.append(context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=context.suites.add(suite))))
+            definition = gx.ValidationDefinition(name=name, data=batch, suite=context.suites.add(suite))
+            definitions.append(context.validation_definitions.add(definition))
         checkpoint = context.checkpoints.add(
             gx.Checkpoint(
                 name="kommunbudget",
@@ -220,12 +291,14 @@ def run_checkpoint(frames: dict[str, pd.DataFrame]) -> tuple[list[Finding], list
         )
         result = checkpoint.run()
         context.build_data_docs(site_names=["reports"])  # once, not once per suite as the action would
-        docs = {PurePosixPath(p.relative_to(site).as_posix()): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+        files = [p for p in sorted(site.rglob("*")) if p.is_file()]
+        docs = {PurePosixPath(p.relative_to(site).as_posix()): p.read_bytes() for p in files}
     findings: list[Finding] = []
     stats: list[SuiteStats] = []
     for run in result.run_results.values():
         name = run.suite_name
-        stats.append(SuiteStats(name, run.statistics["evaluated_expectations"], run.statistics["successful_expectations"], len(frames[name])))
+        evaluated, successful = run.statistics["evaluated_expectations"], run.statistics["successful_expectations"]
+        stats.append(SuiteStats(name, evaluated, successful, len(frames[name])))
         if name in DATASETS:
             for outcome in run.results:
                 if not outcome.success:
@@ -242,9 +315,19 @@ def _findings(dataset: str, df: pd.DataFrame, outcome) -> list[Finding]:
         return [Finding(doc_id=None, dataset=dataset, check=check, severity=severity, message=message)]
     indexes = outcome.result.get("unexpected_index_list")
     if not indexes:
-        return [Finding(doc_id=None, dataset=dataset, check=check, severity=severity, message=f"{check} failed: {outcome.result}")]
+        return [
+            Finding(
+                doc_id=None,
+                dataset=dataset,
+                check=check,
+                severity=severity,
+                message=f"{check} failed: {outcome.result}",
+            )
+        ]
     kwargs = outcome.expectation_config.kwargs
-    involved = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + list(kwargs.get("column_list") or [])
+    involved = [kwargs[k] for k in ("column", "column_A", "column_B") if k in kwargs] + list(
+        kwargs.get("column_list") or []
+    )
     found = []
     for index in indexes:
         rec = df.loc[index]

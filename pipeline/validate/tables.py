@@ -14,6 +14,7 @@ be checked against rows printed above the title of the table it was read in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 import pandas as pd
 
@@ -78,7 +79,7 @@ def tables(amounts: pd.DataFrame) -> list[Table]:
         table.cells.append(
             Cell(
                 doc_id=rec["doc_id"],
-                row=int(position),
+                row=int(cast(int, position)),
                 title=rec["table_title"],
                 row_key=(rec["table_id"], int(row_index)),
                 col=int(col_index),

@@ -11,6 +11,7 @@ import math
 import statistics
 from collections.abc import Iterable
 from functools import cache
+from typing import cast
 
 import pandas as pd
 
@@ -26,6 +27,11 @@ def money_factors() -> dict[str, float]:
     return {p["unit"]: float(p["sek"]) for p in load("amounts")["units"]["patterns"] if p["sek"] is not None}
 
 
+def _sek(cell: Cell, factors: dict[str, float]) -> float:
+    """A money cell's figure in kronor; money cells have a value and a unit in `factors` by construction."""
+    return abs(cast(float, cell.value)) * factors[cast(str, cell.unit)]
+
+
 def unit_checks(tables: Iterable[Table], amounts: pd.DataFrame) -> list[Check]:
     """One check per money table (scale against the document) and per text amount."""
     conf = load("validate")["units"]
@@ -38,32 +44,43 @@ def unit_checks(tables: Iterable[Table], amounts: pd.DataFrame) -> list[Check]:
     limit = float(conf["max_plausible_sek"])
     checks = []
     for doc_tables in by_doc.values():
-        typical = [statistics.median(abs(c.value) * factors[c.unit] for c in cells) for _, cells in doc_tables]  # type: ignore[arg-type]
+        typical = [statistics.median(_sek(c, factors) for c in cells) for _, cells in doc_tables]
         plausible = [_largest_sek(cells) <= limit for _, cells in doc_tables]
         for index, (table, cells) in enumerate(doc_tables):
             # The reference scale: the document's other tables, leaving out any whose figures
             # are impossible anyway (one wrong header must not make the right ones look wrong).
             others = [t for i, t in enumerate(typical) if i != index and plausible[i]]
-            checks.append(_table_check(table, cells, typical[index], statistics.median(others) if others else None, conf))
+            checks.append(
+                _table_check(table, cells, typical[index], statistics.median(others) if others else None, conf)
+            )
     checks += _text_checks(amounts, by_doc, conf)
     return checks
 
 
 def _table_check(table: Table, cells: list[Cell], typical: float, others: float | None, conf: dict) -> Check:
     factors = money_factors()
-    largest = max(cells, key=lambda c: abs(c.value) * factors[c.unit])  # type: ignore[arg-type]
+    largest = max(cells, key=lambda c: _sek(c, factors))
+    largest_value = cast(float, largest.value)
     largest_sek = _largest_sek(cells)
-    units = sorted({c.unit for c in cells})  # type: ignore[type-var]
+    units = sorted({cast(str, c.unit) for c in cells})
     ratio = typical / others if others else 1.0
     outcome, why = OK, "scale fits"
     if largest_sek > float(conf["max_plausible_sek"]):
-        outcome, why = INCONSISTENT, f"{fmt(largest.value)} {largest.unit} would be {largest_sek:.3g} kr, more than any kommun or region turns over"  # type: ignore[arg-type]
+        outcome, why = (
+            INCONSISTENT,
+            f"{fmt(largest_value)} {largest.unit} would be {largest_sek:.3g} kr, "
+            "more than any kommun or region turns over",
+        )
     elif not 1 / float(conf["scale_ratio"]) < ratio < float(conf["scale_ratio"]):
         outcome, why = UNEXPLAINED, f"its typical figure is {ratio:.3g}× that of the document's other money tables"
     if outcome != OK and others:
-        likely = min(factors, key=lambda u: abs(_log10(typical / factors[largest.unit] * factors[u]) - _log10(others)))  # type: ignore[index]
+        scale = typical / factors[cast(str, largest.unit)]
+        likely = min(factors, key=lambda u: abs(_log10(scale * factors[u]) - _log10(others)))
         why += f"; figures look like {likely}"
-    message = f"{table.title or 'table'} p{largest.page}: unit {'/'.join(units)} over figures like {fmt(largest.value)}: {why}"  # type: ignore[arg-type]
+    message = (
+        f"{table.title or 'table'} p{largest.page}: unit {'/'.join(units)} "
+        f"over figures like {fmt(largest_value)}: {why}"
+    )
     return Check(
         doc_id=table.doc_id, row=largest.row, row_id=largest.amount_id, page=largest.page, table_title=table.title,
         row_label=largest.label, column_label=largest.column, check="unit_scale", expected=others or typical,
@@ -89,9 +106,9 @@ def _text_checks(amounts: pd.DataFrame, by_doc: dict[str, list[tuple[Table, list
         )
         checks.append(
             Check(
-                doc_id=rec["doc_id"], row=int(position), row_id=rec["amount_id"], page=int(page), table_title=None,
-                row_label=str(rec["row_label"]), column_label="", check="unit_text", expected=limit, found=sek,
-                tolerance=float(conf["text_ratio"]), outcome=outcome, message=message,
+                doc_id=rec["doc_id"], row=int(cast(int, position)), row_id=rec["amount_id"], page=int(page),
+                table_title=None, row_label=str(rec["row_label"]), column_label="", check="unit_text",
+                expected=limit, found=sek, tolerance=float(conf["text_ratio"]), outcome=outcome, message=message,
             )
         )
     return checks
@@ -99,7 +116,7 @@ def _text_checks(amounts: pd.DataFrame, by_doc: dict[str, list[tuple[Table, list
 
 def _largest_sek(cells: list[Cell]) -> float:
     factors = money_factors()
-    return max(abs(c.value) * factors[c.unit] for c in cells)  # type: ignore[arg-type,index]
+    return max(_sek(c, factors) for c in cells)
 
 
 def _log10(value: float) -> float:

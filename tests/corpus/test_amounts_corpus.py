@@ -58,7 +58,9 @@ def test_alingsas_totals_and_values(amounts_of):
     assert "Socialnämnden" not in totals
     first = next(r for r in rows if r.row_label == "Verksamhetens intäkter - kostnader" and r.year == 2021)
     assert (first.value, first.column_label, first.kind, first.unit) == (-2421049, "Budget 2021", "budget", "mnkr")
-    invest = next(r for r in rows if r.row_label == "Socialnämnden" and r.table_title == "Investeringsbudget" and r.year == 2024)
+    invest = next(
+        r for r in rows if r.row_label == "Socialnämnden" and r.table_title == "Investeringsbudget" and r.year == 2024
+    )
     assert (invest.value, invest.unit, invest.value_sek) == (1200, "tkr", 1_200_000)
 
 

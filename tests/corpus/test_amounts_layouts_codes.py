@@ -285,7 +285,8 @@ def side_by_side(tmp_path_factory) -> Amounts:
     "tkr | Budget 2026 | Plan 2027" header, their rows on the same baselines."""
     sheet = Page().page()
     sheet.cover()
-    for x, edges, title, table in ((60, (215, 280), "Driftbudget", LEFT), (320, (475, 540), "Investeringsbudget", RIGHT)):
+    tables = ((60, (215, 280), "Driftbudget", LEFT), (320, (475, 540), "Investeringsbudget", RIGHT))
+    for x, edges, title, table in tables:
         sheet.text(x, 150, title, "B", 12)
         sheet.row(175, "tkr", ("Budget 2026", "Plan 2027"), edges, "B", x=x)
         for n, (label, figures) in enumerate(printed(table), start=1):

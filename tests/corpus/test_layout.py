@@ -57,7 +57,9 @@ def test_no_running_headers_or_page_numbers_in_body(name, corpus_dir, layout_of)
         in_margin = block.bbox[3] < 0.12 * height or block.bbox[1] > 0.88 * height
         text = re.sub(r"\d+", "#", norm(block.text))
         for key, pages in repeats.items():
-            assert not (block.page in pages and key in text), f"running text {key!r} in body block p{block.page}: {block.text[:80]}"
+            assert not (block.page in pages and key in text), (
+                f"running text {key!r} in body block p{block.page}: {block.text[:80]}"
+            )
         page_number = re.fullmatch(rf"(sida\s*)?{block.page}(\s*(av|/)\s*\d+)?", block.text.strip(), re.IGNORECASE)
         assert not (in_margin and page_number), f"page number as body text on p{block.page}"
         assert not norm(block.text).endswith(f" {block.page} {block.page + 1}"), "page number glued into text"
@@ -221,8 +223,8 @@ def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path):
 def test_a_figure_set_apart_from_its_label_is_a_cell_of_its_own():
     """In a tight table the gap before a figure may be narrower than the cell gap but is
     still wider than any word space; a label's own figures and close thousands stay whole."""
-    from pipeline.tables.segments import split_cells
     from pipeline.model import Word
+    from pipeline.tables.segments import split_cells
 
     def row(*placed: tuple[str, float, float]) -> list[Word]:
         return [Word(text, x0, x1, 100, 109, 9, False, False) for text, x0, x1 in placed]

@@ -22,7 +22,8 @@ LEADING = 12
 TASKS = [  # deadlines out of order: a column of rising years would look like a TOC's page numbers
     (("Ta fram en ny lokalförsörjningsplan som omfattar", "skolor, förskolor, särskilda boenden och kontor"),
      "Kommunstyrelsen", "2027"),
-    (("Inventera behovet av särskilda boenden för äldre", "fram till år 2035 och föreslå en utbyggnadsplan", "för hela kommunen"),
+    (("Inventera behovet av särskilda boenden för äldre", "fram till år 2035 och föreslå en utbyggnadsplan",
+      "för hela kommunen"),
      "Socialnämnden", "2026"),
     (("Se över taxan för bygglov och jämför den med de", "taxor som gäller i grannkommunerna"),
      "Bygg- och miljönämnden", "2028"),
@@ -69,7 +70,8 @@ def test_task_table_is_read_row_by_row(task_table):
 
 
 def test_task_table_intro_stays_one_line(task_table):
-    assert any(b.text == "Fullmäktige ger nämnderna följande uppdrag för perioden 2026–2028." for b in task_table.blocks)
+    intro = "Fullmäktige ger nämnderna följande uppdrag för perioden 2026–2028."
+    assert any(b.text == intro for b in task_table.blocks)
 
 
 # -- (b) real two-column pages -----------------------------------------------------------------------
@@ -142,7 +144,8 @@ INVEST = [("Skolor", "40 000", "55 000"), ("Gator och vägar", "12 500", "13 000
 
 def test_two_tables_side_by_side_are_read_table_by_table(tmp_path):
     sheet = Sheet().page()
-    for x, edges, title, rows in ((60, (215, 280), "Driftbudget", DRIFT), (320, (475, 540), "Investeringsbudget", INVEST)):
+    tables = ((60, (215, 280), "Driftbudget", DRIFT), (320, (475, 540), "Investeringsbudget", INVEST))
+    for x, edges, title, rows in tables:
         sheet.text(x, 80, title, "B", 12)
         sheet.row(105, "tkr", ("Budget 2026", "Plan 2027"), edges, "B", x=x)
         for n, (label, *figures) in enumerate(rows, start=1):

@@ -25,7 +25,11 @@ SAMPLES = ["ale_verksamhetsplan_2017-2020.pdf", "Simrishamn_budgetanvisningar_ti
 
 
 def _digest(out: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("*.*")) if p.suffix in (".csv", ".parquet", ".json", ".duckdb")}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.glob("*.*"))
+        if p.suffix in (".csv", ".parquet", ".json", ".duckdb")
+    }
 
 
 def _quiet(_: str) -> None:
@@ -50,7 +54,10 @@ def test_all_formats_agree(inbox, tmp_path):
         parquet_rows = pq.read_table(out / f"{name}.parquet").num_rows
         assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == parquet_rows
         assert len(pd.read_csv(out / f"{name}.csv")) == parquet_rows
-    assert con.execute("SELECT count(*) FROM amounts_by_document").fetchone()[0] == pq.read_table(out / "amounts.parquet").num_rows
+    assert (
+        con.execute("SELECT count(*) FROM amounts_by_document").fetchone()[0]
+        == pq.read_table(out / "amounts.parquet").num_rows
+    )
     validate = [sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")]
     proc = subprocess.run(validate, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:]
@@ -91,7 +98,12 @@ def test_second_run_on_same_output_is_refused(tmp_path, inbox):
     with OutputLock(out):
         with pytest.raises(OutputLocked):
             run_batch([inbox], out, log=_quiet)
-        proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(inbox), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pipeline", "run", str(inbox), "--out", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert proc.returncode == 3 and "being written" in proc.stderr
 
 

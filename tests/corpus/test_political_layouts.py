@@ -151,7 +151,10 @@ def test_goal_table_with_goal_cell_on_first_row_only(tmp_path):
         ("Andel förvärvsarbetande 20–64 år", "Fler invånare ska ha ett arbete", "target", 80.0, "percent"),
         ("Antal nystartade företag per 1 000 invånare", "Fler invånare ska ha ett arbete", "target", 5.0, "per_capita"),
         ("Växthusgasutsläpp, ton per invånare", "Kommunens klimatpåverkan ska minska", "target", 3.0, "per_capita"),
-        ("Andel fossilfria fordon i kommunens flotta", "Kommunens klimatpåverkan ska minska", "target", 100.0, "percent"),
+        (
+            "Andel fossilfria fordon i kommunens flotta", "Kommunens klimatpåverkan ska minska",
+            "target", 100.0, "percent",
+        ),
     ]
     assert measures == []
 
@@ -326,7 +329,9 @@ def test_goals_continue_from_left_to_right_column(tmp_path):
     right = Column(315)
     for goal in RIGHT_GOALS:
         right.bullet(*goal)
-    right.add(14, "Finansiella mål").bullet("Resultatet ska uppgå till minst 2 % av", "skatter och generella statsbidrag")
+    right.add(14, "Finansiella mål").bullet(
+        "Resultatet ska uppgå till minst 2 % av", "skatter och generella statsbidrag"
+    )
     right.add(14, "Uppföljning").add(BODY, "Målen följs upp i delårsrapporten och i",
                                       "årsredovisningen, där fullmäktige får en",
                                       "samlad bedömning av hur kommunen har",

@@ -37,7 +37,11 @@ def test_indicator_table_with_direction_column(layout_of):
     by_text = {i.text: i for i in indicators}
     titles = {g.goal_id: g.title for g in goals}
     first = by_text["Andel invånare som har förtroende för vårdcentraler"]
-    assert (first.direction, first.unit, titles[first.goal_id]) == ("increase", "percent", "Invånarna är nöjda och trygga")
+    assert (first.direction, first.unit, titles[first.goal_id]) == (
+        "increase",
+        "percent",
+        "Invånarna är nöjda och trygga",
+    )
     assert by_text["Antibiotikaanvändning (recept/1000 invånare)"].direction == "decrease"
     # a breakdown (per vårdnivå, per förvaltning) is not an indicator; it lends its arrow upwards
     assert not any(t.startswith(("Primärvård", "Kollektivtrafiknämnd", "-Regionkontor")) for t in by_text)
@@ -50,7 +54,10 @@ def test_indicator_table_with_direction_column(layout_of):
     # footnote marks set small are not part of the text; a goal under a plain "Mål" can be financial
     assert "Levnadsvanor i befolkningen, index (max 100)" in by_text
     financial = [g.title for g in goals if g.kind == "financial"]
-    assert financial == ["Regionen ska uppnå fastställt ekonomiskt resultat", "Regionens finansiella ställning ska vara god"]
+    assert financial == [
+        "Regionen ska uppnå fastställt ekonomiskt resultat",
+        "Regionens finansiella ställning ska vara god",
+    ]
     # a "Perspektiv | Övergripande mål" table flattened to lines: label = focus area
     assert ("Tjänst/process", "Effektiva och ändamålsenliga tjänster av god kvalitet") in {
         (g.focus_area, g.title) for g in goals}

@@ -81,9 +81,19 @@ def test_run_with_a_relative_output_directory(tmp_path):
 
 def test_run_exit_codes(tmp_path):
     good = _good_pdf(tmp_path / "good.pdf")
-    ok = subprocess.run([sys.executable, "-m", "pipeline", "run", str(good), "--out", str(tmp_path / "o")], cwd=ROOT, capture_output=True, timeout=300)
+    ok = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(good), "--out", str(tmp_path / "o")],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+    )
     assert ok.returncode == 0
-    missing = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")], cwd=ROOT, capture_output=True, timeout=300)
+    missing = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+    )
     assert missing.returncode == 2
 
 

@@ -26,7 +26,9 @@ def _digests(folder: Path) -> dict[str, str]:
                                              ("layout", "option")])
 def test_a_misspelt_key_exits_2_naming_file_and_key_and_touches_nothing(tmp_path, command, how):
     configs = configs_with(tmp_path, "amounts", "  total_cues:", "  total_cue:")
-    pdf = write_pdf(tmp_path / "budget.pdf", [paragraph_lines(72, 100, ["Budget 2026", "Kommunstyrelsen tilldelas 2 mnkr."])])
+    pdf = write_pdf(
+        tmp_path / "budget.pdf", [paragraph_lines(72, 100, ["Budget 2026", "Kommunstyrelsen tilldelas 2 mnkr."])]
+    )
     out = tmp_path / "processed"
     (out / "interim" / "0123456789abcdef").mkdir(parents=True)
     (out / "documents.csv").write_text("doc_id,source_file\n0123456789abcdef,old.pdf\n", encoding="utf-8")

@@ -64,7 +64,11 @@ def test_final_summa_totalt_is_within_rounding(corpus_run):
 
 def test_draft_bidrag_totals_from_the_gold_notes(corpus_run):
     _, _, results = corpus_run
-    for column, printed, rows in (("Bokslut 2024", -1539, -1559), ("Bokslut 2025", -1539, -1565), ("Antal 2023", 38, 39)):
+    for column, printed, rows in (
+        ("Bokslut 2024", -1539, -1559),
+        ("Bokslut 2025", -1539, -1565),
+        ("Antal 2023", 38, 39),
+    ):
         found = _finding(results, DRAFT, "Totalt", column, "column_sum")
         assert found["severity"] == SOURCE_INCONSISTENCY and (found["found"], found["expected"]) == (printed, rows)
 

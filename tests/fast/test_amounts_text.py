@@ -24,7 +24,8 @@ def test_allocations_name_their_recipient():
     rows = read(
         "Kultur- och utbildningsnämnden tilldelas 2,5 mnkr permanent kommunbidrag.",
         "600 tkr tillskjuts socialnämnden för tjänsten personligt ombud. Det är bra.",
-        "Utöver den förstärkning på 3 mnkr som barn- och ungdomsnämnden erhåller tillskjuts ytterligare 700 tkr till nämnden.",
+        "Utöver den förstärkning på 3 mnkr som barn- och ungdomsnämnden erhåller "
+        "tillskjuts ytterligare 700 tkr till nämnden.",
         "Barn- och ungdomsnämnden tilldelas 3 mnkr för att långsiktigt minska orosanmälningarna.",
     )
     assert [(r.row_label, r.value, r.unit, r.value_sek, r.page) for r in rows] == [
@@ -43,7 +44,8 @@ def test_statements_receipts_and_frames_with_their_years():
         "Utvecklingsmedel avsätts för åren 2026, 2027 och 2028 med 10 mnkr.",
         "Kollektivtrafiknämnden får en ramförstärkning på 20 miljoner kronor 2026 utöver uppräkningen.",
         "Ram om 6,7 miljoner kronor till patientnämnden inklusive kansli 2026 fastställs.",
-        "Avskrivningarna 2027 beräknades i budgetarbetet 2026–2030 till 94 mnkr, varav 73 mnkr i skattefinansierad verksamhet.",
+        "Avskrivningarna 2027 beräknades i budgetarbetet 2026–2030 till 94 mnkr, "
+        "varav 73 mnkr i skattefinansierad verksamhet.",
     )
     assert [(r.row_label, r.value, r.unit, r.year, r.kind) for r in rows] == [
         ("Lönepotten", 15, "mnkr", 2026, "budget"),

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.indicators import attributes
-from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
 from pipeline.extract.sections import Role, classify
+from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,9 @@ def test_responsible_bodies_named_together_and_units(text, expected):
 
 
 def test_abbreviation_is_a_body_only_where_the_document_defines_it():
-    defined = defined_abbreviations("Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska.")
+    defined = defined_abbreviations(
+        "Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska."
+    )
     assert defined == {"KS": "Kommunstyrelsen"}
     assert responsible_bodies("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
     assert responsible_bodies("AME ska organiseras under sektor KS.") is None

@@ -175,7 +175,8 @@ def test_bare_years_take_their_kind_from_the_document():
 
     def kinds(doc_type: str) -> list:
         document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=2021, period_end=2023)
-        return [(r.year, r.kind) for r in extract_amounts(doc, build_tables(doc), document).rows if r.table_title == "Investeringsbudget"]
+        rows = extract_amounts(doc, build_tables(doc), document).rows
+        return [(r.year, r.kind) for r in rows if r.table_title == "Investeringsbudget"]
 
     assert kinds("budget") == [(2021, "budget"), (2022, "plan"), (2024, "plan")]
     assert kinds("annual_report") == [(2021, "outcome"), (2022, "outcome"), (2024, "outcome")]

@@ -159,7 +159,8 @@ def test_kpi_candidates_follow_their_quarantined_indicator():
     base = _extraction("kpis000000000000f", 0)
     doc = base.document.doc_id
     indicators = [IndicatorRow(doc, "kpis-i1", "Andel nöjda invånare ska öka", 3, unit="percent"),
-                  IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs")]  # bad enum → quarantined
+                  # bad enum → quarantined
+                  IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs")]
     kpis = [IndicatorKpiRow(doc, i.indicator_id, 1, "N00001", "Nöjd medborgar-index", 0.8, "test") for i in indicators]
     outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)])
     assert list(outcome.published["indicator_kpi"]["indicator_id"]) == ["kpis-i1"]

@@ -19,12 +19,16 @@ FACTOR = {"kr": 1, "tkr": 1000, "mnkr": 1_000_000}
 class Table:
     """Builds the amount rows of one printed table, row by row, in reading order."""
 
-    def __init__(self, title: str, columns: list[tuple[str, str, int | None]], unit: str = "tkr", page: int = 33, doc: str = "d1") -> None:
+    def __init__(
+        self, title: str, columns: list[tuple[str, str, int | None]], unit: str = "tkr", page: int = 33, doc: str = "d1"
+    ) -> None:
         self.title, self.columns, self.unit, self.page, self.doc = title, columns, unit, page, doc
         self.rows: list[AmountRow] = []
         self.row_count = 0
 
-    def row(self, label: str, *values: float | None, total: bool = False, page: int | None = None, unit: str | None = None) -> Table:
+    def row(
+        self, label: str, *values: float | None, total: bool = False, page: int | None = None, unit: str | None = None
+    ) -> Table:
         unit = unit or self.unit
         for col_index, ((column, kind, year), value) in enumerate(zip(self.columns, values)):
             if value is None:
@@ -213,7 +217,9 @@ def test_mnkr_header_over_tkr_figures_is_flagged():
     result = Table("Resultatbudget", [("Budget 2021", "budget", 2021)], unit="mnkr", page=21)
     result.row("Skatteintäkter", 2_020_214).row("Verksamhetens nettokostnader", -2_421_049).row("Finansnetto", 5_000)
     drift = Table("Driftsbudget", [("Budget 2021", "budget", 2021)], unit="tkr", page=22)
-    drift.row("Socialnämnden", 205_172).row("Kultur- och fritidsnämnden", 80_000).row("Barn- och ungdomsnämnden", 900_000)
+    drift.row("Socialnämnden", 205_172).row("Kultur- och fritidsnämnden", 80_000).row(
+        "Barn- och ungdomsnämnden", 900_000
+    )
     invest = Table("Investeringsbudget", [("2021", "budget", 2021)], unit="tkr", page=23)
     invest.row("Skolor", 120_000).row("Vägar", 30_000)
     df = frame_of(result, drift, invest)
@@ -231,6 +237,9 @@ def test_text_amount_far_above_every_table_figure_is_flagged():
         for i, (label, value) in enumerate((("Gemensam administration, överskott", 1262), ("Nämnden, överskott", 1.07)))
     ]
     df = frame_of(drift)
-    df = pd.concat([df, pd.DataFrame({c: pd.Series([asdict(r)[c] for r in text], dtype=object) for c in df.columns})], ignore_index=True)
+    df = pd.concat(
+        [df, pd.DataFrame({c: pd.Series([asdict(r)[c] for r in text], dtype=object) for c in df.columns})],
+        ignore_index=True,
+    )
     by_label = {c.row_label: c.outcome for c in unit_checks(tables(df), df) if c.check == "unit_text"}
     assert by_label == {"Gemensam administration, överskott": UNEXPLAINED, "Nämnden, överskott": OK}

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from pipeline import config
+from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource, YearSource
 from pipeline.extract import table_semantics as sem
 from pipeline.extract.text_amounts.constructions import (
     Context,
@@ -81,19 +83,19 @@ def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: Docu
     return AmountRow(
         doc_id=doc_id,
         amount_id="",
-        source="text",
+        source=AmountSource.TEXT,
         row_label=f.label[:1].upper() + f.label[1:],
         value=f.number.value,
         page=block.page,
         year=year,
-        kind=kind,
-        unit=unit.unit,
+        kind=cast("AmountKind | None", kind),  # the kind texts of configs/amounts.yaml are AmountKind values
+        unit=cast(AmountUnit, unit.unit),
         value_sek=unit.in_sek(f.number.value),
         snippet=sentence.text.strip(),
         x0=x0, top=top, x1=x1, bottom=bottom,
         rule=f"text:{f.rule}",
-        unit_source="text",
-        year_source="text" if stated else "document" if year is not None else None,
+        unit_source=UnitSource.TEXT,
+        year_source=YearSource.TEXT if stated else YearSource.DOCUMENT if year is not None else None,
     )
 
 

@@ -70,7 +70,8 @@ def patterns() -> Patterns:
     when = rf"(?:(?:\s+år|\s+för(?:\s+år)?)?\s+(?P<year>{NUMBER}))?"  # "7 mnkr [år|för (år)] 2026"
     subject = rf"(?P<subject>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+{WORD}){{0,{t['subject_words'] - 1}}}?)"
     # a receipt's subject: a body, or an operation ("verksamheten för idrotts- och fritidsanläggningar")
-    receiver = rf"(?P<subject>{body}|(?P<op>{words('operation_nouns')})(?:\s+för\s+(?P<opname>{WORD}(?:\s+{WORD}){{0,5}}?))?)"
+    receiver = (rf"(?P<subject>{body}|(?P<op>{words('operation_nouns')})"
+                rf"(?:\s+för\s+(?P<opname>{WORD}(?:\s+{WORD}){{0,5}}?))?)")
     received = rf"(?P<what>{WORD}(?:\s+(?:{words('what_extensions')}))?)\s+{between}(?:{prep})\s+{amount}"
     item = rf"(?P<item>{WORD}(?:\s+{WORD}){{0,{t['item_words'] - 1}}}?)"
     lines = t["budget_lines"]
@@ -100,7 +101,8 @@ def patterns() -> Patterns:
         breakdown_item=re.compile(rf"{amount}\s+till\s+(?P<to>{body})(?:\s*\([^)]*\))?", ci),
         breakdown_separator=re.compile(r"\s*(?:,|och|samt)\s+"),
         part=re.compile(rf"(?:{words('part_cues')})\s+{amount}\s+(?:{words('part_prepositions')})\s+"
-                        rf"(?:(?:{words('determiners')})\s+)?(?P<part>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,{t['part_words'] - 1}}})"
+                        rf"(?:(?:{words('determiners')})\s+)?"
+                        rf"(?P<part>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,{t['part_words'] - 1}}})"
                         r"(?=\s*[,.;)]|\s*$)", ci),
         defined=re.compile(rf"\b(?:{words('definite_determiners')})\s+(?P<defined>(?:{PLAIN_WORD}\s+)?{PLAIN_WORD}"
                            rf"(?:{words('definite_endings')}))\s+(?:på|om)\s+{amount}", ci),
