@@ -14,8 +14,8 @@ from enum import StrEnum
 from functools import cache
 
 from pipeline import config
-from pipeline.extract.table_grid import split_cells
 from pipeline.model import Block, BlockKind, Document, Line
+from pipeline.tables.segments import split_cells
 from pipeline.text.lexicon import CueList, after_body_genitive, lemmas, lexicon
 from pipeline.text.normalise import normalise_space
 
