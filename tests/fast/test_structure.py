@@ -39,7 +39,6 @@ KNOWN_VIOLATIONS = {
     "import: pipeline/text/lexicon.py -> pipeline.config",
     "import: pipeline/text/units.py -> pipeline.config",
     "import: pipeline/text/years.py -> pipeline.config",
-    "function: pipeline/extract/text_amounts/patterns.py:patterns",
 }
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pipeline import config
 from pipeline.extract.text_amounts.sentence import MASK, NUMBER
@@ -109,6 +110,17 @@ def patterns() -> Patterns:
         named=re.compile(rf"(?P<named>[A-ZÅÄÖ][^(){MASK}.]*?)\s*\(\s*{amount}\s*\)"),
         budget_line=re.compile(rf"i\s+(?P<line>{'|'.join(lines)})\s+för\s+(?P<item>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,3}}?)"
                                rf"\s+(?:{words('budget_line_verbs')})\s+{amount}", ci),
+        **_word_patterns(t, body),
+    )
+
+
+def _word_patterns(t: dict[str, Any], body: str) -> dict[str, Any]:
+    """The Patterns fields that are word lists and single-purpose patterns rather than
+    constructions: bodies, anaphors, exclusions, stop words, label kinds, refusals."""
+    words = lambda key: "|".join(t[key])  # noqa: E731
+    ci = re.IGNORECASE
+    lines = t["budget_lines"]
+    return dict(
         body=re.compile(body, ci),
         joined=re.compile(rf"(?:{body})\s*(?:,|och|samt)\s*$", ci),
         anaphor=re.compile(rf"^(?:{words('anaphors')})$", ci),
