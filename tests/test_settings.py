@@ -42,7 +42,8 @@ def _digests(folder: Path) -> dict[str, str]:
                                              ("layout", "option")])
 def test_a_misspelt_key_exits_2_naming_file_and_key_and_touches_nothing(tmp_path, command, how):
     configs = _configs(tmp_path, "amounts", "  total_cues:", "  total_cue:")
-    pdf = write_pdf(tmp_path / "budget.pdf", [paragraph_lines(72, 100, ["Budget 2026", "Kommunstyrelsen tilldelas 2 mnkr."])])
+    page = paragraph_lines(72, 100, ["Budget 2026", "Kommunstyrelsen tilldelas 2 mnkr."])
+    pdf = write_pdf(tmp_path / "budget.pdf", [page])
     out = tmp_path / "processed"
     (out / "interim" / "0123456789abcdef").mkdir(parents=True)
     (out / "documents.csv").write_text("doc_id,source_file\n0123456789abcdef,old.pdf\n", encoding="utf-8")
@@ -74,7 +75,8 @@ def test_a_misspelt_key_exits_2_naming_file_and_key_and_touches_nothing(tmp_path
         ("layout", "min_share: 0.4", "min_share: 4", "furniture.min_share: Input should be less than or equal to 1"),
         ("layout", "  leader: '", "  leader: '(", "toc.leader: not a valid regular expression"),
         ("amounts", "year_range: [1990, 2100]", "year_range: [2100, 1990]", "tables.year_range: the first value"),
-        ("amounts", "sek: 1000000000, prose: false}", "sek: 1000000000, prose: nej}", "units.patterns[1].prose: Input should be a valid boolean"),
+        ("amounts", "sek: 1000000000, prose: false}", "sek: 1000000000, prose: nej}",
+         "units.patterns[1].prose: Input should be a valid boolean"),
         ("lexicon", "  unit_tasks: ['", "  unit_tasks: ['x', '", "responsible.unit_tasks[0]: must contain {unit}"),
         ("validate", "max_text_chars: 700", "max_text_char: 700", "rows.max_text_char: unknown key"),
     ],
