@@ -4,6 +4,7 @@ of MASK characters, so a pattern sees `NUMBER` where the text has a figure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -110,14 +111,14 @@ def patterns() -> Patterns:
         named=re.compile(rf"(?P<named>[A-ZÅÄÖ][^(){MASK}.]*?)\s*\(\s*{amount}\s*\)"),
         budget_line=re.compile(rf"i\s+(?P<line>{'|'.join(lines)})\s+för\s+(?P<item>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,3}}?)"
                                rf"\s+(?:{words('budget_line_verbs')})\s+{amount}", ci),
-        **_word_patterns(t, body),
+        **_word_patterns(t, body, words),
     )
 
 
-def _word_patterns(t: dict[str, Any], body: str) -> dict[str, Any]:
+def _word_patterns(t: dict[str, Any], body: str, words: Callable[[str], str]) -> dict[str, Any]:
     """The Patterns fields that are word lists and single-purpose patterns rather than
-    constructions: bodies, anaphors, exclusions, stop words, label kinds, refusals."""
-    words = lambda key: "|".join(t[key])  # noqa: E731
+    constructions: bodies, anaphors, exclusions, stop words, label kinds, refusals.
+    `words(key)`: the config list under `key` as one alternation."""
     ci = re.IGNORECASE
     lines = t["budget_lines"]
     return dict(
