@@ -127,3 +127,11 @@ def test_every_corpus_amount_points_at_its_place_on_the_page(corpus_run):
         for r in rows.itertuples():
             page = pages[r.page]
             assert 0 <= r.x0 < r.x1 <= page["width"] and 0 <= r.top < r.bottom <= page["height"], (doc_id, r.amount_id)
+
+
+@pytest.mark.parametrize("dataset", ["goals", "indicators", "measures", "amounts"])
+def test_every_published_row_names_the_rule_that_made_it(corpus_run, dataset):
+    """`rule` is non-null in the contract: every row of the corpus run names its rule."""
+    out, _, _ = corpus_run
+    rows = pd.read_csv(out / f"{dataset}.csv", keep_default_na=False, na_values=[""])
+    assert not rows.empty and rows["rule"].notna().all() and (rows["rule"].str.strip().str.len() > 0).all()

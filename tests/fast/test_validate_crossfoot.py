@@ -234,7 +234,7 @@ def test_text_amount_far_above_every_table_figure_is_flagged():
     drift.row("Gem adm kultur och fritid", -1_394).row("Summa totalt", -62_051, total=True)
     text = [
         AmountRow(doc_id="d1", amount_id=f"t{i}", source="text", row_label=label, value=value, page=13, unit="mnkr",
-                  value_sek=value * 1e6, snippet=f"{label} {value} mnkr")
+                  value_sek=value * 1e6, snippet=f"{label} {value} mnkr", rule="text:test")
         for i, (label, value) in enumerate((("Gemensam administration, överskott", 1262), ("Nämnden, överskott", 1.07)))
     ]
     df = frame_of(drift)
