@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pipeline.settings.fields import Count, Model, Named, Positive, Regex, Share, template
+from pipeline.settings.fields import Model, Named, Positive, Regex, Share, template
 
 
 class GoalCues(Model):

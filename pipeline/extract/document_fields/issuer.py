@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.extract.document_fields.doc_type import vocabulary, word_type
 from pipeline.extract.document_fields.evidence import Line, Texts
 
 _SPECIFIC = ("forbund", "bolag", "namnd")  # a body within or between kommuner: the organisation
@@ -48,11 +49,12 @@ def bodies(text: str, cfg: dict) -> list[Issuer]:
 
 
 def _clean(name: str, kind: str, cfg: dict) -> Issuer | None:
-    """The name without the words around it ("för", "nämndens"), or None when what is left
-    is a generic word ("nämnden", "förbundet")."""
+    """The name without the words around it ("för", "nämndens", a title's "Årsredovisning"),
+    or None when what is left is a generic word ("nämnden", "förbundet")."""
     words = name.split()
     stop = {w.lower() for w in cfg["issuer_stop_words"]}
-    while len(words) > 1 and words[0].lower() in stop:
+    vocab = vocabulary(cfg)
+    while len(words) > 1 and (words[0].lower() in stop or word_type(words[0], vocab) is not None):
         words = words[1:]
     if not words or words[0].lower() in stop or name.lower() in {w.lower() for w in cfg["generic_bodies"]}:
         return None
