@@ -95,6 +95,9 @@ def ingest_bytes(name: str, data: bytes, limits: IngestLimits, path: str = "") -
         producer=meta.get("Producer") or None,
         creator=meta.get("Creator") or None,
         text_pages=text_pages,
+        author=meta.get("Author") or None,
+        subject=meta.get("Subject") or None,
+        keywords=meta.get("Keywords") or None,
     )
 
 

@@ -43,7 +43,7 @@ def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | 
     for page, has_text in zip(pages, source.text_pages):
         page.info.has_text = has_text
     body_size = _body_size(pages)
-    _drop_furniture(pages, cfg.furniture)
+    furniture = _drop_furniture(pages, cfg.furniture)
     builder = BlockBuilder(body_size, cfg.blocks)
     toc: list[TocEntry] = []
     toc_cfg = cfg.toc
@@ -65,7 +65,9 @@ def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | 
         doc_id=source.doc_id,
         source_file=source.source_file,
         pages=[p.info for p in pages],
-        metadata={"title": source.title, "producer": source.producer, "creator": source.creator},
+        metadata={"title": source.title, "producer": source.producer, "creator": source.creator,
+                  "author": source.author, "subject": source.subject, "keywords": source.keywords,
+                  "furniture": furniture},
         body_size=body_size,
         blocks=blocks,
     )
@@ -100,10 +102,22 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _drop_furniture(pages: list[_Page], settings: FurnitureSettings) -> None:
+def _drop_furniture(pages: list[_Page], settings: FurnitureSettings) -> list[list[int | str]]:
+    """Drop the running headers, footers and page numbers; return what was dropped as
+    [first page, text, pages it stands on], each text once, because a running header often names the
+    document and its issuer ("Verksamhetsplan med budget 2017-2020, Ale kommun")."""
     keys = furniture_keys([(p.info.height, [ln for ln, _ in p.lines]) for p in pages], settings)
+    dropped: dict[str, list[int | str]] = {}
     for page in pages:
-        page.lines = [(ln, col) for ln, col in page.lines if not is_furniture(ln, page.info.height, keys, settings)]
+        kept = []
+        for ln, col in page.lines:
+            if is_furniture(ln, page.info.height, keys, settings):
+                entry = dropped.setdefault(ln.text.strip(), [page.info.number, ln.text.strip(), 0])
+                entry[2] = int(entry[2]) + 1
+            else:
+                kept.append((ln, col))
+        page.lines = kept
+    return list(dropped.values())
 
 
 def _toc_block(entry: TocEntry) -> Block:

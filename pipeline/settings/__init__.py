@@ -21,6 +21,7 @@ from pydantic import BaseModel, PrivateAttr, ValidationError
 from pydantic_core import ErrorDetails
 
 from pipeline.settings.amounts import AmountsSettings
+from pipeline.settings.document import DocumentSettings
 from pipeline.settings.fields import Model
 from pipeline.settings.layout import LayoutSettings
 from pipeline.settings.lexicon import LexiconSettings
@@ -62,6 +63,7 @@ class Settings(Model):
     layout: LayoutSettings
     lexicon: LexiconSettings
     amounts: AmountsSettings
+    document: DocumentSettings
     validation: ValidateSettings  # configs/validate.yaml (a field "validate" would shadow pydantic's)
     pipeline: PipelineSettings
     _derived: _Derived = PrivateAttr(default_factory=_Derived)
@@ -112,6 +114,7 @@ def load_settings(config_dir: Path) -> Settings:
         layout=_read(config_dir / "layout.yaml", LayoutSettings),
         lexicon=_read(config_dir / "lexicon.yaml", LexiconSettings),
         amounts=_read(config_dir / "amounts.yaml", AmountsSettings),
+        document=_read(config_dir / "document.yaml", DocumentSettings),
         validation=_read(config_dir / "validate.yaml", ValidateSettings),
         pipeline=_read(config_dir / "pipeline.yaml", PipelineSettings),
     )

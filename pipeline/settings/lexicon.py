@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pipeline.settings.fields import Count, Model, Named, Positive, Regex, Share, template
+from pipeline.settings.fields import Model, Named, Positive, Regex, Share, template
 
 
 class GoalCues(Model):
@@ -54,24 +54,6 @@ class ResponsibleConfig(Model):
     joiner: Regex
 
 
-class DocumentConfig(Model):
-    doc_types: list[Named]
-    not_budget: list[Regex]
-    self_reference: Regex
-    municipality_patterns: list[Regex]
-    parties: list[str]
-    party_pattern: Regex
-    party_separator: Regex
-    party_issuer: list[Annotated[str, template("{party}")]]
-    party_mentions: Count
-    party_share: Share
-    issuer_pattern: Regex
-    period_pattern: Regex
-    year_pattern: Regex
-    first_pages: Count
-    opening_pages: Count
-
-
 class ReferenceConfig(Model):
     """Optional SCB lists, paths relative to the repository; absent, codes stay null."""
 
@@ -85,5 +67,4 @@ class LexiconSettings(Model):
     directions: list[Named]
     units: list[Named]
     responsible: ResponsibleConfig
-    document: DocumentConfig
     reference: ReferenceConfig = ReferenceConfig()
