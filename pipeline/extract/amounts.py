@@ -25,7 +25,7 @@ def extract_amounts(doc: Document, tables: list[Table], document: DocumentRow) -
     """
     financial = financial_tables(tables)
     years = YearKinds.of(column_labels(financial), document)
-    rows, unplaced = table_amounts(doc.doc_id, financial, years)
+    rows, unplaced = table_amounts(document, financial, years)
     rows += text_amounts(doc, document, years)
     for number, row in enumerate(rows, start=1):
         row.amount_id = f"a{number:04d}"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import cast
 
-from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource, YearSource
+from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource
 from pipeline.extract import table_semantics as sem
-from pipeline.model import AmountRow, UnplacedFigure
-from pipeline.tables.model import Cell, Column, Row, Table
+from pipeline.extract.table_years import TableYear
+from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
+from pipeline.tables.model import Cell, Row, Table
 from pipeline.tables.settings import table_settings
 from pipeline.text.units import Unit, label_unit, unit_in
-from pipeline.text.years import year_of
 
 Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
 
@@ -36,13 +36,15 @@ def column_labels(tables: list[Table]) -> list[str]:
     return [c.label for table in tables for c in table.columns]
 
 
-def table_amounts(doc_id: str, tables: list[Table],
+def table_amounts(document: DocumentRow, tables: list[Table],
                   years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
-    """Every figure of the financial tables, and the figures no amount row can hold."""
+    """Every figure of the financial tables, and the figures no amount row can hold;
+    `document` dates the columns that print no year (table_years)."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
+    doc_id = document.doc_id
     for table in tables:
-        rows.extend(_amounts(doc_id, table, years))
+        rows.extend(_amounts(doc_id, table, years, TableYear.of(table, document)))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
@@ -56,7 +58,7 @@ def table_unit(table: Table) -> Sourced:
     return None, None
 
 
-def _amounts(doc_id: str, table: Table, years: sem.YearKinds) -> list[AmountRow]:
+def _amounts(doc_id: str, table: Table, years: sem.YearKinds, dated: TableYear) -> list[AmountRow]:
     stated = table_unit(table)
     # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
     # emphasised rows that are not parts say that the table marks its sums
@@ -69,18 +71,19 @@ def _amounts(doc_id: str, table: Table, years: sem.YearKinds) -> list[AmountRow]
         for cell in row.cells:
             label = table.columns[cell.col_index].label
             if cell.value is not None and sem.meaningful_column(label):
-                out.append(_amount(doc_id, table, row, cell, years, stated, _is_total(row, styled, names)))
+                out.append(_amount(doc_id, table, row, cell, (years, dated), stated, _is_total(row, styled, names)))
     return out
 
 
-def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKinds, stated: Sourced,
-            is_total: bool) -> AmountRow:
+def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.YearKinds, TableYear],
+            stated: Sourced, is_total: bool) -> AmountRow:
     """One figure of a table as an amount row, with its cell's position and box."""
     assert cell.value is not None
     label = table.columns[cell.col_index].label
     unit, unit_source = _unit(cell.percent, row, label, stated)
+    years, dated = kinds
     kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
-    year = sem.column_year(label) or _deviation_year(table.columns, cell.col_index, kind)
+    year, year_source = dated.resolve(table.columns, cell.col_index, kind)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
         doc_id=doc_id, amount_id="", source=AmountSource.TABLE, row_label=row.label, value=cell.value, page=row.page,
@@ -89,7 +92,7 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKind
         unit=cast(AmountUnit, unit.unit) if unit else None, value_sek=unit.in_sek(cell.value) if unit else None,
         table_id=table.table_id, row_index=row.row_index, col_index=cell.col_index,
         x0=x0, top=top, x1=x1, bottom=bottom, rule="table", unit_source=cast("UnitSource | None", unit_source),
-        year_source=YearSource.COLUMN if year is not None else None,
+        year_source=year_source,
     )
 
 
@@ -117,13 +120,6 @@ def _unit(percent: bool, row: Row, column_label: str, table: Sourced) -> Sourced
     if (unit := unit_in(column_label)) is not None:
         return unit, "column"
     return table
-
-
-def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int | None:
-    """A deviation column ("Avvikelse", "Återstår") compares the dated column to its left."""
-    if kind != "deviation" or index == 0:
-        return None
-    return year_of(columns[index - 1].label)
 
 
 def _is_total(row: Row, styled: bool, names: tuple[str | None, ...]) -> bool:

@@ -65,7 +65,9 @@ def row_kind(label: str) -> str | None:
 class YearKinds:
     """What a column is that states a year but no kind ("2026"), or neither ("Belopp").
 
-    In an annual report a bare year is an outcome. Otherwise the document's own headers
+    In an annual report a bare year is an outcome, and so is a column that names no kind;
+    in a follow-up during the year a column of the full year ("Resultat helår") is the
+    forecast. Otherwise the document's own headers
     decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
     budget document the first year of its period is the budget and later years the plan,
     and an undated amount column is the budget.
@@ -75,6 +77,8 @@ class YearKinds:
     outcome_document: bool
     budget_document: bool
     period_start: int | None
+    forecast_document: bool = False
+    full_year: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, labels: list[str], document: DocumentRow) -> YearKinds:
@@ -89,14 +93,17 @@ class YearKinds:
             outcome_document=document.doc_type in cfg["outcome_doc_types"],
             budget_document=document.doc_type in cfg["budget_doc_types"],
             period_start=document.period_start,
+            forecast_document=document.doc_type in cfg["forecast_doc_types"],
+            full_year=any_of(cfg["full_year_cues"]),
         )
 
     def kind(self, label: str) -> str | None:
+        if self.outcome_document:
+            full_year = self.full_year is not None and self.full_year.search(label) is not None
+            return "forecast" if self.forecast_document and full_year else "outcome"
         year = year_of(label)
         if year is None:
             return "budget" if self.budget_document else None
-        if self.outcome_document:
-            return "outcome"
         if year in self.stated:
             return self.stated[year]
         if self.budget_document and self.period_start is not None and year >= self.period_start:

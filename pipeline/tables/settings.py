@@ -27,6 +27,7 @@ class TableSettings:
     column_snap_em: float  # right edges of figures closer than this share a column
     kind_words: re.Pattern[str]  # header words that name a kind of figure ("Budget", "Utfall")
     unit_words: re.Pattern[str]
+    period_words: re.Pattern[str]  # header words that name the report's period ("period", "helår")
     subrow: re.Pattern[str]  # a label-only line opening like this is a row, not a wrapped label
     numbered_caption: re.Pattern[str]
     corner_fillers: frozenset[str]  # corner words that only introduce a unit ("Belopp i")
@@ -34,8 +35,10 @@ class TableSettings:
     non_financial: re.Pattern[str]
 
     def names_column(self, label: str) -> bool:
-        """A column header states a year, a kind or a unit; anything else heads no figure column."""
-        return bool(years_in(label) or self.kind_words.search(label) or self.unit_words.search(label))
+        """A column header states a year, a kind, a unit or the period reported ("Resultat
+        period", "Prognos helår"); anything else heads no figure column."""
+        return bool(years_in(label) or self.kind_words.search(label) or self.unit_words.search(label)
+                    or self.period_words.search(label))
 
     def caption_name(self, caption: str | None) -> str | None:
         """The name a numbered table caption gives ("Tabell 11. Finansieringsbudget"), else None."""
@@ -56,6 +59,7 @@ class TableSettings:
 @cache
 def table_settings() -> TableSettings:
     t, cells = config.load("amounts")["tables"], config.load("layout")["tables"]
+    year_kinds = config.load("amounts")["year_kinds"]
     return TableSettings(
         cell_gap_em=cells["cell_gap_em"],
         figure_gap_em=cells["figure_gap_em"],
@@ -63,6 +67,7 @@ def table_settings() -> TableSettings:
         column_snap_em=t["column_snap_em"],
         kind_words=any_of([k["pattern"] for k in t["kinds"]]),
         unit_words=grammar().unit_words,
+        period_words=any_of(year_kinds["period_cues"] + year_kinds["full_year_cues"]),
         subrow=re.compile("|".join(t["subrow_cues"]), re.IGNORECASE),
         numbered_caption=re.compile(t["numbered_caption"], re.IGNORECASE),
         corner_fillers=frozenset(w.lower() for w in t["corner_fillers"]),
