@@ -12,14 +12,12 @@ from typing import cast
 
 from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource
 from pipeline.extract import table_semantics as sem
+from pipeline.extract.table_units import DocumentUnits, Sourced
 from pipeline.extract.table_years import TableYear
 from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
 from pipeline.tables.model import Cell, Row, Table
 from pipeline.tables.settings import table_settings
-from pipeline.text.units import Unit, label_unit, unit_in
-
-Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
-
+from pipeline.text.units import label_unit, unit_in
 
 def financial_tables(tables: list[Table]) -> list[Table]:
     """The tables whose column header says what their figures are, and whose title, stub
@@ -42,24 +40,14 @@ def table_amounts(document: DocumentRow, tables: list[Table],
     `document` dates the columns that print no year (table_years)."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
-    doc_id = document.doc_id
+    doc_id, units = document.doc_id, DocumentUnits.of(tables)
     for table in tables:
-        rows.extend(_amounts(doc_id, table, years, TableYear.of(table, document)))
+        rows.extend(_amounts(doc_id, table, (years, TableYear.of(table, document)), units.unit_for(table)))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
 
-def table_unit(table: Table) -> Sourced:
-    """The table's unit: its own corner cell first, then its title, stub and caption."""
-    for text, source in ((table.corner, "corner"), (table.title, "title"), (table.stub, "corner"),
-                         (table.caption, "caption")):
-        if text and (unit := unit_in(text)) is not None:
-            return unit, source
-    return None, None
-
-
-def _amounts(doc_id: str, table: Table, years: sem.YearKinds, dated: TableYear) -> list[AmountRow]:
-    stated = table_unit(table)
+def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], stated: Sourced) -> list[AmountRow]:
     # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
     # emphasised rows that are not parts say that the table marks its sums
     styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in table.rows)
@@ -71,7 +59,7 @@ def _amounts(doc_id: str, table: Table, years: sem.YearKinds, dated: TableYear) 
         for cell in row.cells:
             label = table.columns[cell.col_index].label
             if cell.value is not None and sem.meaningful_column(label):
-                out.append(_amount(doc_id, table, row, cell, (years, dated), stated, _is_total(row, styled, names)))
+                out.append(_amount(doc_id, table, row, cell, kinds, stated, _is_total(row, styled, names)))
     return out
 
 
