@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model import Word
 from pipeline.tables.segments import Segment
-from pipeline.tables.settings import TableSettings
+from pipeline.tables.settings import TableSettings, table_settings
 
 
 @dataclass
@@ -25,15 +25,28 @@ class GridColumn:
 
 
 def join_header(words: list[Word]) -> str:
-    """Header words top to bottom, left to right; a word ending in '-' joins the next."""
+    """Header words top to bottom, left to right; a word ending in '-' joins the next, and
+    so does a word broken without a hyphen in a narrow column ("Budgetav" over "vikelse")."""
     ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
     text = ""
-    for w in ordered:
+    for before, w in zip([None, *ordered], ordered):
         if text.endswith("-") and w.text[:1].islower():
+            text += w.text
+        elif before is not None and w.top > before.top + 0.3 * w.size and _broken_word(before.text, w.text):
             text += w.text
         else:
             text = f"{text} {w.text}".strip()
     return text
+
+
+def _broken_word(head: str, tail: str) -> bool:
+    """A header word wrapped without a hyphen: the tail opens in lower case and names no kind
+    on its own, and the two together are a kind word that runs across the break ("Avvik" +
+    "else" → "Avvikelse"), not two words ("Fg" over "prognos", "Utfall" over "intäkter")."""
+    kinds = table_settings().kind_words
+    if not tail[:1].islower() or kinds.search(tail):
+        return False
+    return any(m.start() < len(head) < m.end() for m in kinds.finditer(head + tail))
 
 
 def build_columns(lines: list[list[Segment]], cfg: TableSettings) -> list[GridColumn]:
