@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource
+from pipeline.contract import AmountKind, AmountSource, AmountUnit, SumCheck, UnitSource
 from pipeline.extract import table_semantics as sem
+from pipeline.extract.table_totals import arithmetic_totals
 from pipeline.extract.table_units import DocumentUnits, Sourced
 from pipeline.extract.table_years import TableYear
 from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
@@ -52,14 +53,19 @@ def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], 
     # emphasised rows that are not parts say that the table marks its sums
     styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in table.rows)
     names = (table.title, table.stub, table_settings().corner_name(table.corner))
+    sums = arithmetic_totals(table.rows)
     out: list[AmountRow] = []
     for row in table.rows:
         if not row.label:
             continue
+        is_total = _is_total(row, styled, names) or row.row_index in sums.totals
         for cell in row.cells:
             label = table.columns[cell.col_index].label
             if cell.value is not None and sem.meaningful_column(label):
-                out.append(_amount(doc_id, table, row, cell, kinds, stated, _is_total(row, styled, names)))
+                amount = _amount(doc_id, table, row, cell, kinds, stated, is_total)
+                amount.parent_label = sums.parents.get(row.row_index)
+                amount.sum_check = SumCheck.PASSED if sums.checked(row.row_index) else SumCheck.NONE
+                out.append(amount)
     return out
 
 
