@@ -20,6 +20,7 @@ from pipeline.tables.model import Cell, Row, Table
 from pipeline.tables.settings import table_settings
 from pipeline.text.units import label_unit, unit_in
 
+
 def financial_tables(tables: list[Table]) -> list[Table]:
     """The tables whose column header says what their figures are, and whose title, stub
     or caption names money."""

@@ -91,13 +91,18 @@ def _below(rows: list[Row], i: int) -> list[Row] | None:
 def arithmetic_totals(rows: list[Row]) -> Arithmetic:
     """The sum rows of a table's body, read top to bottom (keyed by row_index)."""
     found = Arithmetic()
-    start, group = 0, []  # the rows since the last heading; the top-level rows since the last closing sum
+    start, group = 0, list[Row]()  # the rows since the last heading; the top-level rows since the last closing sum
     for i, row in enumerate(rows):
         if not _figures(row):
             start = i + 1  # a heading opens a new run
             continue
         if row.row_index in found.parents:
             continue  # a part of the sum above it
+        if sem.is_part_label(row.label):
+            whole = next((r for r in reversed(rows[:i]) if _figures(r) and not sem.is_part_label(r.label)), None)
+            if whole is not None:
+                found.parents[row.row_index] = whole.label  # "varav …" is a part of the item above
+            continue
         above = _above(rows, i, start, group)
         parts = above or _below(rows, i)
         group.append(row)

@@ -49,7 +49,11 @@ def telling_figures(table: Table) -> frozenset[float]:
     """The table's money figures precise enough that another table printing one of them is
     printing the same amount (at least SHARED_DIGITS significant digits: "22,5", "8 104")."""
     return frozenset(c.value for r in table.rows for c in r.cells
-                     if c.value and not c.percent and len("".join(filter(str.isdigit, c.text)).lstrip("0")) >= SHARED_DIGITS)
+                     if c.value and not c.percent and _significant_digits(c.text) >= SHARED_DIGITS)
+
+
+def _significant_digits(text: str) -> int:
+    return len("".join(filter(str.isdigit, text)).lstrip("0"))
 
 
 @dataclass(frozen=True)

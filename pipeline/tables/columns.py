@@ -30,9 +30,9 @@ def join_header(words: list[Word]) -> str:
     ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
     text = ""
     for before, w in zip([None, *ordered], ordered):
-        if text.endswith("-") and w.text[:1].islower():
-            text += w.text
-        elif before is not None and w.top > before.top + 0.3 * w.size and _broken_word(before.text, w.text):
+        hyphenated = text.endswith("-") and w.text[:1].islower()
+        wrapped = before is not None and w.top > before.top + 0.3 * w.size and _broken_word(before.text, w.text)
+        if hyphenated or wrapped:
             text += w.text
         else:
             text = f"{text} {w.text}".strip()
