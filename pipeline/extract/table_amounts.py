@@ -17,14 +17,13 @@ from pipeline.extract.table_units import DocumentUnits, Sourced
 from pipeline.extract.table_years import TableYear
 from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
 from pipeline.tables.model import Cell, Row, Table
-from pipeline.tables.settings import table_settings
-from pipeline.text.units import label_unit, unit_in
+from pipeline.text.units import UnitGrammar
 
 
-def financial_tables(tables: list[Table]) -> list[Table]:
+def financial_tables(tables: list[Table], vocabulary: sem.Vocabulary) -> list[Table]:
     """The tables whose column header says what their figures are, and whose title, stub
     or caption names money."""
-    return [t for t in tables if t.header_rows and sem.is_financial(_context(t))]
+    return [t for t in tables if t.header_rows and vocabulary.is_financial(_context(t))]
 
 
 def _context(table: Table) -> str:
@@ -42,27 +41,29 @@ def table_amounts(document: DocumentRow, tables: list[Table],
     `document` dates the columns that print no year (table_years)."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
-    doc_id, units = document.doc_id, DocumentUnits.of(tables)
+    doc_id, units = document.doc_id, DocumentUnits.of(tables, years.vocabulary.units)
     for table in tables:
-        rows.extend(_amounts(doc_id, table, (years, TableYear.of(table, document)), units.unit_for(table)))
+        dated = TableYear.of(table, document, years.vocabulary)
+        rows.extend(_amounts(doc_id, table, (years, dated), units.unit_for(table)))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
 
 def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], stated: Sourced) -> list[AmountRow]:
+    vocabulary = kinds[0].vocabulary
     # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
     # emphasised rows that are not parts say that the table marks its sums
-    styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in table.rows)
-    names = (table.title, table.stub, table_settings().corner_name(table.corner))
-    sums = arithmetic_totals(table.rows)
+    styled = any((r.bold or r.italic) and not vocabulary.is_part_label(r.label) for r in table.rows)
+    names = (table.title, table.stub, vocabulary.tables.corner_name(table.corner))
+    sums = arithmetic_totals(table.rows, vocabulary.is_part_label)
     out: list[AmountRow] = []
     for row in table.rows:
         if not row.label:
             continue
-        is_total = _is_total(row, styled, names) or row.row_index in sums.totals
+        is_total = _is_total(row, styled, names, vocabulary) or row.row_index in sums.totals
         for cell in row.cells:
             label = table.columns[cell.col_index].label
-            if cell.value is not None and sem.meaningful_column(label):
+            if cell.value is not None and vocabulary.meaningful_column(label):
                 amount = _amount(doc_id, table, row, cell, kinds, stated, is_total)
                 amount.parent_label = sums.parents.get(row.row_index)
                 amount.sum_check = SumCheck.PASSED if sums.checked(row.row_index) else SumCheck.NONE
@@ -75,9 +76,10 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.Ye
     """One figure of a table as an amount row, with its cell's position and box."""
     assert cell.value is not None
     label = table.columns[cell.col_index].label
-    unit, unit_source = _unit(cell.percent, row, label, stated)
     years, dated = kinds
-    kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
+    vocabulary = years.vocabulary
+    unit, unit_source = _unit(cell.percent, row, label, stated, vocabulary.units)
+    kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or years.kind(label)
     year, year_source = dated.resolve(table.columns, cell.col_index, kind)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
@@ -103,25 +105,25 @@ def _unplaced(doc_id: str, table: Table) -> list[UnplacedFigure]:
     return out
 
 
-def _unit(percent: bool, row: Row, column_label: str, table: Sourced) -> Sourced:
+def _unit(percent: bool, row: Row, column_label: str, table: Sourced, units: UnitGrammar) -> Sourced:
     """The most specific unit stated: the cell, the row, the column, then the table."""
     if percent:
-        return unit_in("%"), "cell"
+        return units.unit_in("%"), "cell"
     for text in row.units:
-        if (unit := unit_in(text)) is not None:
+        if (unit := units.unit_in(text)) is not None:
             return unit, "row"
-    if (unit := label_unit(row.label)) is not None:
+    if (unit := units.label_unit(row.label)) is not None:
         return unit, "row"
-    if (unit := unit_in(column_label)) is not None:
+    if (unit := units.unit_in(column_label)) is not None:
         return unit, "column"
     return table
 
 
-def _is_total(row: Row, styled: bool, names: tuple[str | None, ...]) -> bool:
+def _is_total(row: Row, styled: bool, names: tuple[str | None, ...], vocabulary: sem.Vocabulary) -> bool:
     """A sum row: a total cue, or the table's own name repeated as the last row's label; in a
     table that marks its sums by emphasis, only an emphasised row."""
     if styled and not (row.bold or row.italic):
         return False
     if any(name and row.label.strip().lower() == name.strip().lower() for name in names):
         return True
-    return sem.is_total_label(row.label)
+    return vocabulary.is_total_label(row.label)

@@ -11,9 +11,9 @@ are its parts: they keep its label as parent_label, and every figure of both get
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipeline.extract import table_semantics as sem
 from pipeline.tables.model import Row
 
 MIN_COLUMNS = 2  # columns that must add up: one column can add up by chance
@@ -88,8 +88,9 @@ def _below(rows: list[Row], i: int) -> list[Row] | None:
     return None
 
 
-def arithmetic_totals(rows: list[Row]) -> Arithmetic:
-    """The sum rows of a table's body, read top to bottom (keyed by row_index)."""
+def arithmetic_totals(rows: list[Row], is_part: Callable[[str], bool]) -> Arithmetic:
+    """The sum rows of a table's body, read top to bottom (keyed by row_index); `is_part`
+    tells a "varav" row."""
     found = Arithmetic()
     start, group = 0, list[Row]()  # the rows since the last heading; the top-level rows since the last closing sum
     for i, row in enumerate(rows):
@@ -98,8 +99,8 @@ def arithmetic_totals(rows: list[Row]) -> Arithmetic:
             continue
         if row.row_index in found.parents:
             continue  # a part of the sum above it
-        if sem.is_part_label(row.label):
-            whole = next((r for r in reversed(rows[:i]) if _figures(r) and not sem.is_part_label(r.label)), None)
+        if is_part(row.label):
+            whole = next((r for r in reversed(rows[:i]) if _figures(r) and not is_part(r.label)), None)
             if whole is not None:
                 found.parents[row.row_index] = whole.label  # "varav …" is a part of the item above
             continue
@@ -110,7 +111,7 @@ def arithmetic_totals(rows: list[Row]) -> Arithmetic:
             continue
         for part in parts:
             found.parents.setdefault(part.row_index, row.label)
-        if not all(sem.is_part_label(p.label) for p in parts):
+        if not all(is_part(p.label) for p in parts):
             found.totals.add(row.row_index)  # "varav" rows are parts of an item, not of a sum
         if above:
             start, group = i + 1, []  # the rows after a closing sum are a new group

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from pipeline.tables.model import Table
 from pipeline.text.numbers import find_numbers
-from pipeline.text.units import Unit, unit_in
+from pipeline.text.units import Unit, UnitGrammar
 
 Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
 
@@ -26,15 +26,15 @@ MAGNITUDE_TOLERANCE = 1.5  # decades between a table's typical figure and anothe
 SHARED_DIGITS = 3  # a figure shared by two tables is evidence when it has this many significant digits
 
 
-def stated_unit(table: Table) -> Sourced:
+def stated_unit(table: Table, units: UnitGrammar) -> Sourced:
     """The table's own unit: its corner cell first, then its title, stub, caption, and a
     note below it that states a unit and no figure."""
     for text, source in ((table.corner, "corner"), (table.title, "title"), (table.stub, "corner"),
                          (table.caption, "caption")):
-        if text and (unit := unit_in(text)) is not None:
+        if text and (unit := units.unit_in(text)) is not None:
             return unit, source
     for note in table.notes:
-        if not find_numbers(note) and (unit := unit_in(note)) is not None:
+        if not find_numbers(note) and (unit := units.unit_in(note)) is not None:
             return unit, "note"
     return None, None
 
@@ -69,21 +69,22 @@ class DocumentUnits:
     of each table."""
 
     stated: tuple[Stated, ...]
+    units: UnitGrammar
 
     @classmethod
-    def of(cls, tables: list[Table]) -> DocumentUnits:
+    def of(cls, tables: list[Table], units: UnitGrammar) -> DocumentUnits:
         found = []
         for table in tables:
-            unit, _ = stated_unit(table)
+            unit, _ = stated_unit(table, units)
             size = magnitude(table)
             if unit is not None and unit.sek is not None and size is not None:
                 found.append(Stated(unit, size, telling_figures(table)))
-        return cls(tuple(found))
+        return cls(tuple(found), units)
 
     def unit_for(self, table: Table) -> Sourced:
         """The table's stated unit, else the one money unit of the tables that print its
         figures and are of its magnitude ("document"), else none."""
-        own = stated_unit(table)
+        own = stated_unit(table, self.units)
         size = magnitude(table)
         if own[0] is not None or size is None:
             return own

@@ -9,36 +9,14 @@ column to its left. A multi-year total ("Totalt 2026–2028") is of no single ye
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline import config
 from pipeline.contract import YearSource
-from pipeline.extract import table_semantics as sem
+from pipeline.extract.table_semantics import Vocabulary
 from pipeline.model import DocumentRow
 from pipeline.tables.model import Column, Table
-from pipeline.text.cues import any_of
-from pipeline.text.years import years_in
 
 Dated = tuple[int | None, YearSource | None]
-
-
-@dataclass(frozen=True)
-class YearWords:
-    previous: re.Pattern[str]  # "fg år", "föregående år": the year before the reference year
-    comparison: re.Pattern[str]  # "jämfört med": what follows is compared with, not dated
-    month_period: re.Pattern[str]  # "202603": a period up to a month of a year
-
-
-@cache
-def year_words() -> YearWords:
-    cfg = config.load("amounts")["table_years"]
-    return YearWords(
-        previous=any_of(cfg["previous_year_cues"]),
-        comparison=any_of(cfg["comparison_cues"]),
-        month_period=re.compile(cfg["month_period"]),
-    )
 
 
 def document_year(document: DocumentRow) -> int | None:
@@ -48,23 +26,22 @@ def document_year(document: DocumentRow) -> int | None:
     return None
 
 
-def header_year(label: str) -> int | None:
+def header_year(label: str, words: Vocabulary) -> int | None:
     """The year a column header prints: a year ("Budget 2026"), or the year of a YYYYMM
     period ("Utfall 202603"); none for a multi-year total."""
-    if sem.kind_of(label) == "total":
+    if words.kind_of(label) == "total":
         return None
-    if (year := sem.column_year(label)) is not None:
+    if (year := words.column_year(label)) is not None:
         return year
-    found = year_words().month_period.findall(label)
+    found = words.month_period.findall(label)
     return int(found[-1]) if found else None
 
 
-def names_previous_year(label: str) -> bool:
+def names_previous_year(label: str, words: Vocabulary) -> bool:
     """The header is of the year before its reference ("Utfall fg år", "Motsvarande period
     föregående år"), not compared with it ("… jämfört med samma period föregående år")."""
-    words = year_words()
     head = words.comparison.split(label, maxsplit=1)[0]
-    return words.previous.search(head) is not None
+    return words.previous_year.search(head) is not None
 
 
 @dataclass(frozen=True)
@@ -74,28 +51,29 @@ class TableYear:
 
     year: int | None
     source: YearSource | None
+    words: Vocabulary
 
     @classmethod
-    def of(cls, table: Table, document: DocumentRow) -> TableYear:
+    def of(cls, table: Table, document: DocumentRow, words: Vocabulary) -> TableYear:
         for text, source in ((table.title, YearSource.TITLE), (table.caption, YearSource.CAPTION)):
-            stated = set(years_in(text or ""))
+            stated = set(words.years.years_in(text or ""))
             if len(stated) == 1:
-                return cls(stated.pop(), source)
+                return cls(stated.pop(), source, words)
             if stated:  # a multi-year title ("Investeringsbudget 2027–2031") dates no column
-                return cls(None, None)
+                return cls(None, None, words)
         year = document_year(document)
-        return cls(year, YearSource.DOCUMENT if year is not None else None)
+        return cls(year, YearSource.DOCUMENT if year is not None else None, words)
 
     def resolve(self, columns: list[Column], index: int, kind: str | None) -> Dated:
         """The column's own year, else the year of the dated column a deviation compares,
         else the table's reference year (the year before it for a "fg år" column)."""
-        label = columns[index].label
-        if sem.kind_of(label) == "total":
+        label, words = columns[index].label, self.words
+        if words.kind_of(label) == "total":
             return None, None
-        if (year := header_year(label)) is not None:
+        if (year := header_year(label, words)) is not None:
             return year, YearSource.COLUMN
-        if kind == "deviation" and index > 0 and (year := header_year(columns[index - 1].label)) is not None:
+        if kind == "deviation" and index > 0 and (year := header_year(columns[index - 1].label, words)) is not None:
             return year, YearSource.COLUMN
         if self.year is None:
             return None, None
-        return (self.year - 1 if names_previous_year(label) else self.year), self.source
+        return (self.year - 1 if names_previous_year(label, words) else self.year), self.source

@@ -26,6 +26,8 @@ from pipeline.settings.layout import LayoutSettings
 from pipeline.settings.lexicon import LexiconSettings
 from pipeline.settings.pipeline import PipelineSettings
 from pipeline.settings.validate import ValidateSettings
+from pipeline.text.units import UnitGrammar
+from pipeline.text.years import YearRange
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -71,12 +73,32 @@ class Settings(Model):
             self._derived[build] = build(self)
         return self._derived[build]
 
+    @property
+    def years(self) -> YearRange:
+        """The years budgets speak of (amounts.yaml tables.year_range): layout, tables and
+        extract tell a year from a figure by the same range."""
+        return self.derived(_year_range)
+
+    @property
+    def units(self) -> UnitGrammar:
+        """The unit grammar of amounts.yaml units.patterns, compiled once."""
+        return self.derived(_unit_grammar)
+
     def __copy__(self) -> Settings:
         """`model_copy(update=…)` builds settings for one test: nothing compiled from the
         original may leak into the copy."""
         copied = super().__copy__()
         object.__setattr__(copied, "__pydantic_private__", {"_derived": _Derived()})
         return copied
+
+
+def _year_range(settings: Settings) -> YearRange:
+    first, last = settings.amounts.tables.year_range
+    return YearRange(int(first), int(last))
+
+
+def _unit_grammar(settings: Settings) -> UnitGrammar:
+    return UnitGrammar.of(settings.amounts.units.patterns)
 
 
 def default_config_dir() -> Path:

@@ -5,6 +5,9 @@ import importlib
 
 import pytest
 
+from pipeline.tables import TableSettings
+from tests.settings_helpers import SETTINGS
+
 fields_module = importlib.import_module("pipeline.extract.document_fields")
 document_fields = fields_module.document_fields
 
@@ -66,7 +69,7 @@ def test_party_budget_proposal_mentioning_its_election_programme(tmp_path):
     doc = _document(tmp_path, "proposal.pdf",
                     cover=[(28, "Budget 2025 med plan 2026–2027"), (16, "Moderaterna i Exempelby")],
                     body=[(11, "Förslaget bygger på vårt valprogram och på de löften vi gav väljarna."), *GOALS_PAGE])
-    result = extract(doc, build_tables(doc))
+    result = extract(doc, build_tables(doc, SETTINGS.derived(TableSettings.of)), SETTINGS)
     row = result.document
     assert (row.doc_type, row.status, row.organisation) == ("budget_proposal", "ok", "Moderaterna")
     assert (row.period_start, row.period_end) == (2025, 2027)

@@ -10,6 +10,7 @@ from pipeline.batch import RunOptions, run_batch
 from pipeline.runner import read_interim
 from pipeline.validate import validate
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING
+from tests.settings_helpers import SETTINGS
 
 DRAFT = "Simrishamn_KFN_arsbokslut_2025_draft-2026-01-30.pdf"
 FINAL = "Simrishamn_KFN_arsbokslut_2025.pdf"
@@ -19,7 +20,7 @@ ALINGSAS = "alingsas_budget_2021-2023.pdf"
 @pytest.fixture(scope="module")
 def corpus_run(corpus_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus")
-    _, report = run_batch([corpus_dir], out, RunOptions(workers=2), log=lambda _: None)
+    _, report = run_batch([corpus_dir], out, SETTINGS, RunOptions(workers=2), log=lambda _: None)
     return out, report, pd.read_csv(out / "validation_results.csv")
 
 
@@ -97,7 +98,7 @@ def test_corrupting_a_real_extracted_table(corpus_run):
     dropped, texted = amounts[table[0]], amounts[table[1]]
     amounts[table[0]] = replace(dropped, value=None)
     amounts[table[1]] = replace(texted, value="1 2o4")
-    outcome = validate([replace(extraction, amounts=amounts)])
+    outcome = validate([replace(extraction, amounts=amounts)], SETTINGS)
     errors = outcome.results[outcome.results["severity"] == EXTRACTION_ERROR]
     assert {dropped.amount_id, texted.amount_id} <= set(errors["row_id"])
     assert set(outcome.quarantined["amounts"]["amount_id"]) == {dropped.amount_id, texted.amount_id}

@@ -19,6 +19,7 @@ from pipeline.publish.writers import write_dataset
 from pipeline.validate.frames import typed_frame
 from pipeline.validate.suites import build_suites
 from tests.conftest import ROOT, SHARED
+from tests.settings_helpers import SETTINGS
 
 CONTRACT_MD = SHARED / "contract" / "datasets.md"
 # Where the module knowingly differs from the markdown, and why.
@@ -86,7 +87,7 @@ def suites():
     import great_expectations as gx
 
     gx.get_context(mode="ephemeral")  # suites are built in a context, as run_checkpoint builds them
-    return build_suites(gx)
+    return build_suites(gx, SETTINGS)
 
 
 @pytest.mark.parametrize("dataset", DATASETS)

@@ -6,12 +6,13 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.model import DocumentRow, Word
 from pipeline.tables import build_tables
 from pipeline.tables.columns import join_header
-from tests.fast.test_tables import SIZE, _doc, heading, line, table
+from tests.fast.test_tables import SIZE, TABLES, _doc, heading, line, table
+from tests.settings_helpers import SETTINGS
 
 
 def rows_of(doc, doc_type: str = "interim_report", start: int = 2026, end: int = 2026):
     document = DocumentRow("d", "x.pdf", 2, "ok", "0", doc_type=doc_type, period_start=start, period_end=end)
-    return extract_amounts(doc, build_tables(doc), document).rows
+    return extract_amounts(doc, build_tables(doc, TABLES), document, SETTINGS).rows
 
 
 def test_undated_columns_take_the_report_year_and_fg_ar_the_year_before():
@@ -107,7 +108,8 @@ def test_a_header_word_wrapped_without_hyphen_is_rejoined_only_into_a_kind_word(
     def words(*texts: tuple[str, float]) -> list[Word]:
         return [Word(t, 300, 330, top, top + SIZE, SIZE, False, False) for t, top in texts]
 
-    assert join_header(words(("Budgetav", 100), ("vikelse", 110))) == "Budgetavvikelse"
-    assert join_header(words(("Avvik", 100), ("else", 110))) == "Avvikelse"
-    assert join_header(words(("Fg", 100), ("prognos", 110))) == "Fg prognos"
-    assert join_header(words(("Utfall", 100), ("intäkter", 110))) == "Utfall intäkter"
+    kinds = TABLES.kind_words
+    assert join_header(words(("Budgetav", 100), ("vikelse", 110)), kinds) == "Budgetavvikelse"
+    assert join_header(words(("Avvik", 100), ("else", 110)), kinds) == "Avvikelse"
+    assert join_header(words(("Fg", 100), ("prognos", 110)), kinds) == "Fg prognos"
+    assert join_header(words(("Utfall", 100), ("intäkter", 110)), kinds) == "Utfall intäkter"

@@ -15,6 +15,7 @@ from pipeline.publish.validation import write_validation
 from pipeline.validate import validate
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY
 from tests.fast.test_validate_crossfoot import ROWS, drift_table
+from tests.settings_helpers import SETTINGS
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUITES = ("documents", "goals", "indicators", "measures", "amounts", "indicator_kpi", "crossfoot", "units")
@@ -44,7 +45,7 @@ def run(tmp_path_factory):
     clean = _extraction("clean0000000000a", 0)
     draft = _extraction("draft0000000000b", -28)
     broken = _corrupted(_extraction("broken000000000c", 0))
-    outcome = validate([clean, draft, broken])
+    outcome = validate([clean, draft, broken], SETTINGS)
     write_validation(out, outcome)
     return out, outcome, broken
 
@@ -135,7 +136,7 @@ def test_quarantined_goal_leaves_its_indicators_published_without_the_link():
     base = _extraction("links00000000000d", 0)
     bad_goal = GoalRow(base.document.doc_id, "links-g9", "vision", "Sida 4", 3)  # bad enum → quarantined
     indicators = [IndicatorRow(base.document.doc_id, "links-i1", "Andel nöjda invånare ska öka", 3, goal_id="links-g9")]
-    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)])
+    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)], SETTINGS)
     published = outcome.published["indicators"]
     assert list(published["indicator_id"]) == ["links-i1"] and published["goal_id"].isna().all()
     assert "links-g9" not in set(outcome.published["goals"]["goal_id"])
@@ -147,7 +148,7 @@ def test_unplaced_figures_are_reported():
 
     base = _extraction("unplaced0000000e", 0)
     stacked = UnplacedFigure(base.document.doc_id, 7, "(264)", "stacked", "Likviditet", "Finansiella mål")
-    outcome = validate([replace(base, unplaced=[stacked])])
+    outcome = validate([replace(base, unplaced=[stacked])], SETTINGS)
     found = outcome.results[outcome.results["check"] == "unplaced_figure:stacked"]
     assert len(found) == 1 and found.iloc[0]["page"] == 7 and "(264)" in found.iloc[0]["message"]
 
@@ -162,7 +163,7 @@ def test_kpi_candidates_follow_their_quarantined_indicator():
                   # bad enum → quarantined
                   IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs")]
     kpis = [IndicatorKpiRow(doc, i.indicator_id, 1, "N00001", "Nöjd medborgar-index", 0.8, "test") for i in indicators]
-    outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)])
+    outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)], SETTINGS)
     assert list(outcome.published["indicator_kpi"]["indicator_id"]) == ["kpis-i1"]
     held = outcome.quarantined["indicator_kpi"]
     assert list(held["indicator_id"]) == ["kpis-i2"] and list(held["checks"]) == ["indicator_quarantined"]
