@@ -179,13 +179,25 @@ def classify(text: str) -> Cue | None:
         return None
     if (goals := _goal_cue(text)) is not None:
         return goals
-    if lex.indicators.is_whole(text, lex.filler):
+    # "Vidtagna åtgärder", "Genomförda uppdrag": a participle before a task or indicator cue
+    # keeps its role; before "mål" it makes another kind of goal ("övergripande", "finansiella")
+    if lex.indicators.is_whole(text, lex.filler, modified=True):
         return Cue(Role.INDICATORS)
-    if lex.measures.is_whole(text, lex.filler):
+    if lex.measures.is_whole(text, lex.filler, modified=True):
         return Cue(Role.MEASURES)
     if lex.decisions.is_whole(text, lex.filler):
         return Cue(Role.DECISIONS)
-    return _body_goals(text)
+    return _body_goals(text) or _alternatives_cue(text)
+
+
+def _alternatives_cue(text: str) -> Cue | None:
+    """Cues of one role offered as alternatives ("Mått/nyckeltal", "Indikator/Styrtal") label
+    that role; alternatives of different roles ("Mål/Uppdrag") label none."""
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    cues = {classify(p) for p in parts}
+    return cues.pop() if len(cues) == 1 else None
 
 
 def _body_goals(text: str) -> Cue | None:

@@ -12,6 +12,17 @@ class GoalCues(Model):
     operational: list[str]
 
 
+class CompoundConfig(Model):
+    """Cue heads of Swedish compounds, the stem a compound needs, the inflection endings, and
+    the compounds whose last part only looks like a head."""
+
+    heads: list[str]
+    min_stem: Count
+    endings: list[str]
+    exceptions: list[str]
+    modifier: Regex
+
+
 class SectionCues(Model):
     goals: GoalCues
     goal_idioms: list[str]
@@ -80,6 +91,7 @@ class ReferenceConfig(Model):
 
 
 class LexiconSettings(Model):
+    compounds: CompoundConfig
     sections: SectionCues
     table_rows: TableRowConfig
     directions: list[Named]
