@@ -32,6 +32,7 @@ class SectionCues(Model):
     indicators: list[str]
     measures: list[str]
     filler: list[str]
+    amount_lines: list[str]
     direction_columns: list[str]
     responsible_columns: list[str]
     measure_chapters: list[str]

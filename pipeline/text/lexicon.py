@@ -70,10 +70,16 @@ def compound_head(word: str, inflected: bool = True) -> str | None:
     stem shorter than the configured minimum ("antal") and for the configured exceptions
     ("ändamål", "vårdavtal": a stem ending in an exception). Not `inflected`: only compounds,
     not the head's own inflected forms ("målen")."""
+    return head_among(word, _compounds().heads, inflected)
+
+
+@cache
+def head_among(word: str, heads: tuple[str, ...], inflected: bool = True) -> str | None:
+    """`compound_head` over any list of heads (longest first): the lemma of the head `word` ends in."""
     c, w = _compounds(), word.lower()
     for ending in c.endings:
         stem = w[: len(w) - len(ending)] if ending and w.endswith(ending) else (w if not ending else "")
-        for head in (h for h in c.heads if stem.endswith(h)):
+        for head in (h for h in heads if stem.endswith(h)):
             before = len(stem) - len(head)
             if ((before == 0 and inflected) or before >= c.min_stem) and not stem.endswith(c.exceptions):
                 return lemmas(head)[0]
