@@ -90,6 +90,7 @@ class Item:
     column: int = 0  # text column of a block on its page
     bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on `page`: the rows' evidence
     body_labels: tuple[str, ...] = ()  # of a table's first row group: the first cells of the rows below it
+    filled: bool = False  # set in a filled (shaded or coloured) box
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,7 @@ def items(doc: Document) -> list[Item]:
                     x0=block.bbox[0],
                     column=block.column,
                     bbox=block.bbox,
+                    filled=block.filled,
                 )
             )
     return out

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from pipeline import config
 from pipeline.layout.blocks import BlockBuilder, BlockSettings
+from pipeline.layout.boxes import FilledBox, filled_boxes, mark_filled
 from pipeline.layout.columns import ColumnSettings, order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
@@ -39,6 +40,7 @@ class _Page:
     info: PageInfo
     lines: list[tuple[Line, int]]
     ruled: list[Box]
+    filled: list[FilledBox]
 
 
 def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Document:
@@ -63,7 +65,7 @@ def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Docu
             builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top >= first_top], page.ruled, builder.cfg))
             continue
         builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
-    blocks = builder.finish()
+    blocks = mark_filled(builder.finish(), [box for page in pages for box in page.filled])
     _assign_heading_levels(blocks, toc, toc_cfg.numbering)
     return Document(
         doc_id=source.doc_id,
@@ -93,7 +95,7 @@ def _read_page(page: pdfplumber.page.Page, cfg: dict) -> _Page:
     ordered, columns = order_rows(rows, page.page_number, float(page.width), _column_settings(cfg))
     info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height),
                     has_text=bool(words), columns=columns)
-    return _Page(info=info, lines=ordered, ruled=ruled_tables(page))
+    return _Page(info=info, lines=ordered, ruled=ruled_tables(page), filled=filled_boxes(page))
 
 
 def _body_size(pages: list[_Page]) -> float:

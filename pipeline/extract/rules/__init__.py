@@ -32,6 +32,8 @@ READ: tuple[str, ...] = (
     # what belongs to the item before
     "wrapped_row_end",
     "caption_continuation",
+    # a goal card: a boxed statement under its heading, whether layout typed it heading or paragraph
+    "goal_card",
     # headings
     "comment_heading",
     "restated_goal_heading",
