@@ -100,6 +100,7 @@ class Lexicon:
     goal_prefix: re.Pattern[str]
     goal_run: re.Pattern[str]
     goal_chapters: CueList
+    goal_sentence: re.Pattern[str]
     indicators: CueList
     measures: CueList
     decisions: CueList
@@ -134,6 +135,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         goal_chapters=CueList.of(cfg["goal_chapters"]),
+        goal_sentence=re.compile(cfg["goal_sentence"].replace("{noun}", rf"(?i:{_alternatives(cfg['goal_nouns'])})\b")),
         indicators=CueList.of(cfg["indicators"]),
         measures=CueList.of(cfg["measures"]),
         decisions=CueList.of(cfg["decision_headings"]),

@@ -28,6 +28,8 @@ class SectionCues(Model):
     goal_idioms: list[str]
     goal_prefixes: list[str]
     goal_run_prefixes: list[str]
+    goal_sentence: Annotated[str, template("{noun}")]
+    goal_nouns: list[str]
     goal_chapters: list[str]
     indicators: list[str]
     measures: list[str]

@@ -66,6 +66,7 @@ READ: tuple[str, ...] = (
     "cue_label_line",
     "colon_labelled_indicator",
     "labelled_field",
+    "goal_stated_in_prose",
     # in a goal list
     "task_addressed_to_body",
     "focus_and_goal_row",
