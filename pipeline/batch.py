@@ -6,6 +6,7 @@ rewritten, so two runs in a row leave the datasets byte-identical.
 """
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections import defaultdict
@@ -28,12 +29,14 @@ from pipeline.publish.state import Entry, load_state, processed_by, save_state, 
 from pipeline.publish.validation import write_validation
 from pipeline.publish.writers import remove_stale_temporaries, write_dataset
 from pipeline.runner import RETRIED_STAGES, DocumentResult, find_pdfs, read_interim, write_interim, write_json
+from pipeline.settings import Settings
 from pipeline.validate import ValidationOutcome, validate
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,24 +49,26 @@ class RunOptions:
 
 
 def run_batch(
-    inputs: list[Path], out: Path, options: RunOptions = RunOptions(), log: Callable[[str], None] = print
+    inputs: list[Path], out: Path, settings: Settings, options: RunOptions = RunOptions(),
+    log: Callable[[str], None] = _log.info,
 ) -> tuple[int, dict]:
-    """Process `inputs` into `out`; raises OutputLocked if another run holds `out`."""
+    """Process `inputs` into `out` with `settings`; raises OutputLocked if another run holds `out`."""
     with OutputLock(out):
-        return _run(inputs, out, options, log)
+        return _run(inputs, out, settings, options, log)
 
 
-def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str], None]) -> tuple[int, dict]:
+def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
+         log: Callable[[str], None]) -> tuple[int, dict]:
     started = time.perf_counter()
     remove_stale_temporaries(out)
     interim = out / "interim"
     files = find_pdfs(inputs)
-    current, todo, reused, removed = _plan(files, out, options)
+    current, todo, reused, removed = _plan(files, out, settings, options)
 
-    results = _process(todo, options, log)
+    results = _process(todo, settings, options, log)
     for path, result in zip(todo, results):
         write_interim(interim, result)
-        current[state_key(path)] = processed_by(result.doc_id)
+        current[state_key(path)] = processed_by(result.doc_id, settings)
 
     outcomes = {key: cached for key, cached in reused.items()}
     outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
@@ -71,7 +76,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
     changed = bool(todo) or (bool(removed) and not options.keep_deleted)
     validation = None
     if changed or not (out / "documents.csv").exists():
-        validation = publish(out, extractions, log).summary()
+        validation = publish(out, extractions, settings, log).summary()
     save_state(out, current)
 
     failed = [error for _, error in outcomes.values() if error is not None]
@@ -100,7 +105,7 @@ def _run(inputs: list[Path], out: Path, options: RunOptions, log: Callable[[str]
 
 
 def _plan(
-    files: list[Path], out: Path, options: RunOptions
+    files: list[Path], out: Path, settings: Settings, options: RunOptions
 ) -> tuple[dict[str, Entry], list[Path], dict[str, tuple[Extraction, StageError | None]], dict[str, Entry]]:
     """Which files to run (`todo`), whose interim results to reuse, and which state entries are gone."""
     interim = out / "interim"
@@ -114,7 +119,7 @@ def _plan(
         previous = state.get(key)
         cached = read_interim(interim, doc_id) if doc_id else None
         retried = cached is not None and cached[1] is not None and cached[1].stage in RETRIED_STAGES
-        if not options.force and previous == processed_by(doc_id) and cached is not None and not retried:
+        if not options.force and previous == processed_by(doc_id, settings) and cached is not None and not retried:
             reused[key] = cached
             current[key] = previous
         else:
@@ -129,10 +134,11 @@ def _plan(
     return current, todo, reused, removed
 
 
-def _process(todo: list[Path], options: RunOptions, log: Callable[[str], None]) -> list[DocumentResult]:
+def _process(todo: list[Path], settings: Settings, options: RunOptions,
+             log: Callable[[str], None]) -> list[DocumentResult]:
     """Run the documents, in any order, with a progress bar on a terminal and log lines otherwise."""
     results: list[DocumentResult | None] = [None] * len(todo)
-    stream = run_documents(todo, options.workers, options.scheduler, options.timeout)
+    stream = run_documents(todo, settings, options.workers, options.scheduler, options.timeout)
     if sys.stdout.isatty() and todo:
         with Progress(transient=True) as progress:
             task = progress.add_task("documents", total=len(todo))
@@ -156,10 +162,11 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
     return [unique[k] for k in sorted(unique)]
 
 
-def publish(out: Path, extractions: list[Extraction], log: Callable[[str], None] = print) -> ValidationOutcome:
+def publish(out: Path, extractions: list[Extraction], settings: Settings,
+            log: Callable[[str], None] = _log.info) -> ValidationOutcome:
     """Validate the extracted rows, then publish: what validation found (results, quarantine,
     reports), the clean rows of every dataset, the database, and the data package last."""
-    outcome = validate(extractions)
+    outcome = validate(extractions, settings)
     write_validation(out, outcome)
     for name in DATASETS:
         write_dataset(out, name, outcome.published[name])

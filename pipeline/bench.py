@@ -22,7 +22,8 @@ from pipeline.ingest import ingest
 from pipeline.layout import build_layout
 from pipeline.model import StageError
 from pipeline.runner import find_pdfs
-from pipeline.tables import build_tables
+from pipeline.settings import Settings, default_config_dir, load_settings
+from pipeline.tables import TableSettings, build_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -39,30 +40,30 @@ def plain_extract_words(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def stage_seconds(files: list[Path]) -> dict[str, float]:
+def stage_seconds(files: list[Path], settings: Settings) -> dict[str, float]:
     seconds = {"ingest": 0.0, "layout": 0.0, "tables": 0.0, "extract": 0.0}
     for path in files:
         t = time.perf_counter()
-        source = ingest(path)
+        source = ingest(path, settings.pipeline.ingest)
         seconds["ingest"] += time.perf_counter() - t
         if isinstance(source, StageError):
             continue
         t = time.perf_counter()
-        document = build_layout(source)
+        document = build_layout(source, settings)
         seconds["layout"] += time.perf_counter() - t
         t = time.perf_counter()
-        tables = build_tables(document)
+        tables = build_tables(document, settings.derived(TableSettings.of))
         seconds["tables"] += time.perf_counter() - t
         t = time.perf_counter()
-        extract(document, tables)
+        extract(document, tables, settings)
         seconds["extract"] += time.perf_counter() - t
     return seconds
 
 
-def whole_pipeline(files: list[Path]) -> float:
+def whole_pipeline(files: list[Path], settings: Settings) -> float:
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        run_batch(files, Path(out), RunOptions(workers=1), log=lambda _: None)
+        run_batch(files, Path(out), settings, RunOptions(workers=1), log=lambda _: None)
         return time.perf_counter() - start
 
 
@@ -90,9 +91,10 @@ def peak_rss_mb(pdf: Path | None) -> float:
 
     Read from VmHWM, which starts afresh at exec; getrusage's maxrss would carry over the
     peak of this (large) parent process from the fork."""
-    work = "process_path(Path(sys.argv[1])); " if pdf else ""
+    work = "process_path(Path(sys.argv[1]), load_settings(default_config_dir())); " if pdf else ""
     code = (
         "import re, sys; from pathlib import Path; from pipeline.runner import process_path; "
+        "from pipeline.settings import default_config_dir, load_settings; "
         f"{work}print(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1))"
     )
     args = [str(pdf)] if pdf else []
@@ -108,14 +110,14 @@ def page_count(files: list[Path]) -> int:
     return total
 
 
-def throughput(files: list[Path]) -> list[tuple[str, float]]:
+def throughput(files: list[Path], settings: Settings) -> list[tuple[str, float]]:
     """Seconds of plain pdfplumber, of each per-document stage and of the whole pipeline."""
     log.info("timing plain pdfplumber")
     plain = plain_extract_words(files)
     log.info("timing each stage")
-    stages = stage_seconds(files)
+    stages = stage_seconds(files, settings)
     log.info("timing the whole pipeline")
-    whole = whole_pipeline(files)
+    whole = whole_pipeline(files, settings)
     return [("plain pdfplumber extract_words", plain), *((f"stage: {k}", v) for k, v in stages.items()),
             ("whole pipeline (incl. validate + publish)", whole)]
 
@@ -171,10 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     logs.configure()
     source_dir = CORPUS if CORPUS.is_dir() else ROOT / "raw"
-    files = [f for f in find_pdfs([source_dir]) if not isinstance(ingest(f), StageError)]
+    settings = load_settings(default_config_dir())
+    files = [f for f in find_pdfs([source_dir]) if not isinstance(ingest(f, settings.pipeline.ingest), StageError)]
     pages = page_count(files)
     log.info("%d documents / %d pages from %s", len(files), pages, source_dir)
-    text = report(source_dir.name, len(files), pages, throughput(files), peak_memory(files))
+    text = report(source_dir.name, len(files), pages, throughput(files, settings), peak_memory(files))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     log.info("wrote %s:\n%s", args.out, text)

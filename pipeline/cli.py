@@ -19,7 +19,7 @@ from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
 from pipeline.publish.state import load_state
 from pipeline.runner import find_pdfs, read_interim, write_json
-from pipeline.settings import SettingsError
+from pipeline.settings import Settings, SettingsError, default_config_dir, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="log debug lines too"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="log warnings and errors only"),
     config_dir: Path | None = typer.Option(
@@ -37,11 +38,13 @@ def main(
 ) -> None:
     """Set up logging for every command: info lines by default (stderr; a command's own output
     goes to stdout). Validate the configs before any command reads a PDF: a bad key is a usage
-    error (exit 2) that leaves every output as it was."""
+    error (exit 2) that leaves every output as it was. The settings then go to the command,
+    which passes them to every stage."""
     if verbose and quiet:
         raise typer.BadParameter("--verbose and --quiet exclude each other")
     try:
-        config.use(config_dir or config.CONFIG_DIR)
+        ctx.obj = load_settings(config_dir or default_config_dir())
+        config.use(config_dir or default_config_dir())  # the political reader still reads its part through config.load
     except SettingsError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -51,6 +54,7 @@ def main(
 
 @app.command()
 def run(
+    ctx: typer.Context,
     inputs: list[Path] = typer.Argument(..., help="PDF files or directories of PDFs"),
     out: Path = typer.Option(Path("processed"), "--out", help="output directory"),
     workers: int = typer.Option(
@@ -68,23 +72,21 @@ def run(
     if missing:
         typer.echo(f"no such file or directory: {', '.join(map(str, missing))}", err=True)
         raise typer.Exit(EXIT_USAGE)
+    settings: Settings = ctx.obj
+    limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
     options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted,
-                         timeout=_timeout(timeout) or None)
+                         timeout=limit or None)
     try:
-        code, _ = run_batch(inputs, out, options)
+        code, _ = run_batch(inputs, out, settings, options)
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
     raise typer.Exit(code)
 
 
-def _timeout(option: float | None) -> float:
-    """The --timeout given, else the configured one (read after the configs were validated)."""
-    return option if option is not None else float(config.load("pipeline")["run"]["document_timeout_seconds"])
-
-
 @app.command()
 def validate(
+    ctx: typer.Context,
     out: Path = typer.Option(Path("processed"), "--out", help="output directory of an earlier run"),
 ) -> None:
     """Re-run validation on OUT/interim/<doc_id>/extracted.json and publish again.
@@ -101,7 +103,7 @@ def validate(
         raise typer.Exit(EXIT_USAGE)
     try:
         with OutputLock(out):
-            publish(out, extractions)
+            publish(out, extractions, ctx.obj)
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
@@ -109,29 +111,32 @@ def validate(
 
 @app.command()
 def layout(
+    ctx: typer.Context,
     inputs: list[Path] = typer.Argument(..., help="PDF files or directories"),
     out: Path = typer.Option(Path("processed"), "--out", help="interim files go to OUT/interim/<doc_id>/"),
     as_json: bool = typer.Option(False, "--json", help="print the model as JSON instead of the rendering"),
 ) -> None:
     """Show the layout model of each PDF (block type, level, page, text)."""
     for path in find_pdfs(inputs):
-        source = ingest(path)
+        source = ingest(path, ctx.obj.pipeline.ingest)
         if isinstance(source, StageError):
             typer.echo(f"{path.name}: [{source.stage}] {source.reason}", err=True)
             continue
-        document = build_layout(source)
+        document = build_layout(source, ctx.obj)
         write_json(out / "interim" / source.doc_id / "layout.json", document.to_dict())
         typer.echo(json.dumps(document.to_dict(), ensure_ascii=False) if as_json else render(document))
 
 
 @app.command()
 def explain(
+    ctx: typer.Context,
     file: Path = typer.Argument(..., help="a PDF"),
     page: int = typer.Option(..., "--page", min=1, help="the page to explain"),
 ) -> None:
     """Show, for each block and table row of PAGE, the rules that applied, the one that won and the rows it made."""
-    source = ingest(file) if file.is_file() else StageError(str(file), "ingest", "no such file")
+    missing = StageError(str(file), "ingest", "no such file")
+    source = ingest(file, ctx.obj.pipeline.ingest) if file.is_file() else missing
     if isinstance(source, StageError):
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    typer.echo(explain_page(build_layout(source), page))
+    typer.echo(explain_page(build_layout(source, ctx.obj), page))

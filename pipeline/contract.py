@@ -130,15 +130,17 @@ class SumCheck(StrEnum):
     NONE = "none"
 
 
-def column(meaning: str, *, default: Any = MISSING, key: bool = False, references: str | None = None) -> Any:
+def column(meaning: str, *, default: Any = MISSING, key: bool = False, references: str | None = None,
+           kw_only: bool = False) -> Any:
     """A contract field: its meaning, primary-key membership and reference ("dataset.column").
 
     A field with a default is keyword-only, so that optional fields can stand between the
-    required ones in published order without changing how rows are built positionally.
+    required ones in published order without changing how rows are built positionally; a
+    required field may be keyword-only too (`rule`, inherited by every row type).
     """
     metadata = {"meaning": meaning, "key": key, "references": references}
     if default is MISSING:
-        return field(metadata=metadata)
+        return field(kw_only=kw_only, metadata=metadata)
     return field(default=default, kw_only=True, metadata=metadata)
 
 
@@ -168,10 +170,9 @@ class Evidence:
     page_label: str | None = column(
         'the page number as printed ("SID 12 (36)" → "12"), when it differs from the PDF page', default=None,
     )
-    # The contract has `rule` non-null; it stays nullable until every extraction site names its rule.
-    rule: str | None = column(
+    rule: str = column(
         'the named rule that produced the row ("cue_heading", "indicator_table", "table", "text:allocation", …)',
-        default=None,
+        kw_only=True,
     )
 
 

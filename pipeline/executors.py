@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from pipeline.runner import DocumentResult, failed_result, process_document, process_path
+from pipeline.settings import Settings
 
 Indexed = tuple[int, DocumentResult]
 log = logging.getLogger(__name__)
@@ -23,17 +24,18 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_documents(paths: list[Path], workers: int, scheduler: str | None = None,
+def run_documents(paths: list[Path], settings: Settings, workers: int, scheduler: str | None = None,
                   timeout: float | None = None) -> Iterator[Indexed]:
-    """Every document's result, with its index in `paths`; `timeout`: seconds per document."""
+    """Every document's result, with its index in `paths`; `timeout`: seconds per document.
+    Each worker receives the settings with its document (they are small and picklable)."""
     if paths:
         log.info("processing %d document(s) %s", len(paths), _where(scheduler, min(workers, len(paths))))
     if scheduler:
-        yield from _on_dask(paths, scheduler, workers, timeout)
+        yield from _on_dask(paths, settings, scheduler, workers, timeout)
     elif workers <= 1 or len(paths) <= 1:
-        yield from ((i, process_path(p, timeout)) for i, p in enumerate(paths))
+        yield from ((i, process_path(p, settings, timeout)) for i, p in enumerate(paths))
     else:
-        yield from _in_pool(paths, workers, timeout)
+        yield from _in_pool(paths, settings, workers, timeout)
 
 
 def _where(scheduler: str | None, processes: int) -> str:
@@ -42,10 +44,10 @@ def _where(scheduler: str | None, processes: int) -> str:
     return "in this process" if processes <= 1 else f"in {processes} worker processes"
 
 
-def _in_pool(paths: list[Path], workers: int, timeout: float | None) -> Iterator[Indexed]:
+def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float | None) -> Iterator[Indexed]:
     crashed: list[int] = []
     with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
-        futures: dict[Future, int] = {pool.submit(process_path, p, timeout): i for i, p in enumerate(paths)}
+        futures: dict[Future, int] = {pool.submit(process_path, p, settings, timeout): i for i, p in enumerate(paths)}
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -55,18 +57,19 @@ def _in_pool(paths: list[Path], workers: int, timeout: float | None) -> Iterator
     if crashed:
         log.warning("a worker process died: the %d document(s) it took down run again one at a time", len(crashed))
     for index in sorted(crashed):
-        yield index, _isolated(paths[index], timeout)
+        yield index, _isolated(paths[index], settings, timeout)
 
 
-def _isolated(path: Path, timeout: float | None) -> DocumentResult:
+def _isolated(path: Path, settings: Settings, timeout: float | None) -> DocumentResult:
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_path, path, timeout).result()
+            return pool.submit(process_path, path, settings, timeout).result()
         except Exception as exc:
             return failed_result(path, "worker", f"the worker process died: {type(exc).__name__}: {exc}")
 
 
-def _on_dask(paths: list[Path], scheduler: str, window: int, timeout: float | None) -> Iterator[Indexed]:
+def _on_dask(paths: list[Path], settings: Settings, scheduler: str, window: int,
+             timeout: float | None) -> Iterator[Indexed]:
     """Ship the bytes, not the path (cluster workers need not share our file system), a few
     documents at a time so that the driver never holds a whole batch in memory."""
     from dask.distributed import Client, as_completed as dask_completed
@@ -81,7 +84,7 @@ def _on_dask(paths: list[Path], scheduler: str, window: int, timeout: float | No
             nxt = next(pending, None)
             if nxt is not None:
                 i, path = nxt
-                future = client.submit(process_document, path.name, path.read_bytes(), timeout, pure=False)
+                future = client.submit(process_document, path.name, path.read_bytes(), settings, timeout, pure=False)
                 index_of[future.key] = (i, path)
                 futures.add(future)
 

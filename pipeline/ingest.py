@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from pipeline import config
 from pipeline.model import SourceDocument, StageError
+from pipeline.settings.pipeline import IngestLimits
 
 STAGE = "ingest"
 
@@ -33,27 +33,26 @@ def file_doc_id(path: Path) -> str | None:
     return digest.hexdigest()[:16]
 
 
-def ingest(path: Path) -> SourceDocument | StageError:
-    refused = refuse_by_size(path)
+def ingest(path: Path, limits: IngestLimits) -> SourceDocument | StageError:
+    refused = refuse_by_size(path, limits)
     if refused is not None:
         return refused
-    return ingest_bytes(path.name, path.read_bytes(), str(path))
+    return ingest_bytes(path.name, path.read_bytes(), limits, str(path))
 
 
-def refuse_by_size(path: Path) -> StageError | None:
+def refuse_by_size(path: Path, limits: IngestLimits) -> StageError | None:
     """Refuse an unreadable or enormous file before reading it into memory."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         return StageError(path.name, STAGE, f"cannot read file: {exc.strerror}")
-    limit = config.load("pipeline")["ingest"]["max_bytes"]
+    limit = limits.max_bytes
     if size > limit:
         return StageError(path.name, STAGE, f"enormous file: {size} bytes > limit {limit}")
     return None
 
 
-def ingest_bytes(name: str, data: bytes, path: str = "") -> SourceDocument | StageError:
-    limits = config.load("pipeline")["ingest"]
+def ingest_bytes(name: str, data: bytes, limits: IngestLimits, path: str = "") -> SourceDocument | StageError:
     size = len(data)
 
     def fail(reason: str) -> StageError:
@@ -61,11 +60,11 @@ def ingest_bytes(name: str, data: bytes, path: str = "") -> SourceDocument | Sta
 
     if size == 0:
         return fail("empty file")
-    if size > limits["max_bytes"]:
-        return fail(f"enormous file: {size} bytes > limit {limits['max_bytes']}")
-    if b"%PDF-" not in data[: limits["pdf_header_window"]]:
+    if size > limits.max_bytes:
+        return fail(f"enormous file: {size} bytes > limit {limits.max_bytes}")
+    if b"%PDF-" not in data[: limits.pdf_header_window]:
         return fail("not a PDF (no %PDF- header)")
-    if b"%%EOF" not in data[-limits["eof_window"] :]:
+    if b"%%EOF" not in data[-limits.eof_window :]:
         return fail("truncated PDF (no %%EOF trailer)")
     try:
         pdf = pdfium.PdfDocument(data)
@@ -78,9 +77,9 @@ def ingest_bytes(name: str, data: bytes, path: str = "") -> SourceDocument | Sta
         pages = len(pdf)
         if pages == 0:
             return fail("PDF has no pages")
-        if pages > limits["max_pages"]:
-            return fail(f"enormous PDF: {pages} pages > limit {limits['max_pages']}")
-        text_pages = [_has_text(pdf, i, limits["min_text_chars"]) for i in range(pages)]
+        if pages > limits.max_pages:
+            return fail(f"enormous PDF: {pages} pages > limit {limits.max_pages}")
+        text_pages = [_has_text(pdf, i, limits.min_text_chars) for i in range(pages)]
         if not any(text_pages):
             return fail("no text layer on any page (scanned image PDF?)")
         meta = pdf.get_metadata_dict()
@@ -96,6 +95,9 @@ def ingest_bytes(name: str, data: bytes, path: str = "") -> SourceDocument | Sta
         producer=meta.get("Producer") or None,
         creator=meta.get("Creator") or None,
         text_pages=text_pages,
+        author=meta.get("Author") or None,
+        subject=meta.get("Subject") or None,
+        keywords=meta.get("Keywords") or None,
     )
 
 

@@ -35,6 +35,11 @@ class SourceDocument:
     producer: str | None
     creator: str | None
     text_pages: list[bool]
+    # who the file says wrote it and what about: a body ("Ale kommun", "Kultur- och
+    # fritidsnämnden") as often as a person; the document fields read it as weak evidence
+    author: str | None = None
+    subject: str | None = None
+    keywords: str | None = None
 
 
 @dataclass

@@ -21,7 +21,8 @@ from pipeline.ingest import doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
 from pipeline.layout import build_layout
 from pipeline.model import DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
-from pipeline.tables import build_tables
+from pipeline.settings import Settings
+from pipeline.tables import TableSettings, build_tables
 from pipeline.time_limit import DocumentTimeout, time_limit
 
 # Failures that say more about the run than about the file: the next run tries again.
@@ -51,15 +52,15 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def process_path(path: Path, timeout: float | None = None) -> DocumentResult:
-    refused = refuse_by_size(path)
+def process_path(path: Path, settings: Settings, timeout: float | None = None) -> DocumentResult:
+    refused = refuse_by_size(path, settings.pipeline.ingest)
     if refused is not None:
         return failed_result(path, refused.stage, refused.reason)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return failed_result(path, "ingest", f"cannot read file: {exc.strerror}")
-    return process_document(path.name, data, timeout)
+    return process_document(path.name, data, settings, timeout)
 
 
 def failed_result(path: Path, stage: str, reason: str) -> DocumentResult:
@@ -67,40 +68,41 @@ def failed_result(path: Path, stage: str, reason: str) -> DocumentResult:
     return DocumentResult(path.name, doc_id, _failed(path.name, doc_id), StageError(path.name, stage, reason))
 
 
-def process_document(name: str, data: bytes, timeout: float | None = None) -> DocumentResult:
+def process_document(name: str, data: bytes, settings: Settings, timeout: float | None = None) -> DocumentResult:
+    """Every stage over one document's bytes: a function of (bytes, settings, pipeline version)."""
     doc_id = doc_id_of(data)
     timings: dict[str, float] = {}  # filled stage by stage: the first missing one was running
     try:
         with time_limit(timeout):
-            return _stages(name, data, doc_id, timings)
+            return _stages(name, data, doc_id, settings, timings)
     except DocumentTimeout as exc:
         running = next((s for s in _STAGES if s not in timings), _STAGES[-1])
         error = StageError(name, "timeout", f"{exc}, during {running}")
         return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
 
 
-def _stages(name: str, data: bytes, doc_id: str, timings: dict[str, float]) -> DocumentResult:
+def _stages(name: str, data: bytes, doc_id: str, settings: Settings, timings: dict[str, float]) -> DocumentResult:
     stage = "ingest"
     try:
         t = time.perf_counter()
-        source = ingest_bytes(name, data)
+        source = ingest_bytes(name, data, settings.pipeline.ingest)
         timings["ingest"] = time.perf_counter() - t
         if isinstance(source, StageError):
             return DocumentResult(name, doc_id, _failed(name, doc_id), source, timings)
         stage = "layout"
         t = time.perf_counter()
-        document = build_layout(source, io.BytesIO(data))
+        document = build_layout(source, settings, io.BytesIO(data))
         timings["layout"] = time.perf_counter() - t
         if not any(b.text for b in document.blocks):
             error = StageError(name, stage, "no readable text blocks on any page")
             return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
         stage = "tables"
         t = time.perf_counter()
-        tables = build_tables(document)
+        tables = build_tables(document, settings.derived(TableSettings.of))
         timings["tables"] = time.perf_counter() - t
         stage = "extract"
         t = time.perf_counter()
-        extraction = extract(document, tables)
+        extraction = extract(document, tables, settings)
         timings["extract"] = time.perf_counter() - t
         return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict(),
                               [table.to_dict() for table in tables])

@@ -35,14 +35,13 @@ def gold_dir() -> Path:
 @pytest.fixture(scope="session")
 def layout_of(corpus_dir):
     """Layout of a corpus PDF by file name, built once per test session."""
-    from pipeline.ingest import ingest
-    from pipeline.layout import build_layout
+    from tests.settings_helpers import laid_out
 
     cache: dict = {}
 
     def get(name: str):
         if name not in cache:
-            cache[name] = build_layout(ingest(corpus_dir / name))
+            cache[name] = laid_out(corpus_dir / name)
         return cache[name]
 
     return get

@@ -16,3 +16,31 @@ def configs_with(tmp_path: Path, name: str, old: str, new: str) -> Path:
     assert text.count(old) == 1, f"{old!r} is not one line of configs/{name}.yaml"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return target
+
+
+def default_settings():
+    """configs/ as the CLI reads it by default, validated: what stages get in a test that
+    does not vary them."""
+    from pipeline.settings import load_settings
+
+    return load_settings(CONFIGS)
+
+
+SETTINGS = default_settings()
+
+
+def laid_out(path: Path):
+    """The layout model of a PDF, ingested and laid out with the default settings."""
+    from pipeline.ingest import ingest
+    from pipeline.layout import build_layout
+
+    return build_layout(ingest(path, SETTINGS.pipeline.ingest), SETTINGS)
+
+
+def amounts_of(doc):
+    """The amounts of a layout model, through the tables stage, with the default settings."""
+    from pipeline.extract.amounts import extract_amounts
+    from pipeline.extract.document_fields import document_fields
+    from pipeline.tables import TableSettings, build_tables
+
+    return extract_amounts(doc, build_tables(doc, SETTINGS.derived(TableSettings.of)), document_fields(doc), SETTINGS)

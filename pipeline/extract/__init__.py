@@ -12,16 +12,17 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
+from pipeline.settings import Settings
 from pipeline.tables import Table
 
 
-def extract(doc: Document, tables: list[Table]) -> Extraction:
+def extract(doc: Document, tables: list[Table], settings: Settings) -> Extraction:
     document = document_fields(doc)
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = (
         ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
     )
-    amounts = extract_amounts(doc, tables, document)
+    amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
     return qualify_ids(extraction)

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 from typing import cast
 
-from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource, YearSource
+from pipeline.contract import AmountKind, AmountSource, AmountUnit, SumCheck, UnitSource
 from pipeline.extract import table_semantics as sem
-from pipeline.model import AmountRow, UnplacedFigure
-from pipeline.tables.model import Cell, Column, Row, Table
-from pipeline.tables.settings import table_settings
-from pipeline.text.units import Unit, label_unit, unit_in
-from pipeline.text.years import year_of
+from pipeline.extract.table_totals import arithmetic_totals
+from pipeline.extract.table_units import DocumentUnits, Sourced
+from pipeline.extract.table_years import TableYear
+from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
+from pipeline.tables.model import Cell, Row, Table
+from pipeline.text.units import UnitGrammar
 
-Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
 
-
-def financial_tables(tables: list[Table]) -> list[Table]:
+def financial_tables(tables: list[Table], vocabulary: sem.Vocabulary) -> list[Table]:
     """The tables whose column header says what their figures are, and whose title, stub
     or caption names money."""
-    return [t for t in tables if t.header_rows and sem.is_financial(_context(t))]
+    return [t for t in tables if t.header_rows and vocabulary.is_financial(_context(t))]
 
 
 def _context(table: Table) -> str:
@@ -36,51 +35,52 @@ def column_labels(tables: list[Table]) -> list[str]:
     return [c.label for table in tables for c in table.columns]
 
 
-def table_amounts(doc_id: str, tables: list[Table],
+def table_amounts(document: DocumentRow, tables: list[Table],
                   years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
-    """Every figure of the financial tables, and the figures no amount row can hold."""
+    """Every figure of the financial tables, and the figures no amount row can hold;
+    `document` dates the columns that print no year (table_years)."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
+    doc_id, units = document.doc_id, DocumentUnits.of(tables, years.vocabulary.units)
     for table in tables:
-        rows.extend(_amounts(doc_id, table, years))
+        dated = TableYear.of(table, document, years.vocabulary)
+        rows.extend(_amounts(doc_id, table, (years, dated), units.unit_for(table)))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
 
-def table_unit(table: Table) -> Sourced:
-    """The table's unit: its own corner cell first, then its title, stub and caption."""
-    for text, source in ((table.corner, "corner"), (table.title, "title"), (table.stub, "corner"),
-                         (table.caption, "caption")):
-        if text and (unit := unit_in(text)) is not None:
-            return unit, source
-    return None, None
-
-
-def _amounts(doc_id: str, table: Table, years: sem.YearKinds) -> list[AmountRow]:
-    stated = table_unit(table)
+def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], stated: Sourced) -> list[AmountRow]:
+    vocabulary = kinds[0].vocabulary
     # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
     # emphasised rows that are not parts say that the table marks its sums
-    styled = any((r.bold or r.italic) and not sem.is_part_label(r.label) for r in table.rows)
-    names = (table.title, table.stub, table_settings().corner_name(table.corner))
+    styled = any((r.bold or r.italic) and not vocabulary.is_part_label(r.label) for r in table.rows)
+    names = (table.title, table.stub, vocabulary.tables.corner_name(table.corner))
+    sums = arithmetic_totals(table.rows, vocabulary.is_part_label)
     out: list[AmountRow] = []
     for row in table.rows:
         if not row.label:
             continue
+        is_total = _is_total(row, styled, names, vocabulary) or row.row_index in sums.totals
         for cell in row.cells:
             label = table.columns[cell.col_index].label
-            if cell.value is not None and sem.meaningful_column(label):
-                out.append(_amount(doc_id, table, row, cell, years, stated, _is_total(row, styled, names)))
+            if cell.value is not None and vocabulary.meaningful_column(label):
+                amount = _amount(doc_id, table, row, cell, kinds, stated, is_total)
+                amount.parent_label = sums.parents.get(row.row_index)
+                amount.sum_check = SumCheck.PASSED if sums.checked(row.row_index) else SumCheck.NONE
+                out.append(amount)
     return out
 
 
-def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKinds, stated: Sourced,
-            is_total: bool) -> AmountRow:
+def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.YearKinds, TableYear],
+            stated: Sourced, is_total: bool) -> AmountRow:
     """One figure of a table as an amount row, with its cell's position and box."""
     assert cell.value is not None
     label = table.columns[cell.col_index].label
-    unit, unit_source = _unit(cell.percent, row, label, stated)
-    kind = sem.kind_of(label) or sem.row_kind(row.label) or years.kind(label)
-    year = sem.column_year(label) or _deviation_year(table.columns, cell.col_index, kind)
+    years, dated = kinds
+    vocabulary = years.vocabulary
+    unit, unit_source = _unit(cell.percent, row, label, stated, vocabulary.units)
+    kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or years.kind(label)
+    year, year_source = dated.resolve(table.columns, cell.col_index, kind)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
         doc_id=doc_id, amount_id="", source=AmountSource.TABLE, row_label=row.label, value=cell.value, page=row.page,
@@ -89,7 +89,7 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKind
         unit=cast(AmountUnit, unit.unit) if unit else None, value_sek=unit.in_sek(cell.value) if unit else None,
         table_id=table.table_id, row_index=row.row_index, col_index=cell.col_index,
         x0=x0, top=top, x1=x1, bottom=bottom, rule="table", unit_source=cast("UnitSource | None", unit_source),
-        year_source=YearSource.COLUMN if year is not None else None,
+        year_source=year_source,
     )
 
 
@@ -105,32 +105,25 @@ def _unplaced(doc_id: str, table: Table) -> list[UnplacedFigure]:
     return out
 
 
-def _unit(percent: bool, row: Row, column_label: str, table: Sourced) -> Sourced:
+def _unit(percent: bool, row: Row, column_label: str, table: Sourced, units: UnitGrammar) -> Sourced:
     """The most specific unit stated: the cell, the row, the column, then the table."""
     if percent:
-        return unit_in("%"), "cell"
+        return units.unit_in("%"), "cell"
     for text in row.units:
-        if (unit := unit_in(text)) is not None:
+        if (unit := units.unit_in(text)) is not None:
             return unit, "row"
-    if (unit := label_unit(row.label)) is not None:
+    if (unit := units.label_unit(row.label)) is not None:
         return unit, "row"
-    if (unit := unit_in(column_label)) is not None:
+    if (unit := units.unit_in(column_label)) is not None:
         return unit, "column"
     return table
 
 
-def _deviation_year(columns: list[Column], index: int, kind: str | None) -> int | None:
-    """A deviation column ("Avvikelse", "Återstår") compares the dated column to its left."""
-    if kind != "deviation" or index == 0:
-        return None
-    return year_of(columns[index - 1].label)
-
-
-def _is_total(row: Row, styled: bool, names: tuple[str | None, ...]) -> bool:
+def _is_total(row: Row, styled: bool, names: tuple[str | None, ...], vocabulary: sem.Vocabulary) -> bool:
     """A sum row: a total cue, or the table's own name repeated as the last row's label; in a
     table that marks its sums by emphasis, only an emphasised row."""
     if styled and not (row.bold or row.italic):
         return False
     if any(name and row.label.strip().lower() == name.strip().lower() for name in names):
         return True
-    return sem.is_total_label(row.label)
+    return vocabulary.is_total_label(row.label)

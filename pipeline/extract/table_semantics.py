@@ -2,70 +2,104 @@
 
 All vocabulary comes from configs/amounts.yaml, so a new municipality's wording is a
 config change, not a code change. The cue words the tables stage also reads structure by
-(kind words, financial cues) are its settings' (pipeline/tables/settings.py), read once.
+(kind words, financial cues) are its settings' (pipeline/tables/settings.py); `Vocabulary.of`
+compiles both once per settings object.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline import config
 from pipeline.model import DocumentRow
-from pipeline.tables.settings import table_settings
+from pipeline.settings import Settings
+from pipeline.settings.amounts import YearKindConfig
+from pipeline.tables.settings import TableSettings
 from pipeline.text.cues import any_of
-from pipeline.text.years import year_of, years_in
+from pipeline.text.units import UnitGrammar
+from pipeline.text.years import YearRange
 
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The words of configs/amounts.yaml that give a table's cells their meaning, compiled."""
+
     kinds: tuple[tuple[re.Pattern[str], str], ...]
     totals: tuple[re.Pattern[str], ...]
     parts: re.Pattern[str]
+    tables: TableSettings
+    year_kinds: YearKindConfig
+    years: YearRange
+    units: UnitGrammar
+    previous_year: re.Pattern[str]  # "fg år", "föregående år": the year before the reference year
+    comparison: re.Pattern[str]  # "jämfört med": what follows is compared with, not dated
+    month_period: re.Pattern[str]  # "202603": a period up to a month of a year
+    full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up its forecast
 
+    @classmethod
+    def of(cls, settings: Settings) -> Vocabulary:
+        """Compiled once per settings object: `settings.derived(Vocabulary.of)`."""
+        tables = settings.amounts.tables
+        return cls(
+            kinds=tuple((any_of([k.pattern]), k.kind) for k in tables.kinds),
+            totals=tuple(re.compile(p, re.IGNORECASE) for p in tables.total_cues),
+            parts=re.compile("|".join(tables.part_cues), re.IGNORECASE),
+            tables=settings.derived(TableSettings.of),
+            year_kinds=settings.amounts.year_kinds,
+            years=settings.years,
+            units=settings.units,
+            previous_year=any_of(settings.amounts.table_years.previous_year_cues),
+            comparison=any_of(settings.amounts.table_years.comparison_cues),
+            month_period=re.compile(settings.amounts.table_years.month_period),
+            full_year=any_of(settings.amounts.year_kinds.full_year_cues),
+        )
 
-@cache
-def vocabulary() -> Vocabulary:
-    tables = config.load("amounts")["tables"]
-    return Vocabulary(
-        kinds=tuple((any_of([k["pattern"]]), k["kind"]) for k in tables["kinds"]),
-        totals=tuple(re.compile(p, re.IGNORECASE) for p in tables["total_cues"]),
-        parts=re.compile("|".join(tables["part_cues"]), re.IGNORECASE),
-    )
+    def column_year(self, label: str) -> int | None:
+        """The year a column's figures are of; none for a multi-year total ("Totalt
+        2026–2028"): a sum over its years is of no single one (kind_of: a total column names
+        no year or several)."""
+        return None if self.kind_of(label) == "total" else self.years.year_of(label)
 
+    def kind_of(self, label: str) -> str | None:
+        """The kind a column header names. A total is a multi-year total: a "Totalt 2026"
+        column states one year and is that year's figure, so it takes a kind its other words
+        name, or none (the year's kind in the document decides)."""
+        one_year = len(set(self.years.years_in(label))) == 1
+        for pattern, kind in self.kinds:
+            if pattern.search(label) and not (kind == "total" and one_year):
+                return kind
+        return None
 
-def column_year(label: str) -> int | None:
-    """The year a column's figures are of; none for a multi-year total ("Totalt
-    2026–2028"): a sum over its years is of no single one (kind_of: a total column names
-    no year or several)."""
-    return None if kind_of(label) == "total" else year_of(label)
+    def row_kind(self, label: str) -> str | None:
+        """A row label that names a kind ("Budget", "Budgetavvikelse") in tables of years.
 
+        A "Totalt" row is a sum of the rows above, not a multi-year total: it keeps its
+        column's kind."""
+        kind = self.kind_of(label)
+        return kind if kind not in (None, "total") and self.tables.kind_words.match(label) else None
 
-def kind_of(label: str) -> str | None:
-    """The kind a column header names. A total is a multi-year total: a "Totalt 2026"
-    column states one year and is that year's figure, so it takes a kind its other words
-    name, or none (the year's kind in the document decides)."""
-    one_year = len(set(years_in(label))) == 1
-    for pattern, kind in vocabulary().kinds:
-        if pattern.search(label) and not (kind == "total" and one_year):
-            return kind
-    return None
+    def meaningful_column(self, label: str) -> bool:
+        """A column header states a year, a kind or a unit; anything else is not a figure column
+        (the same cues by which the tables stage tells a column header from a group cell)."""
+        return self.tables.names_column(label)
 
+    def is_financial(self, text: str) -> bool:
+        return self.tables.is_financial(text)
 
-def row_kind(label: str) -> str | None:
-    """A row label that names a kind ("Budget", "Budgetavvikelse") in tables of years.
+    def is_total_label(self, label: str) -> bool:
+        return any(p.search(label.strip()) for p in self.totals)
 
-    A "Totalt" row is a sum of the rows above, not a multi-year total: it keeps its
-    column's kind."""
-    kind = kind_of(label)
-    return kind if kind not in (None, "total") and table_settings().kind_words.match(label) else None
+    def is_part_label(self, label: str) -> bool:
+        """A row that is part of the row above it ("varav personalkostnader")."""
+        return self.parts.match(label.strip()) is not None
 
 
 @dataclass(frozen=True)
 class YearKinds:
     """What a column is that states a year but no kind ("2026"), or neither ("Belopp").
 
-    In an annual report a bare year is an outcome. Otherwise the document's own headers
+    In an annual report a bare year is an outcome, and so is a column that names no kind;
+    in a follow-up during the year a column of the full year ("Resultat helår") is the
+    forecast. Otherwise the document's own headers
     decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
     budget document the first year of its period is the budget and later years the plan,
     and an undated amount column is the budget.
@@ -75,49 +109,36 @@ class YearKinds:
     outcome_document: bool
     budget_document: bool
     period_start: int | None
+    vocabulary: Vocabulary
+    forecast_document: bool = False
 
     @classmethod
-    def of(cls, labels: list[str], document: DocumentRow) -> YearKinds:
-        cfg = config.load("amounts")["year_kinds"]
+    def of(cls, labels: list[str], document: DocumentRow, vocabulary: Vocabulary) -> YearKinds:
+        cfg = vocabulary.year_kinds
         seen: dict[int, set[str]] = {}
         for label in labels:
-            year, kind = year_of(label), kind_of(label)
-            if year is not None and kind is not None and kind in cfg["stated_kinds"]:
+            year, kind = vocabulary.years.year_of(label), vocabulary.kind_of(label)
+            if year is not None and kind is not None and kind in cfg.stated_kinds:
                 seen.setdefault(year, set()).add(kind)
         return cls(
             stated={year: kinds.pop() for year, kinds in seen.items() if len(kinds) == 1},
-            outcome_document=document.doc_type in cfg["outcome_doc_types"],
-            budget_document=document.doc_type in cfg["budget_doc_types"],
+            outcome_document=document.doc_type in cfg.outcome_doc_types,
+            budget_document=document.doc_type in cfg.budget_doc_types,
             period_start=document.period_start,
+            vocabulary=vocabulary,
+            forecast_document=document.doc_type in cfg.forecast_doc_types,
         )
 
     def kind(self, label: str) -> str | None:
-        year = year_of(label)
+        if self.outcome_document:
+            full_year = self.vocabulary.full_year.search(label) is not None
+            return "forecast" if self.forecast_document and full_year else "outcome"
+        year = self.vocabulary.years.year_of(label)
         if year is None:
             return "budget" if self.budget_document else None
-        if self.outcome_document:
-            return "outcome"
         if year in self.stated:
             return self.stated[year]
         if self.budget_document and self.period_start is not None and year >= self.period_start:
             return "budget" if year == self.period_start else "plan"
         return None
 
-
-def meaningful_column(label: str) -> bool:
-    """A column header states a year, a kind or a unit; anything else is not a figure column
-    (the same cues by which the tables stage tells a column header from a group cell)."""
-    return table_settings().names_column(label)
-
-
-def is_financial(text: str) -> bool:
-    return table_settings().is_financial(text)
-
-
-def is_total_label(label: str) -> bool:
-    return any(p.search(label.strip()) for p in vocabulary().totals)
-
-
-def is_part_label(label: str) -> bool:
-    """A row that is part of the row above it ("varav personalkostnader")."""
-    return vocabulary().parts.match(label.strip()) is not None

@@ -16,23 +16,18 @@ from typing import BinaryIO
 import pdfplumber
 from rapidfuzz import fuzz
 
-from pipeline import config
-from pipeline.layout.blocks import BlockBuilder, BlockSettings
+from pipeline.layout.blocks import BlockBuilder
 from pipeline.layout.boxes import FilledBox, filled_boxes, mark_filled
-from pipeline.layout.columns import ColumnSettings, order_rows
+from pipeline.layout.columns import order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
+from pipeline.layout.settings import LayoutRules
 from pipeline.layout.tables import Box, mark_tables, ruled_tables
-from pipeline.layout.toc import (
-    TocEntry,
-    TocSettings,
-    collect_entries,
-    is_toc_page,
-    numbering_depth,
-)
+from pipeline.layout.toc import TocEntry, collect_entries, is_toc_page, numbering_depth
 from pipeline.layout.words import page_words
 from pipeline.model import Block, BlockKind, Document, Line, PageInfo, SourceDocument
-from pipeline.text.normalise import HyphenationSettings, normalise_space
+from pipeline.settings import Settings
+from pipeline.text.normalise import normalise_space
 
 
 @dataclass
@@ -43,35 +38,38 @@ class _Page:
     filled: list[FilledBox]
 
 
-def build_layout(source: SourceDocument, stream: BinaryIO | None = None) -> Document:
+def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | None = None) -> Document:
     """Lay out the document from `stream` (its bytes) or, if not given, from its path."""
-    cfg = config.load("layout")
+    cfg = settings.derived(LayoutRules.of)
     pages = [_read_page(p, cfg) for p in _pages(stream if stream is not None else Path(source.path))]
     for page, has_text in zip(pages, source.text_pages):
         page.info.has_text = has_text
     body_size = _body_size(pages)
-    _drop_furniture(pages, cfg)
-    builder = BlockBuilder(body_size, _block_settings(cfg))
+    furniture = _drop_furniture(pages, cfg.furniture)
+    builder = BlockBuilder(body_size, cfg.blocks)
     toc: list[TocEntry] = []
-    toc_cfg = _toc_settings(cfg)
+    toc_cfg = cfg.toc
     for page in pages:
         lines = [ln for ln, _ in page.lines]
         if is_toc_page(lines, toc_cfg):
             entries, rest = collect_entries(lines, toc_cfg)
             toc.extend(entries)
             first_top = entries[0].lines[0].top if entries else 0.0
-            builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top < first_top], page.ruled, builder.cfg))
+            above, below = [ln for ln in rest if ln.top < first_top], [ln for ln in rest if ln.top >= first_top]
+            builder.add_page(mark_tables([(ln, 0) for ln in above], page.ruled, cfg.blocks, cfg.regions))
             builder.add_finished([(_toc_block(e), e.lines) for e in entries])
-            builder.add_page(mark_tables([(ln, 0) for ln in rest if ln.top >= first_top], page.ruled, builder.cfg))
+            builder.add_page(mark_tables([(ln, 0) for ln in below], page.ruled, cfg.blocks, cfg.regions))
             continue
-        builder.add_page(mark_tables(page.lines, page.ruled, builder.cfg))
+        builder.add_page(mark_tables(page.lines, page.ruled, cfg.blocks, cfg.regions))
     blocks = mark_filled(builder.finish(), [box for page in pages for box in page.filled])
     _assign_heading_levels(blocks, toc, toc_cfg.numbering)
     return Document(
         doc_id=source.doc_id,
         source_file=source.source_file,
         pages=[p.info for p in pages],
-        metadata={"title": source.title, "producer": source.producer, "creator": source.creator},
+        metadata={"title": source.title, "producer": source.producer, "creator": source.creator,
+                  "author": source.author, "subject": source.subject, "keywords": source.keywords,
+                  "furniture": furniture},
         body_size=body_size,
         blocks=blocks,
     )
@@ -88,11 +86,10 @@ def _pages(pdf_file: Path | BinaryIO) -> Iterator[pdfplumber.page.Page]:
                 page.close()
 
 
-def _read_page(page: pdfplumber.page.Page, cfg: dict) -> _Page:
-    lc = cfg["lines"]
-    words = page_words(page, lc["x_tolerance"], lc["y_tolerance"])
-    rows = group_rows(words, page.page_number, lc["y_tolerance"])
-    ordered, columns = order_rows(rows, page.page_number, float(page.width), _column_settings(cfg))
+def _read_page(page: pdfplumber.page.Page, cfg: LayoutRules) -> _Page:
+    words = page_words(page, cfg.x_tolerance, cfg.y_tolerance)
+    rows = group_rows(words, page.page_number, cfg.y_tolerance)
+    ordered, columns = order_rows(rows, page.page_number, float(page.width), cfg.columns)
     info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height),
                     has_text=bool(words), columns=columns)
     return _Page(info=info, lines=ordered, ruled=ruled_tables(page), filled=filled_boxes(page))
@@ -107,17 +104,22 @@ def _body_size(pages: list[_Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _drop_furniture(pages: list[_Page], cfg: dict) -> None:
-    fc = cfg["furniture"]
-    settings = FurnitureSettings(
-        margin_share=fc["margin_share"],
-        min_pages=fc["min_pages"],
-        min_share=fc["min_share"],
-        page_number_patterns=tuple(re.compile(p, re.IGNORECASE) for p in fc["page_number_patterns"]),
-    )
+def _drop_furniture(pages: list[_Page], settings: FurnitureSettings) -> list[list[int | str]]:
+    """Drop the running headers, footers and page numbers; return what was dropped as
+    [first page, text, pages it stands on], each text once, because a running header often names the
+    document and its issuer ("Verksamhetsplan med budget 2017-2020, Ale kommun")."""
     keys = furniture_keys([(p.info.height, [ln for ln, _ in p.lines]) for p in pages], settings)
+    dropped: dict[str, list[int | str]] = {}
     for page in pages:
-        page.lines = [(ln, col) for ln, col in page.lines if not is_furniture(ln, page.info.height, keys, settings)]
+        kept = []
+        for ln, col in page.lines:
+            if is_furniture(ln, page.info.height, keys, settings):
+                entry = dropped.setdefault(ln.text.strip(), [page.info.number, ln.text.strip(), 0])
+                entry[2] = int(entry[2]) + 1
+            else:
+                kept.append((ln, col))
+        page.lines = kept
+    return list(dropped.values())
 
 
 def _toc_block(entry: TocEntry) -> Block:
@@ -167,45 +169,3 @@ def _toc_match(heading: Block, toc: list[TocEntry]) -> TocEntry | None:
     if best is not None and fuzz.ratio(text, best.title.lower()) >= 88:
         return best
     return None
-
-
-def _column_settings(cfg: dict) -> ColumnSettings:
-    c = cfg["columns"]
-    return ColumnSettings(
-        gutter_search=tuple(c["gutter_search"]),
-        min_gutter_width=c["min_gutter_width"],
-        min_split_lines=c["min_split_lines"],
-        max_crossing_share=c["max_crossing_share"],
-        edge_reach=c["edge_reach"],
-        segment_gap_em=cfg["lines"]["segment_gap_em"],
-    )
-
-
-def _toc_settings(cfg: dict) -> TocSettings:
-    t = cfg["toc"]
-    return TocSettings(
-        leader=re.compile(t["leader"]),
-        heading_cues=frozenset(t["heading_cues"]),
-        min_entries=t["min_entries"],
-        max_page_ref=t["max_page_ref"],
-        numbering=re.compile(cfg["headings"]["numbered"]),
-    )
-
-
-def _block_settings(cfg: dict) -> BlockSettings:
-    lists, headings, captions = cfg["lists"], cfg["headings"], cfg["captions"]
-    return BlockSettings(
-        bullets=frozenset(lists["bullets"]),
-        private_use=tuple(lists["private_use"]),
-        numbered=re.compile(lists["numbered"]),
-        heading_min_size_delta=headings["min_size_delta"],
-        heading_max_words=headings["max_words"],
-        gap_factor=cfg["paragraphs"]["gap_factor"],
-        caption_max_size_delta=captions["max_size_delta"],
-        caption_cues=tuple(re.compile(p) for p in captions["cues"]),
-        cell_gap_em=cfg["tables"]["cell_gap_em"],
-        hyphenation=HyphenationSettings(
-            compound_continuations=frozenset(cfg["hyphenation"]["compound_continuations"]),
-            soft_hyphen=cfg["hyphenation"]["soft_hyphen"],
-        ),
-    )

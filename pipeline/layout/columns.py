@@ -10,10 +10,8 @@ grid of short cells beside one run of text per row is a table with a long text c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from statistics import median
 
-from pipeline import config
 from pipeline.layout.lines import as_line, split_segments
 from pipeline.model import Line, Word
 from pipeline.text.numbers import parse_number
@@ -27,20 +25,8 @@ class ColumnSettings:
     max_crossing_share: float
     edge_reach: float
     segment_gap_em: float
-
-
-@dataclass(frozen=True)
-class GridSettings:
-    """When a page's two sides are a text table, not two columns (configs/layout.yaml `columns`)."""
-
-    share: float  # rows of each side that must look like a table's
-    align: float  # pt; cells starting this close share a sub-column
-
-
-@cache
-def grid_settings() -> GridSettings:
-    c = config.load("layout")["columns"]
-    return GridSettings(share=c["grid_share"], align=c["grid_align"])
+    grid_share: float  # a text table, not two columns: rows of each side that look like a table's
+    grid_align: float  # pt; cells starting this close share a sub-column
 
 
 def order_rows(
@@ -143,17 +129,17 @@ def _is_text_table(rows: list[list[Word]], x: float, cfg: ColumnSettings) -> boo
     A right text column has one run per row; two tables side by side have figure cells
     on the left too, and stay split.
     """
-    grid_cfg, gap = grid_settings(), cfg.segment_gap_em
+    gap = cfg.segment_gap_em
     left = [split_segments([w for w in r if w.x1 <= x], gap) for r in rows if r[0].x1 <= x]
     right = [split_segments([w for w in r if w.x0 >= x], gap) for r in rows if r[-1].x0 >= x]
     starts = [seg[0].x0 for row in right for seg in row]
 
     def shared(start: float) -> bool:
-        return sum(abs(s - start) <= grid_cfg.align for s in starts) >= max(2.0, grid_cfg.share * len(right))
+        return sum(abs(s - start) <= cfg.grid_align for s in starts) >= max(2.0, cfg.grid_share * len(right))
 
     grid = sum(len(row) >= 2 and all(shared(seg[0].x0) for seg in row) for row in right)
     one_run = sum(len(row) == 1 for row in left)
-    return grid >= grid_cfg.share * len(right) and one_run >= grid_cfg.share * len(left)
+    return grid >= cfg.grid_share * len(right) and one_run >= cfg.grid_share * len(left)
 
 
 def _is_wide_table_row(row: list[Word], gutter: float, body_left: float, cfg: ColumnSettings) -> bool:

@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import pdfplumber.page
 
-from pipeline import config
 from pipeline.layout.blocks import BlockSettings, PlacedLine, is_table_row
 from pipeline.layout.lines import split_segments
 from pipeline.model import Line
 from pipeline.text.normalise import normalise_space
 from pipeline.text.numbers import is_nil, parse_number, without_footnote_mark
-from pipeline.text.years import is_year_text
+from pipeline.text.years import YearRange
 
 Box = tuple[float, float, float, float]
 
@@ -53,28 +51,13 @@ class RegionSettings:
     header_cues: re.Pattern[str]
     grid_max_columns: int  # a text grid's header has this many cells at most …
     grid_header_words: int  # … of this many words at most
+    years: YearRange  # a header line's figures are years
 
 
-@cache
-def region_settings() -> RegionSettings:
-    t = config.load("layout")["tables"]
-    return RegionSettings(
-        row_gap_em=t["row_gap_em"],
-        pitch_tolerance=t["pitch_tolerance"],
-        max_pitch_em=t["max_pitch_em"],
-        bridge_lines=t["bridge_lines"],
-        bridge_words=t["bridge_words"],
-        header_lines=t["header_lines"],
-        header_cues=re.compile(r"\b(" + "|".join(t["header_cues"]) + r")", re.IGNORECASE),
-        grid_max_columns=t["grid_max_columns"],
-        grid_header_words=t["grid_header_words"],
-    )
-
-
-def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSettings) -> list[PlacedLine]:
+def mark_tables(lines: list[tuple[Line, int]], ruled: list[Box], cfg: BlockSettings,
+                rs: RegionSettings) -> list[PlacedLine]:
     """Mark the page's table lines: a ruled table holding figure rows, or a run of figure rows
     with the wrapped labels, group rows and column headers that belong to it."""
-    rs = region_settings()
     placed = [PlacedLine(ln, col) for ln, col in lines]
     rowlike = [_is_row(pl.line, cfg) for pl in placed]
     for box in ruled:
@@ -174,7 +157,7 @@ def _next_row(placed: list[PlacedLine], rowlike: list[bool], j: int, rs: RegionS
         ):
             return None
         if rowlike[k]:
-            return None if k > j + 1 and _is_header(line) else k  # a new table's header after its title
+            return None if k > j + 1 and _is_header(line, rs.years) else k  # a new table's header after its title
         if len(line.words) > rs.bridge_words or abs(line.size - prev.size) > 1.0:
             return None
     return None
@@ -210,10 +193,10 @@ def _step_after(placed: list[PlacedLine], rowlike: list[bool], k: int, rs: Regio
     return None
 
 
-def _is_header(line: Line) -> bool:
+def _is_header(line: Line, years: YearRange) -> bool:
     """A column-header line: its only figures are years ("Budget 2021 Plan 2022")."""
     figures = [w.text for w in line.words if _is_number(w.text)]
-    return bool(figures) and all(is_year_text(f) for f in figures)
+    return bool(figures) and all(years.is_year_text(f) for f in figures)
 
 
 def _wrapped_tail(placed: list[PlacedLine], i: int, j: int, rs: RegionSettings) -> int:
@@ -244,7 +227,7 @@ def _extend_header(placed: list[PlacedLine], i: int, pitch: float | None, cfg: B
         if prose or far or above.size > below.size + 1.0:
             break
         k -= 1
-        if cue or any(is_year_text(w.text) for w in above.words):
+        if cue or any(rs.years.is_year_text(w.text) for w in above.words):
             start = k
     return start
 

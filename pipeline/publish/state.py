@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline import __version__, config
+from pipeline import __version__
 from pipeline.publish.writers import write_text
+from pipeline.settings import Settings
 
 STATE_FILE = "state.json"
 
@@ -26,18 +27,23 @@ class Entry:
     digest: str
 
 
-def processed_by(doc_id: str) -> Entry:
-    """The entry a file gets when this pipeline, with this configuration, processes it."""
-    return Entry(doc_id, __version__, processing_digest())
+def processed_by(doc_id: str, settings: Settings) -> Entry:
+    """The entry a file gets when this pipeline, with these settings, processes it."""
+    return Entry(doc_id, __version__, settings.derived(processing_digest))
+
+
+def processing_digest(settings: Settings) -> str:
+    """The code and the validated settings (not the files' bytes: a comment or a reordered
+    key in a config changes nothing a document's results depend on)."""
+    digest = hashlib.sha256(settings.model_dump_json().encode())
+    for path in sorted(_code_files()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @cache
-def processing_digest() -> str:
-    digest = hashlib.sha256()
-    code = Path(__file__).resolve().parent.parent
-    for path in sorted(config.CONFIG_DIR.glob("*.yaml")) + sorted(code.rglob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+def _code_files() -> tuple[Path, ...]:
+    return tuple(Path(__file__).resolve().parent.parent.rglob("*.py"))
 
 
 def load_state(out: Path) -> dict[str, Entry]:

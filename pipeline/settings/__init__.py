@@ -21,11 +21,14 @@ from pydantic import BaseModel, PrivateAttr, ValidationError
 from pydantic_core import ErrorDetails
 
 from pipeline.settings.amounts import AmountsSettings
+from pipeline.settings.document import DocumentSettings
 from pipeline.settings.fields import Model
 from pipeline.settings.layout import LayoutSettings
 from pipeline.settings.lexicon import LexiconSettings
 from pipeline.settings.pipeline import PipelineSettings
 from pipeline.settings.validate import ValidateSettings
+from pipeline.text.units import UnitGrammar
+from pipeline.text.years import YearRange
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -60,6 +63,7 @@ class Settings(Model):
     layout: LayoutSettings
     lexicon: LexiconSettings
     amounts: AmountsSettings
+    document: DocumentSettings
     validation: ValidateSettings  # configs/validate.yaml (a field "validate" would shadow pydantic's)
     pipeline: PipelineSettings
     _derived: _Derived = PrivateAttr(default_factory=_Derived)
@@ -71,12 +75,32 @@ class Settings(Model):
             self._derived[build] = build(self)
         return self._derived[build]
 
+    @property
+    def years(self) -> YearRange:
+        """The years budgets speak of (amounts.yaml tables.year_range): layout, tables and
+        extract tell a year from a figure by the same range."""
+        return self.derived(_year_range)
+
+    @property
+    def units(self) -> UnitGrammar:
+        """The unit grammar of amounts.yaml units.patterns, compiled once."""
+        return self.derived(_unit_grammar)
+
     def __copy__(self) -> Settings:
         """`model_copy(update=…)` builds settings for one test: nothing compiled from the
         original may leak into the copy."""
         copied = super().__copy__()
         object.__setattr__(copied, "__pydantic_private__", {"_derived": _Derived()})
         return copied
+
+
+def _year_range(settings: Settings) -> YearRange:
+    first, last = settings.amounts.tables.year_range
+    return YearRange(int(first), int(last))
+
+
+def _unit_grammar(settings: Settings) -> UnitGrammar:
+    return UnitGrammar.of(settings.amounts.units.patterns)
 
 
 def default_config_dir() -> Path:
@@ -90,6 +114,7 @@ def load_settings(config_dir: Path) -> Settings:
         layout=_read(config_dir / "layout.yaml", LayoutSettings),
         lexicon=_read(config_dir / "lexicon.yaml", LexiconSettings),
         amounts=_read(config_dir / "amounts.yaml", AmountsSettings),
+        document=_read(config_dir / "document.yaml", DocumentSettings),
         validation=_read(config_dir / "validate.yaml", ValidateSettings),
         pipeline=_read(config_dir / "pipeline.yaml", PipelineSettings),
     )

@@ -68,24 +68,6 @@ class ResponsibleConfig(Model):
     joiner: Regex
 
 
-class DocumentConfig(Model):
-    doc_types: list[Named]
-    not_budget: list[Regex]
-    self_reference: Regex
-    municipality_patterns: list[Regex]
-    parties: list[str]
-    party_pattern: Regex
-    party_separator: Regex
-    party_issuer: list[Annotated[str, template("{party}")]]
-    party_mentions: Count
-    party_share: Share
-    issuer_pattern: Regex
-    period_pattern: Regex
-    year_pattern: Regex
-    first_pages: Count
-    opening_pages: Count
-
-
 class ReferenceConfig(Model):
     """Optional SCB lists, paths relative to the repository; absent, codes stay null."""
 
@@ -100,5 +82,4 @@ class LexiconSettings(Model):
     directions: list[Named]
     units: list[Named]
     responsible: ResponsibleConfig
-    document: DocumentConfig
     reference: ReferenceConfig = ReferenceConfig()

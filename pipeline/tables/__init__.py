@@ -12,18 +12,17 @@ from pipeline.tables.assemble import assemble
 from pipeline.tables.grid import build_grid
 from pipeline.tables.model import Table
 from pipeline.tables.regions import OpenTable, orphan, resolve
-from pipeline.tables.settings import TableSettings, table_settings
+from pipeline.tables.settings import TableSettings
 
 __all__ = ["Table", "TableSettings", "build_tables"]
 
 
-def build_tables(document: Document, cfg: TableSettings | None = None) -> list[Table]:
+def build_tables(document: Document, cfg: TableSettings) -> list[Table]:
     """Every table of the document with figures in it, in reading order ("t1", "t2" …).
 
     Tables are resolved before any is assembled: a caption under a table's last region
     names all its regions.
     """
-    cfg = cfg or table_settings()
     found: list[OpenTable] = []
     previous: OpenTable | None = None  # the last table a region started or continued
     for index, block in enumerate(document.blocks):

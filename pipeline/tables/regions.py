@@ -14,7 +14,6 @@ from pipeline.model import Block, BlockKind
 from pipeline.tables.columns import GridColumn, match_column
 from pipeline.tables.grid import Grid
 from pipeline.tables.settings import TableSettings
-from pipeline.text.units import unit_in
 
 
 @dataclass
@@ -101,7 +100,7 @@ def _repeats(grid: Grid, page: int, title: str | None, previous: OpenTable, cfg:
     page, the same header starts another table."""
     if page <= previous.end_page or [c.label for c in grid.columns] != [c.label for c in previous.columns]:
         return False
-    if grid.corner and previous.corner and unit_in(grid.corner) != unit_in(previous.corner):
+    if grid.corner and previous.corner and cfg.units.unit_in(grid.corner) != cfg.units.unit_in(previous.corner):
         return False
     name, earlier = cfg.corner_name(grid.corner).lower(), cfg.corner_name(previous.corner).lower()
     if name and earlier:

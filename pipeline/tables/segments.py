@@ -13,7 +13,7 @@ from pipeline.layout.lines import split_segments
 from pipeline.model import Line, Word
 from pipeline.tables.settings import TableSettings
 from pipeline.text.numbers import ParsedNumber, is_nil, parse_number, without_footnote_mark
-from pipeline.text.years import is_year_text
+from pipeline.text.years import YearRange
 
 
 @dataclass
@@ -110,15 +110,15 @@ def _figure(words: list[Word]) -> Segment:
     return seg
 
 
-def is_year(seg: Segment) -> bool:
-    return len(seg.words) == 1 and is_year_text(seg.text)
+def is_year(seg: Segment, years: YearRange) -> bool:
+    return len(seg.words) == 1 and years.is_year_text(seg.text)
 
 
 def is_header_line(segs: list[Segment], cfg: TableSettings) -> bool:
     """Column-header line: years and kind words, no figure that is not a year."""
     figures = [s for s in segs if s.figure]
-    if any(not is_year(s) for s in figures):
+    if any(not is_year(s, cfg.years) for s in figures):
         return False
-    years = [s for s in figures if is_year(s)]
+    years = [s for s in figures if is_year(s, cfg.years)]
     kinds = [s for s in segs if not s.figure and cfg.kind_words.search(s.text)]
     return len(years) + len(kinds) >= 2 or (bool(years) and len(segs) <= 3)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline import config
+from pipeline.settings import Settings
 from pipeline.text.cues import any_of
-from pipeline.text.units import grammar, without_units
-from pipeline.text.years import years_in
+from pipeline.text.units import UnitGrammar
+from pipeline.text.years import YearRange
 
 
 @dataclass(frozen=True)
@@ -32,10 +31,15 @@ class TableSettings:
     corner_fillers: frozenset[str]  # corner words that only introduce a unit ("Belopp i")
     financial: re.Pattern[str]
     non_financial: re.Pattern[str]
+    years: YearRange
+    units: UnitGrammar
+    period_words: re.Pattern[str]  # header words that name the report's period ("period", "helår")
 
     def names_column(self, label: str) -> bool:
-        """A column header states a year, a kind or a unit; anything else heads no figure column."""
-        return bool(years_in(label) or self.kind_words.search(label) or self.unit_words.search(label))
+        """A column header states a year, a kind, a unit or the period reported ("Resultat
+        period", "Prognos helår"); anything else heads no figure column."""
+        return bool(self.years.years_in(label) or self.kind_words.search(label) or self.unit_words.search(label)
+                    or self.period_words.search(label))
 
     def caption_name(self, caption: str | None) -> str | None:
         """The name a numbered table caption gives ("Tabell 11. Finansieringsbudget"), else None."""
@@ -45,7 +49,8 @@ class TableSettings:
     def corner_name(self, corner: str) -> str:
         """The words of a corner cell that are not its unit: "Reserverade medel, mnkr" →
         "Reserverade medel", "Belopp i miljoner kronor" → ""."""
-        words = [w for w in without_units(corner).split() if w.strip(",:;").lower() not in self.corner_fillers]
+        words = self.units.without_units(corner).split()
+        words = [w for w in words if w.strip(",:;").lower() not in self.corner_fillers]
         return " ".join(words).strip(" ,:;–-")
 
     def is_financial(self, text: str) -> bool:
@@ -53,19 +58,23 @@ class TableSettings:
         return bool(self.financial.search(text)) and not self.non_financial.search(text)
 
 
-@cache
-def table_settings() -> TableSettings:
-    t, cells = config.load("amounts")["tables"], config.load("layout")["tables"]
-    return TableSettings(
-        cell_gap_em=cells["cell_gap_em"],
-        figure_gap_em=cells["figure_gap_em"],
-        group_gap_em=t["group_gap_em"],
-        column_snap_em=t["column_snap_em"],
-        kind_words=any_of([k["pattern"] for k in t["kinds"]]),
-        unit_words=grammar().unit_words,
-        subrow=re.compile("|".join(t["subrow_cues"]), re.IGNORECASE),
-        numbered_caption=re.compile(t["numbered_caption"], re.IGNORECASE),
-        corner_fillers=frozenset(w.lower() for w in t["corner_fillers"]),
-        financial=any_of(t["financial_cues"]),
-        non_financial=any_of(t["non_financial_cues"]),
-    )
+    @classmethod
+    def of(cls, settings: Settings) -> TableSettings:
+        """Compiled once per settings object: `settings.derived(TableSettings.of)`."""
+        t, cells = settings.amounts.tables, settings.layout.tables
+        return cls(
+            cell_gap_em=cells.cell_gap_em,
+            figure_gap_em=cells.figure_gap_em,
+            group_gap_em=t.group_gap_em,
+            column_snap_em=t.column_snap_em,
+            kind_words=any_of([k.pattern for k in t.kinds]),
+            unit_words=settings.units.unit_words,
+            subrow=re.compile("|".join(t.subrow_cues), re.IGNORECASE),
+            numbered_caption=re.compile(t.numbered_caption, re.IGNORECASE),
+            corner_fillers=frozenset(w.lower() for w in t.corner_fillers),
+            financial=any_of(t.financial_cues),
+            non_financial=any_of(t.non_financial_cues),
+            years=settings.years,
+            units=settings.units,
+            period_words=any_of(settings.amounts.year_kinds.period_cues + settings.amounts.year_kinds.full_year_cues),
+        )

@@ -9,11 +9,10 @@ comma at its end ("Soliditet, %"), or by opening with a word of a unit that is n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-
-from pipeline import config
+from typing import Protocol
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 
@@ -31,48 +30,55 @@ class Unit:
         return float(Decimal(repr(value)) * self.sek)
 
 
+class UnitForm(Protocol):
+    """One printed form of a unit, as configs/amounts.yaml `units.patterns` lists it
+    (pipeline.settings.UnitPattern: the text layer imports nothing above it)."""
+
+    pattern: str
+    unit: str
+    sek: int | None
+    prose: bool
+
+
 @dataclass(frozen=True)
 class UnitGrammar:
+    """The unit patterns of configs/amounts.yaml, compiled."""
+
     units: tuple[tuple[re.Pattern[str], Unit], ...]
     prose_money: str  # the money units that may follow a figure in running text, as one pattern
     unit_words: re.Pattern[str]
 
+    @classmethod
+    def of(cls, forms: Iterable[UnitForm]) -> UnitGrammar:
+        patterns = list(forms)
+        return cls(
+            units=tuple((re.compile(u.pattern, re.IGNORECASE), Unit(u.unit, u.sek)) for u in patterns),
+            prose_money="|".join(u.pattern for u in patterns if u.sek and u.prose),
+            unit_words=re.compile("|".join(u.pattern for u in patterns), re.IGNORECASE),
+        )
 
-@cache
-def grammar() -> UnitGrammar:
-    patterns = config.load("amounts")["units"]["patterns"]
-    return UnitGrammar(
-        units=tuple((re.compile(u["pattern"], re.IGNORECASE), Unit(u["unit"], u["sek"])) for u in patterns),
-        prose_money="|".join(u["pattern"] for u in patterns if u["sek"] and u.get("prose", True)),
-        unit_words=re.compile("|".join(u["pattern"] for u in patterns), re.IGNORECASE),
-    )
+    def unit_in(self, text: str) -> Unit | None:
+        """The first unit the text names ("RESULTATBUDGET, mnkr", "Miljoner kronor", "(tkr)")."""
+        for pattern, unit in self.units:
+            if pattern.search(text):
+                return unit
+        return None
 
-
-def unit_in(text: str) -> Unit | None:
-    """The first unit the text names ("RESULTATBUDGET, mnkr", "Miljoner kronor", "(tkr)")."""
-    for pattern, unit in grammar().units:
-        if pattern.search(text):
+    def label_unit(self, label: str) -> Unit | None:
+        """A unit a row label states, which beats its table's: in parentheses ("Resultat
+        (Mkr)", "(inkl. …)(kr)"), alone after a comma at its end ("Soliditet, %"), or a word
+        of a unit that is not money opening it ("Antal årsarbetare"): a ratio or count row
+        in a money table is not money."""
+        for inner in reversed(_PAREN.findall(label)):
+            unit = self.unit_in(inner)
+            if unit is not None:
+                return unit
+        _, comma, tail = label.rpartition(",")
+        if comma and (unit := next((u for p, u in self.units if p.fullmatch(tail.strip(" .:*"))), None)):
             return unit
-    return None
+        return next((u for p, u in self.units if u.sek is None and p.match(label.strip())), None)
 
-
-def label_unit(label: str) -> Unit | None:
-    """A unit a row label states, which beats its table's: in parentheses ("Resultat
-    (Mkr)", "(inkl. …)(kr)"), alone after a comma at its end ("Soliditet, %"), or a word
-    of a unit that is not money opening it ("Antal årsarbetare"): a ratio or count row
-    in a money table is not money."""
-    for inner in reversed(_PAREN.findall(label)):
-        unit = unit_in(inner)
-        if unit is not None:
-            return unit
-    _, comma, tail = label.rpartition(",")
-    units = grammar().units
-    if comma and (unit := next((u for p, u in units if p.fullmatch(tail.strip(" .:*"))), None)):
-        return unit
-    return next((u for p, u in units if u.sek is None and p.match(label.strip())), None)
-
-
-def without_units(text: str) -> str:
-    """The text with every unit word and parenthesised unit removed."""
-    text = _PAREN.sub(lambda m: " " if unit_in(m.group(1)) else m.group(0), text)
-    return grammar().unit_words.sub(" ", text)
+    def without_units(self, text: str) -> str:
+        """The text with every unit word and parenthesised unit removed."""
+        text = _PAREN.sub(lambda m: " " if self.unit_in(m.group(1)) else m.group(0), text)
+        return self.unit_words.sub(" ", text)

@@ -1,6 +1,6 @@
 """Validate stage: extracted rows → published rows | quarantined rows, + validation results.
 
-`validate(extractions)` is the one call a batch makes between extract and publish. It runs
+`validate(extractions, settings)` is the one call a batch makes between extract and publish. It runs
 the GX suites of every dataset and the arithmetic and unit checks in one Checkpoint,
 classifies every failure (source_inconsistency, extraction_error, warning) and sets aside
 the rows failing a hard extraction check. It returns all of that and writes nothing:
@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipeline.contract import DocumentStatus
 from pipeline.model import Extraction
+from pipeline.settings import Settings
 from pipeline.validate.checks import INCONSISTENT, OK, ROUNDING, Check
 from pipeline.validate.crossfoot import crossfoot
 from pipeline.validate.frames import dataset_rows, raw_frames
@@ -84,15 +85,16 @@ class ValidationOutcome:
 _SEVERITY_OF = {ROUNDING: WARNING, INCONSISTENT: SOURCE_INCONSISTENCY}
 
 
-def validate(extractions: list[Extraction]) -> ValidationOutcome:
+def validate(extractions: list[Extraction], settings: Settings) -> ValidationOutcome:
     """Validate all documents' rows together; return what to publish, quarantine and report."""
     started = time.perf_counter()
     rows = dataset_rows(extractions)
     raw = raw_frames(rows)
     found_tables = tables(raw["amounts"])
-    checks = {"crossfoot": crossfoot(blocks(found_tables)), "units": unit_checks(found_tables, raw["amounts"])}
-    frames = staging_frames(raw) | {name: _checks_frame(c) for name, c in checks.items()}
-    findings, suites, data_docs = run_checkpoint(frames)
+    checks = {"crossfoot": crossfoot(blocks(found_tables), settings),
+              "units": unit_checks(found_tables, raw["amounts"], settings)}
+    frames = staging_frames(raw, settings) | {name: _checks_frame(c) for name, c in checks.items()}
+    findings, suites, data_docs = run_checkpoint(frames, settings)
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
     findings += _unplaced_figures(extractions)

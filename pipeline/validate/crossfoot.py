@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import cast
 
-from pipeline.config import load
+from pipeline.settings import Settings
 from pipeline.validate.checks import INCOMPLETE, INCONSISTENT, OK, PASSING, ROUNDING, UNEXPLAINED, Check, fmt
 from pipeline.validate.frames import printed_decimals
 from pipeline.validate.tables import Cell, Table
@@ -57,28 +56,23 @@ class _Settings:
         return any(p.search(label) for p in self.breakdown)
 
 
-@cache
-def _settings() -> _Settings:
-    conf = load("validate")
-    cf = conf["crossfoot"]
+def crossfoot_settings(settings: Settings) -> _Settings:
+    """Compiled once per settings object: `settings.derived(crossfoot_settings)`."""
+    conf = settings.validation
+    cf = conf.crossfoot
     return _Settings(
-        half_unit=float(conf["rounding"]["half_unit"]),
-        max_decimals=int(conf["rounding"]["max_decimals"]),
-        plausible_share=float(cf["plausible_share"]),
-        unit_steps=tuple(float(s) for s in cf["unit_steps"]),
-        breakdown=tuple(_rx(p) for p in cf["breakdown_cues"]),
+        half_unit=float(conf.rounding.half_unit),
+        max_decimals=int(conf.rounding.max_decimals),
+        plausible_share=float(cf.plausible_share),
+        unit_steps=tuple(float(s) for s in cf.unit_steps),
+        breakdown=tuple(_rx(p) for p in cf.breakdown_cues),
         identities=tuple(
-            _Identity(
-                result=_rx(i["result"]),
-                terms=tuple(
-                    _Term(_rx(t["pattern"]), int(t["sign"]), bool(t.get("optional", False))) for t in i["terms"]
-                ),
-            )
-            for i in cf["identities"]
+            _Identity(result=_rx(i.result), terms=tuple(_Term(_rx(t.pattern), t.sign, t.optional) for t in i.terms))
+            for i in cf.identities
         ),
-        budget_kinds=frozenset(cf["deviation_operands"]["budget"]),
-        outcome_kinds=frozenset(cf["deviation_operands"]["outcome"]),
-        summable_units=frozenset({*money_factors(), "count", None}),
+        budget_kinds=frozenset(cf.deviation_operands.budget),
+        outcome_kinds=frozenset(cf.deviation_operands.outcome),
+        summable_units=frozenset({*settings.derived(money_factors), "count", None}),
     )
 
 
@@ -86,9 +80,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def crossfoot(tables: Iterable[Table]) -> list[Check]:
+def crossfoot(tables: Iterable[Table], settings: Settings) -> list[Check]:
     """Every arithmetic relation the tables state, checked."""
-    s = _settings()
+    s = settings.derived(crossfoot_settings)
     checks: list[Check] = []
     for table in tables:
         digits = _Digits(s)

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pipeline.config import load
 from pipeline.contract import DATASETS, ColumnType, columns, primary_key
+from pipeline.settings import Settings
 from pipeline.validate.checks import OK, OUTCOMES, PASSING
 from pipeline.validate.frames import numeric
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING, Finding
@@ -60,14 +60,14 @@ class SuiteStats:
         return self.evaluated == self.successful
 
 
-def staging_frames(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def staging_frames(raw: dict[str, pd.DataFrame], settings: Settings) -> dict[str, pd.DataFrame]:
     """Raw frames plus the derived columns range checks compare (numbers, page counts).
 
     Derived columns leave the extracted columns untouched: the type expectations see a
     text where a number belongs, the range expectations see only real numbers.
     """
     pages = dict(zip(raw["documents"]["doc_id"], numeric(raw["documents"]["pages"])))
-    factors = money_factors()
+    factors = settings.derived(money_factors)
     staged = {}
     for name in DATASETS:
         df = raw[name].copy()
@@ -97,9 +97,9 @@ def _value_sek_error(value: float, unit: object, value_sek: float, factors: dict
     return abs(value_sek - expected) / max(1.0, abs(expected))
 
 
-def build_suites(gx) -> dict[str, ExpectationSuite]:
+def build_suites(gx, settings: Settings) -> dict[str, ExpectationSuite]:
     """Suite name → ExpectationSuite: one per dataset, plus the arithmetic and unit checks."""
-    suites = {name: _dataset_suite(gx, name) for name in DATASETS}
+    suites = {name: _dataset_suite(gx, name, settings) for name in DATASETS}
     for name in CHECK_SUITES:
         suite = gx.ExpectationSuite(name=name)
         passing = PASSING if name == "crossfoot" else (OK,)
@@ -121,14 +121,15 @@ def build_suites(gx) -> dict[str, ExpectationSuite]:
     return suites
 
 
-def _dataset_suite(gx, name: str):
+def _dataset_suite(gx, name: str, settings: Settings):
     """The contract's expectations for every column and the key, then the dataset's ranges and texts."""
     gxe = gx.expectations
     suite = gx.ExpectationSuite(name=name)
-    found = [*_contract_expectations(gxe, name), *_range_expectations(gxe, name), *_text_expectations(gxe, name)]
+    found = [*_contract_expectations(gxe, name), *_range_expectations(gxe, name, settings),
+             *_text_expectations(gxe, name, settings)]
     if name == "amounts":
         found += [
-            _between(gxe, "year" + NUMBER_SUFFIX, "range:year", *_years()),
+            _between(gxe, "year" + NUMBER_SUFFIX, "range:year", *settings.amounts.tables.year_range),
             _between(gxe, VALUE_SEK_ERROR, "value_sek", 0, 1e-6),
         ]
     for expectation in found:
@@ -171,12 +172,13 @@ def _contract_expectations(gxe, name: str) -> list:
     return [*found, _rule(unique, "unique_id", EXTRACTION_ERROR)]
 
 
-def _range_expectations(gxe, name: str) -> list:
+def _range_expectations(gxe, name: str, settings: Settings) -> list:
     """Pages within the document, a document's years within the configured range, KPI ranks and scores."""
+    years = settings.amounts.tables.year_range
     if name == "documents":
         return [
-            _between(gxe, "pages" + NUMBER_SUFFIX, "range:pages", 0, load("pipeline")["ingest"]["max_pages"]),
-            *(_between(gxe, c + NUMBER_SUFFIX, f"range:{c}", *_years()) for c in ("period_start", "period_end")),
+            _between(gxe, "pages" + NUMBER_SUFFIX, "range:pages", 0, settings.pipeline.ingest.max_pages),
+            *(_between(gxe, c + NUMBER_SUFFIX, f"range:{c}", *years) for c in ("period_start", "period_end")),
             _not_before(gxe, "period_end" + NUMBER_SUFFIX, "period_start" + NUMBER_SUFFIX, "period_order"),
         ]
     if name == "indicator_kpi":
@@ -188,10 +190,6 @@ def _range_expectations(gxe, name: str) -> list:
         _between(gxe, "page" + NUMBER_SUFFIX, "page_range", 1),
         _not_before(gxe, DOC_PAGES, "page" + NUMBER_SUFFIX, "page_range"),
     ]
-
-
-def _years() -> list[int]:
-    return load("amounts")["tables"]["year_range"]
 
 
 def _between(gxe, column: str, check: str, low: float, high: float | None = None):
@@ -207,20 +205,20 @@ def _not_before(gxe, later: str, earlier: str, check: str):
     return _rule(pair, check, EXTRACTION_ERROR)
 
 
-def _text_expectations(gxe, name: str) -> list:
+def _text_expectations(gxe, name: str, settings: Settings) -> list:
     """Free texts are never empty nor overlong, and (where configured) never page furniture."""
-    rows = load("validate")["rows"]
-    furniture = list(rows["furniture_patterns"]) + [
-        f"(?i:{_non_capturing(p)})" for p in load("layout")["furniture"]["page_number_patterns"]
+    rows = settings.validation.rows
+    furniture = list(rows.furniture_patterns) + [
+        f"(?i:{_non_capturing(p)})" for p in settings.layout.furniture.page_number_patterns
     ]
     found = []
-    for column in rows["free_text"].get(name, []):
+    for column in rows.free_text.get(name, []):
         found.append(
             _rule(
                 gxe.ExpectColumnValuesToMatchRegex(column=column, regex=r"\S"), f"text_empty:{column}", EXTRACTION_ERROR
             )
         )
-        if name in rows["furniture_checked"]:
+        if name in rows.furniture_checked:
             found.append(
                 _rule(
                     gxe.ExpectColumnValuesToNotMatchRegexList(column=column, regex_list=furniture),
@@ -230,7 +228,7 @@ def _text_expectations(gxe, name: str) -> list:
             )
         found.append(
             _rule(
-                gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows["max_text_chars"]),
+                gxe.ExpectColumnValueLengthsToBeBetween(column=column, max_value=rows.max_text_chars),
                 f"text_long:{column}",
                 WARNING,
             )
@@ -251,7 +249,8 @@ def _rule(expectation, check: str, severity: str):
 DataDocs = dict[PurePosixPath, bytes]  # a Data Docs site: path inside the site → file content
 
 
-def run_checkpoint(frames: dict[str, pd.DataFrame]) -> tuple[list[Finding], list[SuiteStats], DataDocs]:
+def run_checkpoint(frames: dict[str, pd.DataFrame],
+                   settings: Settings) -> tuple[list[Finding], list[SuiteStats], DataDocs]:
     """Validate every frame against its suite in one Checkpoint; build the Data Docs site.
 
     Returns the row-level findings of the dataset suites (the check suites' findings are
@@ -276,7 +275,7 @@ def run_checkpoint(frames: dict[str, pd.DataFrame]) -> tuple[list[Finding], list
             },
         )
         definitions = []
-        for name, suite in build_suites(gx).items():
+        for name, suite in build_suites(gx, settings).items():
             path = Path(tmp) / f"{name}.pkl"
             frames[name].to_pickle(path)
             batch = source.add_pickle_asset(name, filepath_or_buffer=path).add_batch_definition_whole_dataframe(name)

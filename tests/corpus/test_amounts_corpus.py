@@ -5,9 +5,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.extract.amounts import extract_amounts
-from pipeline.extract.document_fields import document_fields
-from pipeline.tables import build_tables
+from tests.settings_helpers import amounts_of as extract_amounts_of
 
 ALINGSAS = "alingsas_budget_2021-2023.pdf"
 ALE = "ale_verksamhetsplan_2017-2020.pdf"
@@ -21,7 +19,7 @@ def extracted(layout_of):
     def get(name: str):
         if name not in cache:
             doc = layout_of(name)
-            cache[name] = extract_amounts(doc, build_tables(doc), document_fields(doc))
+            cache[name] = extract_amounts_of(doc)
         return cache[name]
 
     return get

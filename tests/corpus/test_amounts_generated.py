@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from pipeline.extract.amounts import Amounts, extract_amounts
-from pipeline.extract.document_fields import document_fields
-from pipeline.ingest import ingest
-from pipeline.layout import build_layout
-from pipeline.tables import build_tables
+from pipeline.extract.amounts import Amounts
 from tests.pdfgen import FONT_CANDIDATES, write_pdf
+from tests.settings_helpers import amounts_of, laid_out
 
 SIZE = 10
 NBSP = "\u00a0"
@@ -40,8 +37,8 @@ def table_row(y: float, label: str, *figures: str) -> list[tuple[float, float, s
 
 
 def read(path: Path) -> Amounts:
-    doc = build_layout(ingest(path))
-    return extract_amounts(doc, build_tables(doc), document_fields(doc))
+    doc = laid_out(path)
+    return amounts_of(doc)
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,9 @@ import pdfplumber
 import pytest
 from rapidfuzz import fuzz
 
-from pipeline.ingest import ingest
-from pipeline.layout import build_layout
 from pipeline.model import BlockKind, Document
 from tests.pdfgen import paragraph_lines, write_pdf
+from tests.settings_helpers import laid_out
 
 CORPUS_FILES = [
     "alingsas_budget_2021-2023.pdf",
@@ -139,7 +138,7 @@ def test_hyphenation_on_generated_pdf(tmp_path):
         "projektet 2024-",
         "2026 i hela kommunen.",
     ])
-    doc = build_layout(ingest(write_pdf(tmp_path / "hyphens.pdf", [lines])))
+    doc = laid_out(write_pdf(tmp_path / "hyphens.pdf", [lines]))
     text = _corpus_text(doc)
     assert "kultur- och fritidsnämnden" in text
     assert "hälso- och sjukvården" in text
@@ -154,7 +153,7 @@ def test_list_item_wrapping_over_page_break_is_one_item(tmp_path):
     page1 += [(72, 140, bullet), (90, 140, "Andra åtgärden fortsätter på nästa sida och")]
     page1 += [(90, 154, "rymmer flera rader text som hör")]
     page2 = [(90, 100, "ihop med samma punkt."), (72, 120, bullet), (90, 120, "Tredje åtgärden.")]
-    doc = build_layout(ingest(write_pdf(tmp_path / "items.pdf", [page1, page2])))
+    doc = laid_out(write_pdf(tmp_path / "items.pdf", [page1, page2]))
     items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
     assert [norm(b.text) for b in items] == [
         "Första åtgärden ska genomföras under året.",
@@ -211,13 +210,13 @@ def test_deadlines_that_run_forward_are_no_table_of_contents(tmp_path):
     references, but no page of a budget is numbered 2026."""
     tasks = [f"Uppdrag {n} om budgetprocessen och uppföljningen ........ {2024 + n}" for n in range(1, 6)]
     pdf = write_pdf(tmp_path / "tasks.pdf", [paragraph_lines(70, 90, ["Uppdrag under planperioden", *tasks])])
-    doc = build_layout(ingest(pdf))
+    doc = laid_out(pdf)
     assert not [b for b in doc.blocks if b.kind is BlockKind.TOC]
     assert "Uppdrag 3 om budgetprocessen" in " ".join(b.text for b in doc.blocks)
     # the same list with page numbers is a table of contents
     toc = write_pdf(tmp_path / "toc.pdf", [paragraph_lines(70, 90, ["Innehåll", *(t[:-4] + str(n) for n, t in
                                                                                    enumerate(tasks, start=3))])])
-    assert len([b for b in build_layout(ingest(toc)).blocks if b.kind is BlockKind.TOC]) == 5
+    assert len([b for b in laid_out(toc).blocks if b.kind is BlockKind.TOC]) == 5
 
 
 def test_a_figure_set_apart_from_its_label_is_a_cell_of_its_own():

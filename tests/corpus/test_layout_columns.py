@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import config
-from pipeline.ingest import ingest
-from pipeline.layout import _column_settings, build_layout
 from pipeline.layout.columns import order_rows
+from pipeline.layout.settings import LayoutRules
 from pipeline.model import BlockKind, Document, Word
 from tests.corpus.test_amounts_layouts import Sheet
 from tests.corpus.test_political import generated_layout
+from tests.settings_helpers import SETTINGS, laid_out
 
 BODY = 9
 LEADING = 12
@@ -150,7 +149,7 @@ def test_two_tables_side_by_side_are_read_table_by_table(tmp_path):
         sheet.row(105, "tkr", ("Budget 2026", "Plan 2027"), edges, "B", x=x)
         for n, (label, *figures) in enumerate(rows, start=1):
             sheet.row(105 + 17 * n, label, tuple(figures), edges, x=x)
-    doc = build_layout(ingest(sheet.save(tmp_path / "side_by_side.pdf")))
+    doc = laid_out(sheet.save(tmp_path / "side_by_side.pdf"))
     assert [p.columns for p in doc.pages] == [2]
     lines = [ln.text for b in doc.blocks if b.kind is BlockKind.TABLE for ln in b.lines]
     drift = [n for n, text in enumerate(lines) if text.startswith(tuple(r[0] for r in DRIFT[:-1]))]
@@ -171,6 +170,6 @@ def test_full_width_line_is_not_split_at_a_word_space_in_the_gutter():
     space at 301–304, in the middle of the gutter. It is one full-width line, not two."""
     sentence = _words(60, (60, 120), (124, 200), (204, 301), (304, 380), (384, 450))
     rows = [sentence] + [_words(80 + 12 * n, (60, 170), (174, 290), (315, 420), (424, 545)) for n in range(8)]
-    ordered, columns = order_rows(rows, 1, 595.0, _column_settings(config.load("layout")))
+    ordered, columns = order_rows(rows, 1, 595.0, SETTINGS.derived(LayoutRules.of).columns)
     assert columns == 2
     assert [(len(line.words), column) for line, column in ordered[:2]] == [(5, 0), (2, 1)]

@@ -19,6 +19,7 @@ import pytest
 from pipeline.batch import RunOptions, run_batch
 from pipeline.contract import DATASETS
 from pipeline.publish.lock import OutputLock, OutputLocked
+from tests.settings_helpers import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ["ale_verksamhetsplan_2017-2020.pdf", "Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"]
@@ -47,7 +48,7 @@ def inbox(tmp_path, corpus_dir) -> Path:
 
 def test_all_formats_agree(inbox, tmp_path):
     out = tmp_path / "out"
-    code, _ = run_batch([inbox], out, RunOptions(workers=2), log=_quiet)
+    code, _ = run_batch([inbox], out, SETTINGS, RunOptions(workers=2), log=_quiet)
     assert code == 0
     con = duckdb.connect(str(out / "budget.duckdb"), read_only=True)
     for name in DATASETS:
@@ -69,27 +70,27 @@ def test_all_formats_agree(inbox, tmp_path):
 
 def test_incremental_and_idempotent(inbox, tmp_path):
     out = tmp_path / "out"
-    run_batch([inbox], out, log=_quiet)
+    run_batch([inbox], out, SETTINGS, log=_quiet)
     before = _digest(out)
-    _, report = run_batch([inbox], out, log=_quiet)
+    _, report = run_batch([inbox], out, SETTINGS, log=_quiet)
     assert report["processed"] == 0 and report["skipped_unchanged"] == 2
     assert _digest(out) == before, "a run with nothing new must leave the datasets byte-identical"
 
     changed = inbox / SAMPLES[1]
     changed.write_bytes(changed.read_bytes() + b"\n% touched\n")
-    _, report = run_batch([inbox], out, log=_quiet)
+    _, report = run_batch([inbox], out, SETTINGS, log=_quiet)
     assert report["processed"] == 1 and [d["file"] for d in report["documents"]] == [SAMPLES[1]]
     documents = pd.read_csv(out / "documents.csv")
     assert len(documents) == 2 and hashlib.sha256(changed.read_bytes()).hexdigest()[:16] in set(documents["doc_id"])
 
     (inbox / SAMPLES[0]).unlink()
-    _, report = run_batch([inbox], out, RunOptions(keep_deleted=True), log=_quiet)
+    _, report = run_batch([inbox], out, SETTINGS, RunOptions(keep_deleted=True), log=_quiet)
     assert len(pd.read_csv(out / "documents.csv")) == 2, "--keep-deleted keeps a deleted file's rows"
-    _, report = run_batch([inbox], out, log=_quiet)
+    _, report = run_batch([inbox], out, SETTINGS, log=_quiet)
     assert report["removed"] == [SAMPLES[0]]
     assert list(pd.read_csv(out / "documents.csv")["source_file"]) == [SAMPLES[1]]
 
-    _, report = run_batch([inbox], out, RunOptions(force=True), log=_quiet)
+    _, report = run_batch([inbox], out, SETTINGS, RunOptions(force=True), log=_quiet)
     assert report["processed"] == 1
 
 
@@ -97,7 +98,7 @@ def test_second_run_on_same_output_is_refused(tmp_path, inbox):
     out = tmp_path / "out"
     with OutputLock(out):
         with pytest.raises(OutputLocked):
-            run_batch([inbox], out, log=_quiet)
+            run_batch([inbox], out, SETTINGS, log=_quiet)
         proc = subprocess.run(
             [sys.executable, "-m", "pipeline", "run", str(inbox), "--out", str(out)],
             cwd=ROOT,
@@ -129,9 +130,9 @@ def test_killed_run_leaves_previous_outputs_intact(inbox, tmp_path):
 def test_dask_cluster_gives_the_same_datasets(inbox, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     local, remote = tmp_path / "local", tmp_path / "dask"
-    run_batch([inbox], local, RunOptions(workers=1), log=_quiet)
+    run_batch([inbox], local, SETTINGS, RunOptions(workers=1), log=_quiet)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        code, _ = run_batch([inbox], remote, RunOptions(scheduler=cluster.scheduler_address), log=_quiet)
+        code, _ = run_batch([inbox], remote, SETTINGS, RunOptions(scheduler=cluster.scheduler_address), log=_quiet)
     assert code == 0
     for name in DATASETS:
         assert (local / f"{name}.csv").read_bytes() == (remote / f"{name}.csv").read_bytes(), name
@@ -139,13 +140,13 @@ def test_dask_cluster_gives_the_same_datasets(inbox, tmp_path):
     assert report["processed"] == 2
 
 
-def _crash_on_boom(path: Path, timeout: float | None = None):
+def _crash_on_boom(path: Path, settings, timeout: float | None = None):
     """Stands in for process_path in forked pool workers: 'boom.pdf' kills its worker."""
     from pipeline.runner import process_path
 
     if path.name == "boom.pdf":
         os._exit(70)
-    return process_path(path, timeout)
+    return process_path(path, settings, timeout)
 
 
 def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatch):
@@ -155,7 +156,7 @@ def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatc
     boom = inbox / "boom.pdf"
     shutil.copy(inbox / SAMPLES[1], boom)
     paths = [inbox / SAMPLES[0], boom, inbox / SAMPLES[1]]
-    results = dict(executors.run_documents(paths, workers=2))
+    results = dict(executors.run_documents(paths, SETTINGS, workers=2))
     assert sorted(results) == [0, 1, 2]
     assert results[1].error is not None and results[1].error.stage == "worker"
     assert results[0].error is None and results[2].error is None
@@ -166,18 +167,18 @@ def test_a_document_over_its_time_limit_gets_an_error_record_and_is_retried(inbo
     """Every sample takes far longer than 10 ms to lay out: each is given up with a
     'timeout' record (in the pool and in process), and the next run tries them again."""
     out = tmp_path / "out"
-    code, report = run_batch([inbox], out, RunOptions(workers=workers, timeout=0.01), log=_quiet)
+    code, report = run_batch([inbox], out, SETTINGS, RunOptions(workers=workers, timeout=0.01), log=_quiet)
     assert code == 1 and report["processed"] == 0
     assert [(e["stage"], "per-document time limit" in e["reason"]) for e in report["failed"]] == [("timeout", True)] * 2
     documents = pd.read_csv(out / "documents.csv")
     assert sorted(documents["status"]) == ["failed", "failed"]
-    code, report = run_batch([inbox], out, RunOptions(workers=workers), log=_quiet)
+    code, report = run_batch([inbox], out, SETTINGS, RunOptions(workers=workers), log=_quiet)
     assert code == 0 and report["processed"] == 2 and report["skipped_unchanged"] == 0
 
 
 def test_forced_reruns_publish_identical_datasets(inbox, tmp_path):
     out = tmp_path / "out"
-    run_batch([inbox], out, RunOptions(workers=2, force=True), log=_quiet)
+    run_batch([inbox], out, SETTINGS, RunOptions(workers=2, force=True), log=_quiet)
     first = {k: v for k, v in _digest(out).items() if k.endswith((".csv", ".parquet"))}
-    run_batch([inbox], out, RunOptions(workers=1, force=True), log=_quiet)
+    run_batch([inbox], out, SETTINGS, RunOptions(workers=1, force=True), log=_quiet)
     assert {k: v for k, v in _digest(out).items() if k.endswith((".csv", ".parquet"))} == first

@@ -8,6 +8,7 @@ from fpdf import FPDF
 
 from pipeline.extract.political import extract_political
 from tests.pdfgen import _font
+from tests.settings_helpers import laid_out
 
 ALINGSAS = "alingsas_budget_2021-2023.pdf"
 
@@ -45,8 +46,6 @@ def generated_layout(target, pages, title=None):
     """Layout of a PDF written from pages of (x, y, font size, text), in points from the
     top-left; `title` is the PDF metadata title. Headings need their larger size, which
     tests.pdfgen.write_pdf (one size per document) cannot give."""
-    from pipeline.ingest import ingest
-    from pipeline.layout import build_layout
 
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_font("body", fname=str(_font()))
@@ -58,7 +57,7 @@ def generated_layout(target, pages, title=None):
             pdf.set_font("body", size=size)
             pdf.text(x, y, text)
     pdf.output(str(target))
-    return build_layout(ingest(target))
+    return laid_out(target)
 
 
 def flow(lines, x=60, y=60):

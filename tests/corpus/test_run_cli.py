@@ -14,6 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from pipeline.ingest import ingest
 from pipeline.model import StageError
 from tests.pdfgen import paragraph_lines, write_pdf
+from tests.settings_helpers import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +39,7 @@ def _bad_inputs(folder: Path, good: Path) -> dict[str, str]:
 
 def test_ingest_identifies_a_good_file(tmp_path):
     good = _good_pdf(tmp_path / "good.pdf")
-    source = ingest(good)
+    source = ingest(good, SETTINGS.pipeline.ingest)
     assert not isinstance(source, StageError)
     assert source.pages == 1 and source.text_pages == [True]
     assert len(source.doc_id) == 16 and int(source.doc_id, 16) >= 0
@@ -99,7 +100,7 @@ def test_run_exit_codes(tmp_path):
 
 def test_scanned_pdf_without_text_layer_is_refused(tmp_path):
     blank = write_pdf(tmp_path / "scan.pdf", [[]])
-    result = ingest(blank)
+    result = ingest(blank, SETTINGS.pipeline.ingest)
     assert isinstance(result, StageError) and "no text layer" in result.reason
 
 

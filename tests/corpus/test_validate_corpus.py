@@ -10,6 +10,7 @@ from pipeline.batch import RunOptions, run_batch
 from pipeline.runner import read_interim
 from pipeline.validate import validate
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING
+from tests.settings_helpers import SETTINGS
 
 DRAFT = "Simrishamn_KFN_arsbokslut_2025_draft-2026-01-30.pdf"
 FINAL = "Simrishamn_KFN_arsbokslut_2025.pdf"
@@ -19,7 +20,7 @@ ALINGSAS = "alingsas_budget_2021-2023.pdf"
 @pytest.fixture(scope="module")
 def corpus_run(corpus_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("corpus")
-    _, report = run_batch([corpus_dir], out, RunOptions(workers=2), log=lambda _: None)
+    _, report = run_batch([corpus_dir], out, SETTINGS, RunOptions(workers=2), log=lambda _: None)
     return out, report, pd.read_csv(out / "validation_results.csv")
 
 
@@ -97,7 +98,7 @@ def test_corrupting_a_real_extracted_table(corpus_run):
     dropped, texted = amounts[table[0]], amounts[table[1]]
     amounts[table[0]] = replace(dropped, value=None)
     amounts[table[1]] = replace(texted, value="1 2o4")
-    outcome = validate([replace(extraction, amounts=amounts)])
+    outcome = validate([replace(extraction, amounts=amounts)], SETTINGS)
     errors = outcome.results[outcome.results["severity"] == EXTRACTION_ERROR]
     assert {dropped.amount_id, texted.amount_id} <= set(errors["row_id"])
     assert set(outcome.quarantined["amounts"]["amount_id"]) == {dropped.amount_id, texted.amount_id}
@@ -126,3 +127,11 @@ def test_every_corpus_amount_points_at_its_place_on_the_page(corpus_run):
         for r in rows.itertuples():
             page = pages[r.page]
             assert 0 <= r.x0 < r.x1 <= page["width"] and 0 <= r.top < r.bottom <= page["height"], (doc_id, r.amount_id)
+
+
+@pytest.mark.parametrize("dataset", ["goals", "indicators", "measures", "amounts"])
+def test_every_published_row_names_the_rule_that_made_it(corpus_run, dataset):
+    """`rule` is non-null in the contract: every row of the corpus run names its rule."""
+    out, _, _ = corpus_run
+    rows = pd.read_csv(out / f"{dataset}.csv", keep_default_na=False, na_values=[""])
+    assert not rows.empty and rows["rule"].notna().all() and (rows["rule"].str.strip().str.len() > 0).all()

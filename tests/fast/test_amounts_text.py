@@ -2,9 +2,10 @@
 read only in budget documents and financial reports."""
 from __future__ import annotations
 
-from pipeline.extract.table_semantics import YearKinds
-from pipeline.extract.text_amounts import text_amounts
+from pipeline.extract.table_semantics import Vocabulary, YearKinds
+from pipeline.extract.text_amounts import compile_patterns, text_amounts
 from pipeline.model import Block, BlockKind, Document, DocumentRow, PageInfo
+from tests.settings_helpers import SETTINGS
 
 
 def doc(*texts: str) -> Document:
@@ -17,7 +18,9 @@ def doc(*texts: str) -> Document:
 
 def read(*texts: str, doc_type: str = "budget", period: tuple[int, int] = (2026, 2028)):
     document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=period[0], period_end=period[1])
-    return text_amounts(doc(*texts), document, YearKinds.of(["Budget 2026", "Plan 2027"], document))
+    vocabulary = SETTINGS.derived(Vocabulary.of)
+    years = YearKinds.of(["Budget 2026", "Plan 2027"], document, vocabulary)
+    return text_amounts(doc(*texts), document, years, SETTINGS.derived(compile_patterns))
 
 
 def test_allocations_name_their_recipient():

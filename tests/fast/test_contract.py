@@ -3,6 +3,7 @@ and validation stays a stage that returns rather than writes."""
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -16,13 +17,13 @@ from pipeline.model import Extraction
 from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import descriptor
 from pipeline.publish.writers import write_dataset
+from pipeline.runner import read_interim
 from pipeline.validate.frames import typed_frame
 from pipeline.validate.suites import build_suites
 from tests.conftest import ROOT, SHARED
+from tests.settings_helpers import SETTINGS
 
 CONTRACT_MD = SHARED / "contract" / "datasets.md"
-# Where the module knowingly differs from the markdown, and why.
-NULLABLE_FOR_NOW = {"rule"}  # the contract has it non-null; nullable until every extraction site names its rule
 
 _SAMPLE = {ColumnType.STRING: "x", ColumnType.INTEGER: 2, ColumnType.NUMBER: 1.5, ColumnType.BOOLEAN: True}
 _DUCK = {
@@ -86,7 +87,7 @@ def suites():
     import great_expectations as gx
 
     gx.get_context(mode="ephemeral")  # suites are built in a context, as run_checkpoint builds them
-    return build_suites(gx)
+    return build_suites(gx, SETTINGS)
 
 
 @pytest.mark.parametrize("dataset", DATASETS)
@@ -103,8 +104,11 @@ def test_gx_suite_follows_the_contract(suites, dataset):
     assert enums == {c.name: list(c.enum) for c in columns(dataset) if c.enum}
 
 
-def test_extractions_written_before_the_new_columns_still_load():
-    """An extracted.json from before the contract's additions: no bbox, rule, indicator_kpi …"""
+def test_extractions_written_before_the_new_columns_load_and_one_without_rules_is_redone(tmp_path):
+    """An extracted.json from before the contract's additions loads with the new optional
+    columns empty; one whose rows name no rule cannot be published (rule is non-null), so the
+    batch finds it unreadable and processes its document again."""
+    amount = {"doc_id": "d", "amount_id": "a1", "source": "table", "row_label": "Summa", "value": 1.0, "page": 3}
     old = {
         "document": {
             "doc_id": "d",
@@ -114,18 +118,20 @@ def test_extractions_written_before_the_new_columns_still_load():
             "pipeline_version": "0",
             "doc_type": "budget",
         },
-        "goals": [{"doc_id": "d", "goal_id": "g1", "kind": "political", "title": "Trygg uppväxt", "page": 2}],
+        "goals": [{"doc_id": "d", "goal_id": "g1", "kind": "political", "title": "Trygg uppväxt", "page": 2,
+                   "rule": "cue_heading"}],
         "indicators": [],
         "measures": [],
-        "amounts": [
-            {"doc_id": "d", "amount_id": "a1", "source": "table", "row_label": "Summa", "value": 1.0, "page": 3}
-        ],
+        "amounts": [{**amount, "rule": "table"}],
     }
     extraction = Extraction.from_dict(old)
     assert (
-        extraction.goals[0].rule is None and extraction.amounts[0].sum_check is None and extraction.indicator_kpi == []
+        extraction.goals[0].x0 is None and extraction.amounts[0].sum_check is None and extraction.indicator_kpi == []
     )
     assert Extraction.from_dict(extraction.to_dict()) == extraction
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "extracted.json").write_text(json.dumps({"extraction": {**old, "amounts": [amount]}}))
+    assert read_interim(tmp_path, "d") is None
 
 
 # -- the markdown contract ------------------------------------------------------------------
@@ -190,7 +196,7 @@ def test_every_column_of_the_markdown_contract_is_in_the_module():
         for name, (typ, meaning) in named.items():
             column = module[name]
             assert column.type == _MARKDOWN_TYPES[typ.rstrip("?")], (dataset, name)
-            assert column.nullable == typ.endswith("?") or name in NULLABLE_FOR_NOW, (dataset, name)
+            assert column.nullable == typ.endswith("?"), (dataset, name)
             if typ.startswith("enum"):
                 assert list(column.enum or ()) == _enum_values(meaning), (dataset, name)
             else:

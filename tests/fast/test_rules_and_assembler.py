@@ -45,7 +45,7 @@ def row(*cells: str, header: bool = False, table: int = 7) -> Item:
 
 
 def goal_row(title: str = "Invånarna ska känna sig trygga", goal_id: str = "g001") -> GoalRow:
-    return GoalRow(doc_id="d", goal_id=goal_id, kind="political", title=title, page=2)
+    return GoalRow(doc_id="d", goal_id=goal_id, kind="political", title=title, page=2, rule="test")
 
 
 def apply(name: str, item: Item, context: Context | None = None) -> Label | None:
@@ -173,7 +173,8 @@ def test_indicator_list_item_measures_the_current_goal_and_sets_the_list_marker(
 
 
 def test_qualifier_line_states_the_target_of_the_last_indicator():
-    last = IndicatorRow(doc_id="d", indicator_id="i001", text="Andel förvaltningar med kontinuitetsplaner", page=3)
+    last = IndicatorRow(doc_id="d", indicator_id="i001", text="Andel förvaltningar med kontinuitetsplaner", page=3,
+                        rule="test")
     context = Context(section=INDICATORS, last_indicator=last)
     qualified = facts("indicator_qualifier_line", para("Målvärde 2026: 85 %"), context)
     assert qualified == (Qualifier("target", 85.0, "percent"),)
@@ -206,7 +207,8 @@ def test_task_addressed_to_a_body_in_a_goal_list_is_a_measure():
 
 
 def test_wrapped_row_end_continues_the_last_table_row():
-    context = Context(tail=IndicatorRow(doc_id="d", indicator_id="i001", text="Medelväntetid för besvarade", page=3))
+    tail = IndicatorRow(doc_id="d", indicator_id="i001", text="Medelväntetid för besvarade", page=3, rule="test")
+    context = Context(tail=tail)
     assert facts("wrapped_row_end", para("samtal för 1177 telefon"), context) == (Tail("samtal för 1177 telefon"),)
     assert apply("wrapped_row_end", para("samtal för 1177 telefon")) is None
 
@@ -235,7 +237,7 @@ def test_indicator_table_row_gives_its_goal_cell_and_direction():
 
 
 def test_row_without_direction_under_an_indicator_breaks_it_down():
-    above = IndicatorRow(doc_id="d", indicator_id="i001", text="Väntetid", page=3, goal_id="g001")
+    above = IndicatorRow(doc_id="d", indicator_id="i001", text="Väntetid", page=3, goal_id="g001", rule="test")
     columns = (Cue(Role.INDICATORS), Cue(Role.TARGETS), None)
     context = Context(columns=columns, table=7, row_indicator=above, goal=goal_row())
     assert facts("indicator_table_by_header_roles", row("Primärvård", "", "12"), context) == (Breakdown(),)

@@ -4,9 +4,11 @@ from __future__ import annotations
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.model import Block, BlockKind, Document, DocumentRow, Line, PageInfo, Word
-from pipeline.tables import Table, build_tables
+from pipeline.tables import Table, TableSettings, build_tables
+from tests.settings_helpers import SETTINGS
 
 SIZE = 9.0
+TABLES = SETTINGS.derived(TableSettings.of)
 CHAR = 4.5  # width of one character at SIZE
 
 
@@ -35,7 +37,7 @@ def heading(page: int, text: str) -> Block:
 
 def grid(lines: list[Line]) -> Table:
     """The one table of a page holding just these lines."""
-    (found,) = build_tables(Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE, [table(1, lines)]))
+    (found,) = build_tables(Document("d", "x.pdf", [PageInfo(1, 595, 842, True)], {}, SIZE, [table(1, lines)]), TABLES)
     return found
 
 
@@ -114,7 +116,7 @@ def test_percent_cells_and_row_units():
 
 
 def amounts_of(doc: Document):
-    return extract_amounts(doc, build_tables(doc), document_fields(doc)).rows
+    return extract_amounts(doc, build_tables(doc, TABLES), document_fields(doc), SETTINGS).rows
 
 
 def _doc(*blocks: Block) -> Document:
@@ -175,7 +177,7 @@ def test_bare_years_take_their_kind_from_the_document():
 
     def kinds(doc_type: str) -> list:
         document = DocumentRow("d", "x.pdf", 1, "ok", "0", doc_type=doc_type, period_start=2021, period_end=2023)
-        rows = extract_amounts(doc, build_tables(doc), document).rows
+        rows = extract_amounts(doc, build_tables(doc, TABLES), document, SETTINGS).rows
         return [(r.year, r.kind) for r in rows if r.table_title == "Investeringsbudget"]
 
     assert kinds("budget") == [(2021, "budget"), (2022, "plan"), (2024, "plan")]
@@ -184,8 +186,10 @@ def test_bare_years_take_their_kind_from_the_document():
 
 
 def test_cues_and_kinds_are_anchored_at_word_starts():
-    from pipeline.extract.table_semantics import is_financial, kind_of
+    from pipeline.extract.table_semantics import Vocabulary
 
+    vocabulary = SETTINGS.derived(Vocabulary.of)
+    kind_of, is_financial = vocabulary.kind_of, vocabulary.is_financial
     assert [kind_of(label) for label in ("Program", "Medelvärde", "Driftbudget 2026", "Ram 2026",
                                          "Helårsprognos", "Budgetavvikelse")] == [
         None, None, "budget", "budget", "forecast", "deviation"]
@@ -195,8 +199,9 @@ def test_cues_and_kinds_are_anchored_at_word_starts():
 
 
 def test_a_total_is_multi_year_and_a_one_year_total_column_is_that_years_figure():
-    from pipeline.extract.table_semantics import kind_of
+    from pipeline.extract.table_semantics import Vocabulary
 
+    kind_of = SETTINGS.derived(Vocabulary.of).kind_of
     assert kind_of("Totalt 2026–2028") == kind_of("Total projektbudget") == "total"
     assert kind_of("Totalt 2026") is None  # the year's kind in the document decides
     assert kind_of("Totalt budget 2026") == "budget"

@@ -9,11 +9,16 @@ from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.model import Block, BlockKind, Document, PageInfo
 from pipeline.tables import Table, build_tables
-from tests.fast.test_tables import SIZE, heading, line, table
+from tests.fast.test_tables import SIZE, TABLES, heading, line, table
+from tests.settings_helpers import SETTINGS
 
 
 def _doc(*blocks: Block) -> Document:
     return Document("d", "x.pdf", [PageInfo(p, 595, 842, True) for p in (1, 2)], {}, SIZE, list(blocks))
+
+
+def _tables(doc: Document) -> list[Table]:
+    return build_tables(doc, TABLES)
 
 
 def _caption(page: int, top: float, text: str) -> Block:
@@ -21,7 +26,7 @@ def _caption(page: int, top: float, text: str) -> Block:
 
 
 def test_two_line_header_budget_over_year():
-    (t,) = build_tables(_doc(heading(1, "Resultatbudget"), table(1, [
+    (t,) = _tables(_doc(heading(1, "Resultatbudget"), table(1, [
         line(1, 100, (70, "mnkr"), (350, "Budget"), (450, "Plan"), bold=True),
         line(1, 112, (350, "2027"), (450, "2028"), bold=True),
         line(1, 130, (70, "Skatteintäkter"), (350, "1 200"), (450, "1 250")),
@@ -42,7 +47,7 @@ def test_two_line_header_budget_over_year():
 
 
 def test_group_header_spans_its_sub_columns():
-    (t,) = build_tables(_doc(heading(1, "Driftbudget"), table(1, [
+    (t,) = _tables(_doc(heading(1, "Driftbudget"), table(1, [
         line(1, 100, (400, "Budget 2026"), bold=True),
         line(1, 112, (70, "tkr"), (300, "Intäkter"), (400, "Kostnader"), (500, "Netto"), bold=True),
         line(1, 130, (70, "Socialnämnden"), (300, "1 000"), (400, "-5 000"), (500, "-4 000")),
@@ -54,7 +59,7 @@ def test_group_header_spans_its_sub_columns():
 
 
 def test_table_continued_on_the_next_page_without_header_is_one_table():
-    tables = build_tables(_doc(
+    tables = _tables(_doc(
         heading(1, "Driftsbudget"),
         table(1, [line(1, 100, (70, "tkr"), (350, "Budget 2021"), (450, "Plan 2022"), bold=True),
                   line(1, 118, (70, "Socialnämnden"), (350, "205 172"), (450, "209 559"))]),
@@ -75,14 +80,14 @@ def test_repeated_header_on_the_next_page_is_no_row_and_notes_follow_the_caption
         return table(page, [line(page, 100, (70, "Investeringar, mnkr"), (350, "Budget 2026"), (450, "Plan 2027"),
                                  bold=True), line(page, 118, (70, label), (350, "10"), (450, "12"))])
     captions = _caption(2, 140, "Tabell 3. Investeringsbudget"), _caption(2, 150, "* Exkl. exploatering")
-    (t,) = build_tables(_doc(heading(1, "Investeringar"), part(1, "Skolor"), part(2, "Vägar"), *captions))
+    (t,) = _tables(_doc(heading(1, "Investeringar"), part(1, "Skolor"), part(2, "Vägar"), *captions))
     assert [p.header for p in t.parts] == ["own", "repeated"]
     assert [r.label for r in t.rows] == ["Skolor", "Vägar"]
     assert (t.title, t.caption, t.notes) == ("Investeringsbudget", None, ["* Exkl. exploatering"])
 
 
 def test_every_figure_region_is_a_table_and_strays_stay_recorded():
-    tables = build_tables(_doc(
+    tables = _tables(_doc(
         heading(1, "Besökare"),
         table(1, [line(1, 100, (70, "Museet"), (350, "62 225"), (450, "60 000")),
                   line(1, 118, (70, "Biblioteket"), (350, "1 200"), (450, "1 300"))]),
@@ -104,8 +109,8 @@ def test_amounts_point_at_their_cells_and_unplaced_figures_at_their_table():
         line(1, 118, (70, "Skatteintäkter"), (350, "900"), (360, "7"), (450, "950")),
         line(1, 136, (70, "Soliditet, %"), (350, "40"), (450, "41")),
     ]))
-    tables = build_tables(doc)
-    amounts = extract_amounts(doc, tables, document_fields(doc))
+    tables = build_tables(doc, TABLES)
+    amounts = extract_amounts(doc, tables, document_fields(doc), SETTINGS)
     cells = {(c.row_index, c.col_index): c.bbox for r in tables[0].rows for c in r.cells}
     for row in amounts.rows:
         assert (row.table_id, row.rule, row.year_source) == ("t1", "table", "column")
@@ -116,7 +121,7 @@ def test_amounts_point_at_their_cells_and_unplaced_figures_at_their_table():
 
 
 def test_tables_survive_a_round_trip_through_json():
-    tables = build_tables(_doc(heading(1, "Driftbudget"), table(1, [
+    tables = _tables(_doc(heading(1, "Driftbudget"), table(1, [
         line(1, 100, (400, "Budget 2026"), bold=True),
         line(1, 112, (70, "tkr"), (300, "Intäkter"), (400, "Kostnader"), (500, "Netto"), bold=True),
         line(1, 130, (70, "Socialnämnden"), (300, "1 000"), (400, "-5 000"), (500, "-4 000"), (540, "3")),

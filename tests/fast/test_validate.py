@@ -15,6 +15,7 @@ from pipeline.publish.validation import write_validation
 from pipeline.validate import validate
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY
 from tests.fast.test_validate_crossfoot import ROWS, drift_table
+from tests.settings_helpers import SETTINGS
 
 CHROMIUM = Path("/usr/bin/chromium")
 SUITES = ("documents", "goals", "indicators", "measures", "amounts", "indicator_kpi", "crossfoot", "units")
@@ -24,8 +25,8 @@ def _extraction(doc_id: str, summa_offset: float) -> Extraction:
     table = drift_table(sum(r[2] for r in ROWS) + summa_offset)
     amounts = [replace(r, doc_id=doc_id, amount_id=f"{doc_id}-a{i}") for i, r in enumerate(table.rows)]
     document = DocumentRow(doc_id=doc_id, source_file=f"{doc_id}.pdf", pages=40, status="ok", pipeline_version="test")
-    goals = [GoalRow(doc_id, f"{doc_id}-g1", "political", "Alla barn ska ha en trygg uppväxt", 5)]
-    measures = [MeasureRow(doc_id, f"{doc_id}-m1", "Bygga ut fritidsgårdarna", 6)]
+    goals = [GoalRow(doc_id, f"{doc_id}-g1", "political", "Alla barn ska ha en trygg uppväxt", 5, rule="test")]
+    measures = [MeasureRow(doc_id, f"{doc_id}-m1", "Bygga ut fritidsgårdarna", 6, rule="test")]
     return Extraction(document=document, goals=goals, measures=measures, amounts=amounts)
 
 
@@ -34,7 +35,7 @@ def _corrupted(extraction: Extraction) -> Extraction:
     amounts = list(extraction.amounts)
     amounts[1] = replace(amounts[1], value=None, value_sek=None)  # a dropped cell
     amounts[4] = replace(amounts[4], value="6 2x9", value_sek=None)  # text in a value
-    goals = [*extraction.goals, GoalRow(extraction.document.doc_id, "bad-g2", "vision", "Sida 4", 99)]
+    goals = [*extraction.goals, GoalRow(extraction.document.doc_id, "bad-g2", "vision", "Sida 4", 99, rule="test")]
     return replace(extraction, amounts=amounts, goals=goals)
 
 
@@ -44,7 +45,7 @@ def run(tmp_path_factory):
     clean = _extraction("clean0000000000a", 0)
     draft = _extraction("draft0000000000b", -28)
     broken = _corrupted(_extraction("broken000000000c", 0))
-    outcome = validate([clean, draft, broken])
+    outcome = validate([clean, draft, broken], SETTINGS)
     write_validation(out, outcome)
     return out, outcome, broken
 
@@ -133,9 +134,10 @@ def test_quarantined_goal_leaves_its_indicators_published_without_the_link():
     from pipeline.model import IndicatorRow
 
     base = _extraction("links00000000000d", 0)
-    bad_goal = GoalRow(base.document.doc_id, "links-g9", "vision", "Sida 4", 3)  # bad enum → quarantined
-    indicators = [IndicatorRow(base.document.doc_id, "links-i1", "Andel nöjda invånare ska öka", 3, goal_id="links-g9")]
-    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)])
+    bad_goal = GoalRow(base.document.doc_id, "links-g9", "vision", "Sida 4", 3, rule="test")  # bad enum → quarantined
+    indicators = [IndicatorRow(base.document.doc_id, "links-i1", "Andel nöjda invånare ska öka", 3, goal_id="links-g9",
+                               rule="test")]
+    outcome = validate([replace(base, goals=[*base.goals, bad_goal], indicators=indicators)], SETTINGS)
     published = outcome.published["indicators"]
     assert list(published["indicator_id"]) == ["links-i1"] and published["goal_id"].isna().all()
     assert "links-g9" not in set(outcome.published["goals"]["goal_id"])
@@ -147,7 +149,7 @@ def test_unplaced_figures_are_reported():
 
     base = _extraction("unplaced0000000e", 0)
     stacked = UnplacedFigure(base.document.doc_id, 7, "(264)", "stacked", "Likviditet", "Finansiella mål")
-    outcome = validate([replace(base, unplaced=[stacked])])
+    outcome = validate([replace(base, unplaced=[stacked])], SETTINGS)
     found = outcome.results[outcome.results["check"] == "unplaced_figure:stacked"]
     assert len(found) == 1 and found.iloc[0]["page"] == 7 and "(264)" in found.iloc[0]["message"]
 
@@ -158,11 +160,11 @@ def test_kpi_candidates_follow_their_quarantined_indicator():
 
     base = _extraction("kpis000000000000f", 0)
     doc = base.document.doc_id
-    indicators = [IndicatorRow(doc, "kpis-i1", "Andel nöjda invånare ska öka", 3, unit="percent"),
+    indicators = [IndicatorRow(doc, "kpis-i1", "Andel nöjda invånare ska öka", 3, unit="percent", rule="test"),
                   # bad enum → quarantined
-                  IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs")]
+                  IndicatorRow(doc, "kpis-i2", "Antal besök per invånare", 3, unit="furlongs", rule="test")]
     kpis = [IndicatorKpiRow(doc, i.indicator_id, 1, "N00001", "Nöjd medborgar-index", 0.8, "test") for i in indicators]
-    outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)])
+    outcome = validate([replace(base, indicators=indicators, indicator_kpi=kpis)], SETTINGS)
     assert list(outcome.published["indicator_kpi"]["indicator_id"]) == ["kpis-i1"]
     held = outcome.quarantined["indicator_kpi"]
     assert list(held["indicator_id"]) == ["kpis-i2"] and list(held["checks"]) == ["indicator_quarantined"]

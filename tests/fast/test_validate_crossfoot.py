@@ -12,6 +12,7 @@ from pipeline.validate.checks import INCOMPLETE, INCONSISTENT, OK, ROUNDING, UNE
 from pipeline.validate.crossfoot import crossfoot
 from pipeline.validate.tables import blocks, tables
 from pipeline.validate.units import unit_checks
+from tests.settings_helpers import SETTINGS
 
 FACTOR = {"kr": 1, "tkr": 1000, "mnkr": 1_000_000}
 
@@ -52,7 +53,7 @@ def frame_of(*tables_: Table) -> pd.DataFrame:
 
 
 def checks_of(*tables_: Table):
-    return crossfoot(blocks(tables(frame_of(*tables_))))
+    return crossfoot(blocks(tables(frame_of(*tables_))), SETTINGS)
 
 
 def only(checks, label: str, column: str | None = None):
@@ -223,7 +224,7 @@ def test_mnkr_header_over_tkr_figures_is_flagged():
     invest = Table("Investeringsbudget", [("2021", "budget", 2021)], unit="tkr", page=23)
     invest.row("Skolor", 120_000).row("Vägar", 30_000)
     df = frame_of(result, drift, invest)
-    by_title = {c.table_title: c for c in unit_checks(tables(df), df)}
+    by_title = {c.table_title: c for c in unit_checks(tables(df), df, SETTINGS)}
     assert by_title["Resultatbudget"].outcome == INCONSISTENT and "tkr" in by_title["Resultatbudget"].message
     assert by_title["Driftsbudget"].outcome == OK and by_title["Investeringsbudget"].outcome == OK
 
@@ -233,7 +234,7 @@ def test_text_amount_far_above_every_table_figure_is_flagged():
     drift.row("Gem adm kultur och fritid", -1_394).row("Summa totalt", -62_051, total=True)
     text = [
         AmountRow(doc_id="d1", amount_id=f"t{i}", source="text", row_label=label, value=value, page=13, unit="mnkr",
-                  value_sek=value * 1e6, snippet=f"{label} {value} mnkr")
+                  value_sek=value * 1e6, snippet=f"{label} {value} mnkr", rule="text:test")
         for i, (label, value) in enumerate((("Gemensam administration, överskott", 1262), ("Nämnden, överskott", 1.07)))
     ]
     df = frame_of(drift)
@@ -241,5 +242,5 @@ def test_text_amount_far_above_every_table_figure_is_flagged():
         [df, pd.DataFrame({c: pd.Series([asdict(r)[c] for r in text], dtype=object) for c in df.columns})],
         ignore_index=True,
     )
-    by_label = {c.row_label: c.outcome for c in unit_checks(tables(df), df) if c.check == "unit_text"}
+    by_label = {c.row_label: c.outcome for c in unit_checks(tables(df), df, SETTINGS) if c.check == "unit_text"}
     assert by_label == {"Gemensam administration, överskott": UNEXPLAINED, "Nämnden, överskott": OK}

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import cast
 
-from pipeline import config
 from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource, YearSource
 from pipeline.extract import table_semantics as sem
 from pipeline.extract.text_amounts.constructions import (
@@ -22,24 +21,24 @@ from pipeline.extract.text_amounts.constructions import (
     read,
     refers_back,
 )
-from pipeline.extract.text_amounts.patterns import Patterns, patterns
+from pipeline.extract.text_amounts.patterns import Patterns, compile_patterns
 from pipeline.extract.text_amounts.sentence import Sentence
 from pipeline.model import AmountRow, Block, BlockKind, Document, DocumentRow
-from pipeline.text.units import unit_in
+
+__all__ = ["Patterns", "compile_patterns", "text_amounts"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9*])")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
-def text_amounts(doc: Document, document: DocumentRow, years: sem.YearKinds) -> list[AmountRow]:
+def text_amounts(doc: Document, document: DocumentRow, years: sem.YearKinds, p: Patterns) -> list[AmountRow]:
     """Money stated in the prose of budget documents and financial reports."""
-    p = patterns()
     if document.doc_type not in p.doc_types:
         return []
     rows: list[AmountRow] = []
     context = Context()
     for block, text in _passages(doc, context, p):
-        for sentence in map(Sentence.of, _SENTENCE_END.split(text)):
+        for sentence in (Sentence.of(s, p.dating) for s in _SENTENCE_END.split(text)):
             found = [] if p.excluded.search(sentence.text) else read(sentence, context, p)
             rows.extend(r for f in found if (r := _row(doc.doc_id, block, sentence, f, document, years, p)))
             context.antecedent = found[-1] if found else None
@@ -71,14 +70,14 @@ def _passages(doc: Document, context: Context, p: Patterns) -> Iterator[tuple[Bl
 
 def _row(doc_id: str, block: Block, sentence: Sentence, f: Found, document: DocumentRow,
          years: sem.YearKinds, p: Patterns) -> AmountRow | None:
-    unit = unit_in(f.unit)
+    unit = p.units.unit_in(f.unit)
     if unit is None or f.number.is_percent or not _exact_amount(sentence, f, p):
         return None
     stated = f.year or sentence.one_year()
     kind = years.kind(str(stated)) if stated else _label_kind(f.label, p)
     if kind == "outcome" and p.budget_cue.search(sentence.text):
         kind = "budget"
-    year = stated or _report_year(document)
+    year = stated or _report_year(document, p)
     x0, top, x1, bottom = block.bbox  # the block the sentence stands in: prose keeps no word positions
     return AmountRow(
         doc_id=doc_id,
@@ -112,9 +111,8 @@ def _label_kind(label: str, p: Patterns) -> str | None:
     return next((kind for pattern, kind in p.label_kinds if pattern.search(label)), None)
 
 
-def _report_year(document: DocumentRow) -> int | None:
+def _report_year(document: DocumentRow, p: Patterns) -> int | None:
     """In a one-year financial report, money "för året" belongs to the report's year."""
-    cfg = config.load("amounts")["year_kinds"]
-    if document.doc_type in cfg["outcome_doc_types"] and document.period_start == document.period_end:
+    if document.doc_type in p.report_doc_types and document.period_start == document.period_end:
         return document.period_start
     return None

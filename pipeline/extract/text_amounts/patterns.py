@@ -1,17 +1,17 @@
 """The constructions of money in running text, compiled from configs/amounts.yaml
-(section `text`). Every pattern reads a masked sentence (sentence.py): a number is one run
-of MASK characters, so a pattern sees `NUMBER` where the text has a figure."""
+(section `text`) once per settings object (`settings.derived(compile_patterns)`). Every
+pattern reads a masked sentence (sentence.py): a number is one run of MASK characters, so a
+pattern sees `NUMBER` where the text has a figure."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from pipeline import config
-from pipeline.extract.text_amounts.sentence import MASK, NUMBER
-from pipeline.text import units
+from pipeline.extract.text_amounts.sentence import MASK, NUMBER, Dating
+from pipeline.settings import Settings
+from pipeline.text.units import UnitGrammar
 
 WORD = rf"[\w{MASK}][\w{MASK}-]*"
 PLAIN_WORD = r"\w[\w-]*"  # a word that is no number
@@ -54,17 +54,19 @@ class Patterns:
     refused_in_label: re.Pattern[str]  # "Kostnaden per elev"
     named_words: int
     doc_types: frozenset[str]
+    dating: Dating
+    units: UnitGrammar
+    report_doc_types: frozenset[str]  # one-year reports: money "för året" is of the report's year
 
 
-@cache
-def patterns() -> Patterns:
-    t = config.load("amounts")["text"]
+def compile_patterns(settings: Settings) -> Patterns:
+    t = settings.amounts.text.model_dump()
     words = lambda key: "|".join(t[key])  # noqa: E731
     # "Kultur- och fritidsnämnden", "Idrotts-, kultur- och fritidsnämnden", "Tekniska nämnden"
     adjective = rf"(?!(?:{words('body_adjective_stops')})\b){t['body_adjective']}\s+"
     body = (rf"(?:(?:{words('body_qualifiers')})\s+)?(?:\w+-,\s+)*(?:\w+-\s+och\s+)?(?:{adjective})?\w*"
             rf"(?:{words('body_suffixes')})\b(?:\s+(?:{words('body_extensions')}))?")
-    amount = rf"(?P<num>{NUMBER})\s+(?P<unit>(?i:{units.grammar().prose_money}))"
+    amount = rf"(?P<num>{NUMBER})\s+(?P<unit>(?i:{settings.units.prose_money}))"
     filler = rf"(?:{PLAIN_WORD}\s+){{0,{t['filler_words']}}}?"  # never a figure: "tilldelas 5 till 7 mnkr"
     verb = words("allocation_verbs")
     between = rf"(?P<between>(?:\S+\s+){{0,{t['statement_filler_words']}}}?)"
@@ -112,6 +114,10 @@ def patterns() -> Patterns:
         budget_line=re.compile(rf"i\s+(?P<line>{'|'.join(lines)})\s+för\s+(?P<item>{PLAIN_WORD}(?:\s+{PLAIN_WORD}){{0,3}}?)"
                                rf"\s+(?:{words('budget_line_verbs')})\s+{amount}", ci),
         **_word_patterns(t, body, words),
+        dating=Dating(settings.years, re.compile(words("undated_year_before"), ci),
+                      re.compile(t["undated_year_after"])),
+        units=settings.units,
+        report_doc_types=frozenset(settings.amounts.year_kinds.outcome_doc_types),
     )
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline import config
 from pipeline.text.numbers import NumberSpan, ParsedNumber, find_numbers
-from pipeline.text.years import years_in
+from pipeline.text.years import YearRange
 
 # One private-use character per printed character of a number: offsets stay those of the text.
 MASK = "\ue000"
@@ -18,11 +16,15 @@ _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2026 – 2030": the first ye
 _RANGE_BEFORE = re.compile(r"\d\s*[-–—]\s*$")
 
 
-@cache
-def _undated() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What stands before and after a year that does not date money (configs/amounts.yaml)."""
-    t = config.load("amounts")["text"]
-    return re.compile("|".join(t["undated_year_before"]), re.IGNORECASE), re.compile(t["undated_year_after"])
+@dataclass(frozen=True)
+class Dating:
+    """Which figures of a sentence are years that date its money: in the year range, and not
+    after or before what marks a reference, a date or a comparison (configs/amounts.yaml
+    text.undated_year_before / undated_year_after)."""
+
+    years: YearRange
+    undated_before: re.Pattern[str]
+    undated_after: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -32,14 +34,15 @@ class Sentence:
     text: str
     masked: str
     numbers: dict[int, NumberSpan]  # by start offset
+    dating: Dating
 
     @classmethod
-    def of(cls, text: str) -> Sentence:
+    def of(cls, text: str, dating: Dating) -> Sentence:
         spans = find_numbers(text)
         chars = list(text)
         for span in spans:
             chars[span.start : span.end] = MASK * (span.end - span.start)
-        return cls(text, "".join(chars), {span.start: span for span in spans})
+        return cls(text, "".join(chars), {span.start: span for span in spans}, dating)
 
     @property
     def opening(self) -> int:
@@ -58,11 +61,11 @@ class Sentence:
         """The year the number at `start` is: one in the year range, not part of a range, a
         reference, a date or a comparison."""
         span = self.numbers.get(start)
-        before, after = _undated()
+        before, after = self.dating.undated_before, self.dating.undated_after
         if (span is None or _RANGE_AFTER.match(self.text, span.end) or _RANGE_BEFORE.search(self.text[:start])
                 or before.search(self.text[:start]) or after.match(self.text, span.end)):
             return None
-        found = years_in(self.text[span.start : span.end])
+        found = self.dating.years.years_in(self.text[span.start : span.end])
         return found[0] if found and span.number.value == found[0] else None
 
     def one_year(self, start: int = 0, end: int | None = None) -> int | None:

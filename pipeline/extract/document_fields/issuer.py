@@ -1,0 +1,146 @@
+"""Who issued the document, by how Swedish public bodies are named (configs/document.yaml):
+"Region <X>", "<X> kommun", "<X>s stad"; a nämnd as a compound ending in -nämnden
+("Barn- och ungdomsnämnden"), an adjective and "nämnden" ("tekniska nämnden") or "Nämnden för
+<X>"; a kommunalförbund as a compound ending in -förbund; a bolag ending in AB; a party.
+
+The issuer is read from the places a document presents itself — the cover's headings and
+short lines, the running headers and footers, the file's author/subject, a labelled field
+("Beslutande instans: …"), the sender at the foot of a skrivelse — never from a body the
+running text merely mentions, except a kommunalförbund calling itself "förbundet".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.extract.document_fields.doc_type import vocabulary, word_type
+from pipeline.extract.document_fields.evidence import Line, Texts
+
+_SPECIFIC = ("forbund", "bolag", "namnd")  # a body within or between kommuner: the organisation
+_COVER_LINE_WORDS = 10  # a cover line longer than this is running text, not a name
+_PROPER = "{name}"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str  # as printed, first letter capitalised: "Tekniska nämnden"
+    kind: str  # an IssuerKind value
+    generic: bool = False  # a kind without a proper name: "Räddningstjänstförbundet"
+
+
+def bodies(text: str, cfg: dict) -> list[Issuer]:
+    """Every body the text names, in order of position."""
+    found: list[tuple[int, Issuer]] = []
+    for form in cfg["issuers"]:
+        pattern = form["pattern"].replace(_PROPER, cfg["proper_name"])
+        for m in re.finditer(pattern, text):
+            issuer = _clean(m.group(1), form["kind"], cfg)
+            if issuer is not None:
+                found.append((m.start(1), issuer))
+    found.sort(key=lambda f: (f[0], -len(f[1].name)))
+    seen: set[int] = set()
+    out = []
+    for start, issuer in found:  # one body per position: the longest form
+        if start not in seen:
+            seen.add(start)
+            out.append(issuer)
+    return out
+
+
+def _clean(name: str, kind: str, cfg: dict) -> Issuer | None:
+    """The name without the words around it ("för", "nämndens", a title's "Årsredovisning"),
+    or None when what is left is a generic word ("nämnden", "förbundet")."""
+    words = name.split()
+    stop = {w.lower() for w in cfg["issuer_stop_words"]}
+    vocab = vocabulary(cfg)
+    while len(words) > 1 and (words[0].lower() in stop or word_type(words[0], vocab) is not None):
+        words = words[1:]
+    if not words or words[0].lower() in stop or name.lower() in {w.lower() for w in cfg["generic_bodies"]}:
+        return None
+    text = " ".join(words)
+    text = text[0].upper() + text[1:]
+    generic = kind == "forbund" and len(words) == 1 and text.lower().endswith("förbundet")
+    return Issuer(text, kind, generic)
+
+
+def cover_text(cover: list[Line]) -> str:
+    """The cover's headings and short lines: where a document names itself."""
+    return "\n".join(ln.text for ln in cover if ln.heading or len(ln.text.split()) <= _COVER_LINE_WORDS)
+
+
+def labelled(text: str, cfg: dict) -> str:
+    """The values of the fields of a document sheet that name the issuer ("Beslutande
+    instans: Barn- och ungdomsnämnden", "Organisation: Kultur- och fritidsnämnden")."""
+    labels = "|".join(re.escape(lab) for lab in cfg["issuer_labels"])
+    return "\n".join(m.group(1) for m in re.finditer(rf"(?i:\b(?:{labels}))\s*:\s*([^\n:]{{3,80}})", text))
+
+
+def sender(text: str, cfg: dict) -> str:
+    """A line that is nothing but a body's name on the last page: the sender of a skrivelse,
+    above its signatures ("Kommunstyrelseförvaltningen" / "Diana Olsson" / "Kommundirektör")."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    return "\n".join(ln for ln in lines if ln and [b.name.lower() for b in bodies(ln, cfg)] == [ln.lower()])
+
+
+def organisation(texts: Texts, cover: list[Line], cfg: dict) -> tuple[Issuer | None, list[Issuer]]:
+    """The issuing body and every body the self-presenting places name (for the place).
+
+    The most specific body (förbund, bolag, nämnd) of the first place that names one issues
+    the document; a kommun or region issues it when none does. A labelled field and the sender
+    count only when the cover, running headers and metadata name no body at all."""
+    tiers = [cover_text(cover) + "\n" + texts.title, texts.running, texts.metadata]
+    named = [bodies(t, cfg) for t in tiers]
+    if not any(named):
+        named = [bodies(labelled(texts.front, cfg), cfg), bodies(sender(texts.last_page, cfg), cfg)]
+    found = [b for tier in named for b in tier]
+    for tier in named:
+        specific = [b for b in tier if b.kind in _SPECIFIC and not b.generic]
+        if specific:
+            return _most_specific(specific), found
+    self_named = _self_named_forbund(texts.front, cfg)
+    if self_named is not None:
+        return self_named, found
+    public = [b for b in found if b.kind in ("kommun", "region")]
+    return (public[0] if public else None), found
+
+
+def _most_specific(found: list[Issuer]) -> Issuer:
+    return min(found, key=lambda b: _SPECIFIC.index(b.kind))
+
+
+def _self_named_forbund(text: str, cfg: dict) -> Issuer | None:
+    """A kommunalförbund writes of itself as "förbundet" and names its kind in a compound
+    ("Räddningstjänstförbundet"); the most named such compound of the first pages."""
+    forbund = [b for b in bodies(text, cfg) if b.kind == "forbund"]
+    if not forbund or not re.search(r"\bförbundet\b", text, re.I):
+        return None
+    return Counter(forbund).most_common(1)[0][0]
+
+
+def party(cover: list[Line], texts: Texts, cfg: dict, by_mentions: bool) -> str | None:
+    """The party, or the line of coalition parties, presented as the document's issuer: on
+    the cover, in a phrase that names it as author ("Socialdemokraternas förslag till
+    budget", "förslag från …"), or named throughout the opening pages and hardly any other."""
+    names = rf"(?:{'|'.join(map(re.escape, cfg['parties']))}|{cfg['party_pattern']})"
+    known = re.compile(rf"\b{names}\b")
+    for line in cover:
+        items = [i.strip() for i in re.split(cfg["party_separator"], line.text) if i.strip()]
+        named = [i for i in items if known.fullmatch(i)]
+        if len(named) >= 2 and all(len(i.split()) <= 4 and i[:1].isupper() for i in items):
+            return line.text  # a coalition line, local parties included, as printed
+    for line in cover:
+        m = known.match(line.text)
+        if m and (m.end() == len(line.text) or line.text[m.end()] in " s"):
+            return m.group(0)
+    for template in cfg["party_issuer"]:
+        pattern = template.replace("{party}", f"({names})")
+        m = re.search(pattern, texts.front) or re.search(pattern, texts.opening)
+        if m:
+            return m.group(1)
+    counts = Counter(m.group(0) for m in known.finditer(texts.opening)) if by_mentions else Counter()
+    if counts:
+        name, n = counts.most_common(1)[0]
+        if n >= cfg["party_mentions"] and n >= cfg["party_share"] * sum(counts.values()):
+            return name
+    return None

@@ -1,0 +1,214 @@
+"""Document facts by Swedish convention, on hand-built documents and phrases (no PDF, no
+../shared: the SCB reference is a small stand-in list)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from pipeline import config
+from pipeline.extract.document_fields import doc_type, place
+from pipeline.extract.document_fields.issuer import bodies
+from pipeline.extract.document_fields.period import years_of
+from pipeline.model import Block, BlockKind, Document, PageInfo
+
+fields = importlib.import_module("pipeline.extract.document_fields")  # the package, not its function
+
+PLACES = (place.Place("Alingsås", "1489"), place.Place("Vårgårda", "1442"), place.Place("Göteborg", "1480"),
+          place.Place("Vara", "1470"), place.Place("Härjedalen", "2361"), place.Place("Lerum", "1441"),
+          place.Place("Herrljunga", "1466"), place.Place("Essunga", "1445"),
+          place.Place("Region Jämtland", "23"), place.Place("Region Västerbotten", "24"),
+          place.Place("Region Norrbotten", "25"))
+
+
+@pytest.fixture(autouse=True)
+def scb(monkeypatch):
+    monkeypatch.setattr(place, "reference", lambda: PLACES)
+    monkeypatch.setattr(fields, "reference", lambda: PLACES)
+
+
+@pytest.fixture
+def cfg():
+    return config.load("document")
+
+
+def _block(page: int, text: str, size: float = 11.0, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
+    return Block(kind, text, page, (50.0, 100.0, 500.0, 120.0), size, False, False)
+
+
+def _doc(pages: list[list[tuple[float, str]]], furniture=(), **metadata) -> Document:
+    """Pages of (size, text); size ≥ 16 is a heading. furniture: (first page, text, pages)."""
+    blocks = [_block(n, text, size, BlockKind.HEADING if size >= 16 else BlockKind.PARAGRAPH)
+              for n, page in enumerate(pages, 1) for size, text in page]
+    meta = {"title": None, **metadata, "furniture": [list(f) for f in furniture]}
+    return Document("d", "x.pdf", [PageInfo(n, 595, 842, True) for n in range(1, len(pages) + 1)], meta, 11.0, blocks)
+
+
+# -- doc type: compound heads ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, expected", [
+    ("Tertialuppföljning", "interim_report"),  # no config list names it: head "uppföljning"
+    ("Kvartalsuppföljningen", "interim_report"),
+    ("Delårsbokslutet", "interim_report"),  # longer head than "bokslut"
+    ("Koncernårsbokslut", "annual_report"),
+    ("Verksamhetsberättelsen", "annual_report"),
+    ("Investeringsbudget", "budget"),
+    ("Nämndskuggbudget", "budget_proposal"),  # longer head than "budget"
+    ("Investeringsäskanden", "budget_request"),
+    ("Kompetensförsörjningsplan", "other"),
+    ("Hållbarhetsprogrammet", "other"),
+    ("Regionplanen", "budget"),
+    ("Valplattformen", "not_budget"),
+    ("Målgrupp", None),
+    ("Applan", None),  # a stem shorter than min_stem is no compound
+])
+def test_compound_heads_name_the_type(cfg, word, expected):
+    assert doc_type.word_type(word, doc_type.vocabulary(cfg)) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Uppföljning inriktning budget Barn- och ungdomsnämnden 2026", "interim_report"),
+    ("Fördjupad månadsuppföljning 2026 tekniska nämnden", "interim_report"),
+    ("Tidplan och anvisningar för budget 2027–2031", "budget_instructions"),
+    ("Verksamhetsplan med budget 2017-2020", "verksamhetsplan"),
+    ("Lokalförsörjningsplan 2026-2031", "other"),
+    ("Socialdemokraternas förslag till budget 2026", "budget_proposal"),
+    ("Nämndens årsplan och budget 2026", "budget"),
+])
+def test_title_names_its_type_first(cfg, title, expected):
+    assert fields.document_fields(_doc([[(28, title)]])).doc_type == expected
+
+
+def test_a_follow_up_chapter_in_the_running_text_is_not_the_type(cfg):
+    """"Uppföljning" and "plan" are words of any budget's text: they name the type on the
+    title and cover only."""
+    doc = _doc([[(28, "Vårt län 2040")], [(11, "Uppföljning och plan för styrningen sker i april.")]])
+    assert fields.document_fields(doc).doc_type == "other"
+    doc = _doc([[(28, "Vårt län 2040")], [(11, "Uppföljning av budgeten sker i april.")]])
+    assert fields.document_fields(doc).doc_type == "budget"
+
+
+# -- issuer naming --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Fördjupad månadsuppföljning 2026 tekniska nämnden", "Tekniska nämnden", "namnd"),
+    ("Nämnden för Intraservice", "Nämnden för Intraservice", "namnd"),
+    ("Barn- och ungdomsnämnden 2026", "Barn- och ungdomsnämnden", "namnd"),
+    ("Hälso- och sjukvårdsnämnd", "Hälso- och sjukvårdsnämnd", "namnd"),
+    ("Rapport från Stadsbyggnadsförvaltningen", "Stadsbyggnadsförvaltningen", "namnd"),
+    ("Södra Älvsborgs räddningstjänstförbund", "Södra Älvsborgs räddningstjänstförbund", "forbund"),
+    ("Budget för Samordningsförbundet", "Samordningsförbundet", "forbund"),
+    ("Årsredovisning Skövde Vatten AB", "Skövde Vatten AB", "bolag"),
+    ("Region Jämtland Härjedalen", "Region Jämtland Härjedalen", "region"),
+    ("Göteborgs Stad", "Göteborgs Stad", "kommun"),
+    ("Budget för Herrljunga kommun", "Herrljunga kommun", "kommun"),
+])
+def test_bodies_are_named_by_convention(cfg, text, name, kind):
+    assert [(b.name, b.kind) for b in bodies(text, cfg)][:1] == [(name, kind)]
+
+
+@pytest.mark.parametrize("text", ["nämnden beslutade", "Förbundet arbetar vidare", "alla nämnder och styrelser"])
+def test_a_generic_body_is_no_issuer(cfg, text):
+    assert bodies(text, cfg) == []
+
+
+def test_a_nämnd_cover_takes_its_municipality_from_the_footer(cfg):
+    """"Socialnämnden" on the cover, "Alingsås kommun" in the running footer."""
+    doc = _doc([[(28, "Verksamhetsplan 2026"), (20, "Socialnämnden")], [(11, "Text.")], [(11, "Mer text.")]],
+               furniture=[(1, "Alingsås kommun", 3)])
+    row = fields.document_fields(doc)
+    assert (row.organisation, row.issuer_kind) == ("Socialnämnden", "namnd")
+    assert (row.municipality, row.municipality_code, row.kolada_municipality_id) == ("Alingsås", "1489", "1489")
+
+
+def test_the_file_author_names_the_issuer_and_a_person_does_not(cfg):
+    named = _doc([[(28, "Delårsrapport april 2026")]], author="Miljö- och byggnadsnämnden",
+                 keywords="Lerum, kommun, delårsrapport")
+    person = _doc([[(28, "Delårsrapport april 2026")]], author="Elise Andersson")
+    assert fields.document_fields(named).organisation == "Miljö- och byggnadsnämnden"
+    assert fields.document_fields(person).organisation is None
+
+
+def test_sender_of_a_skrivelse_on_the_last_page(cfg):
+    doc = _doc([[(28, "Budgetanvisningar 2027")], [(11, "Nämnderna ska lämna budgetskrivelser.")],
+                [(11, "Ekonomiavdelningen"), (11, "Anna Svensson")]])
+    assert fields.document_fields(doc).organisation is None  # not a body's name
+    doc = _doc([[(28, "Budgetanvisningar 2027")], [(11, "Nämnderna ska lämna budgetskrivelser.")],
+                [(11, "Kommunstyrelseförvaltningen"), (11, "Anna Svensson")]])
+    row = fields.document_fields(doc)
+    assert (row.organisation, row.issuer_kind) == ("Kommunstyrelseförvaltningen", "namnd")
+
+
+@pytest.mark.parametrize("members, expected", [
+    (["Alingsås", "Vårgårda"], "Alingsås-Vårgårda räddningstjänstförbund"),
+    (["Lerum", "Herrljunga", "Essunga"], "Lerum-Herrljunga-Essunga räddningstjänstförbund"),
+    (["Lerum", "Herrljunga", "Essunga", "Alingsås"], "Räddningstjänstförbund"),  # too many to be its name
+])
+def test_a_forbund_named_by_its_kind_is_named_after_its_members(cfg, members, expected):
+    shares = " och ".join(f"{n} tkr för {m} kommun" for n, m in enumerate(members, 1))
+    doc = _doc([[(28, "Budget 2027 och ramar 2028 – 2029"),
+                 (11, f"Medlemsbidraget uppgår till {shares}. Förbundet arbetar vidare.")],
+                [(11, "Räddningstjänstförbundet Budget 2027")]])
+    row = fields.document_fields(doc)
+    assert (row.organisation, row.issuer_kind, row.municipality) == (expected, "forbund", expected)
+    assert (row.municipality_code, row.kolada_municipality_id) == (None, None)
+
+
+# -- place ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("Göteborgs Stad", "Göteborg"), ("ALINGSÅS KOMMUN", "Alingsås"), ("Region Jämtland Härjedalen", "Region Jämtland"),
+    ("Härjedalens kommun", "Härjedalen"), ("Region Halland", None), ("Vårgårda", "Vårgårda"),
+])
+def test_issuer_names_resolve_to_scb_places(name, expected):
+    found = place.resolve(name, PLACES)
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("alingsas.se", "Alingsås"), ("www.regionvasterbotten.se", "Region Västerbotten"),
+    ("NORRBOTTEN.SE", "Region Norrbotten"), ("example.se", None),
+])
+def test_web_address_on_the_cover(address, expected):
+    doc = _doc([[(28, "Plan för 2026"), (16, address)], [(11, "Text.")]])
+    assert fields.document_fields(doc).municipality == expected
+
+
+def test_a_name_that_is_a_word_counts_only_as_a_kommun(cfg):
+    """"Vara" opens sentences and bullets; only "Vara kommun" names the place."""
+    verb = _doc([[(28, "Budget 2026")], [(11, "Vara en attraktiv arbetsgivare. Vara nära. Vara öppen. Vara snabb.")]])
+    noun = _doc([[(28, "Budget 2026")], [(11, "Vara kommun ska växa. Vara kommun bygger skolor.")]])
+    assert fields.document_fields(verb).municipality is None
+    assert fields.document_fields(noun).municipality == "Vara"
+
+
+def test_two_places_as_strong_give_no_place(cfg):
+    doc = _doc([[(28, "Budget 2026")], [(11, "Lerum kommun och Alingsås kommun samarbetar om Lerum och Alingsås.")]])
+    assert fields.document_fields(doc).municipality_code is None
+
+
+# -- period ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, years", [
+    ("Budget 2027 och ramar 2028 – 2029", [2027, 2028, 2029]),
+    ("Budget 2027, ramar 2028-29", [2027, 2028, 2029]),
+    ("Delårsrapport mars 2026", [2026]),
+    ("Beslutad 2025-11-10, RS 2025/844", []),
+])
+def test_years_of_a_title(cfg, text, years):
+    assert sorted(set(years_of(text, cfg))) == years
+
+
+def test_the_metadata_title_extends_the_period_and_a_file_name_is_no_title(cfg):
+    doc = _doc([[(28, "Budget 2027 och ramar 2028 – 2029")]],
+               title="Microsoft Word - Budget 2027, ramar 2028-29 samt investeringsbudget 2027-2031.docx")
+    row = fields.document_fields(doc)
+    assert (row.title, row.period_start, row.period_end) == ("Budget 2027 och ramar 2028 – 2029", 2027, 2031)
+
+
+def test_a_running_header_is_the_title_of_an_image_cover(cfg):
+    doc = _doc([[], [(11, "Text.")], [(11, "Text.")], [(11, "Text.")]],
+               furniture=[(2, "Liberalernas valprogram 2026", 3), (2, "2", 1), (3, "3", 1)])
+    row = fields.document_fields(doc)
+    assert (row.title, row.doc_type, row.period_start, row.period_end) == ("Liberalernas valprogram 2026",
+                                                                           "not_budget", 2026, 2026)
