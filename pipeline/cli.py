@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from pipeline import __version__, config, logs
-from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
+from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
 from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
@@ -62,7 +62,10 @@ def run(
     ),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
     force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
-    keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
+    prune: bool = typer.Option(False, "--prune", help="remove the rows of files no longer among the inputs "
+                               "(by default a run keeps every document published before)"),
+    allow_empty: bool = typer.Option(False, "--allow-empty", help="with --prune: let a run that finds no PDF "
+                                     "empty the published set"),
     timeout: float | None = typer.Option(None, "--timeout", min=0,
                                          help="seconds one document may take before it is given up (0: no limit; "
                                          "default: configs/pipeline.yaml run.document_timeout_seconds)"),
@@ -74,13 +77,16 @@ def run(
         raise typer.Exit(EXIT_USAGE)
     settings: Settings = ctx.obj
     limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
-    options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted,
+    options = RunOptions(workers=workers, scheduler=scheduler, force=force, prune=prune, allow_empty=allow_empty,
                          timeout=limit or None)
     try:
         code, _ = run_batch(inputs, out, settings, options)
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
+    except EmptyInput as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(code)
 
 

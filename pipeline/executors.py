@@ -7,8 +7,11 @@ an error record like any other failure; the batch goes on.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -18,6 +21,20 @@ from pipeline.settings import Settings
 
 Indexed = tuple[int, DocumentResult]
 log = logging.getLogger(__name__)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """Pool worker initializer: on Linux the kernel kills the worker when the process that
+    started it dies, so a killed run leaves no workers behind (nor anything they hold)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
 
 
 def default_workers() -> int:
@@ -46,7 +63,7 @@ def _where(scheduler: str | None, processes: int) -> str:
 
 def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float | None) -> Iterator[Indexed]:
     crashed: list[int] = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+    with _pool(min(workers, len(paths))) as pool:
         futures: dict[Future, int] = {pool.submit(process_path, p, settings, timeout): i for i, p in enumerate(paths)}
         for future in as_completed(futures):
             index = futures[future]
@@ -61,7 +78,7 @@ def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float
 
 
 def _isolated(path: Path, settings: Settings, timeout: float | None) -> DocumentResult:
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with _pool(1) as pool:
         try:
             return pool.submit(process_path, path, settings, timeout).result()
         except Exception as exc:
