@@ -9,8 +9,8 @@ from pathlib import Path
 import typer
 
 from pipeline import __version__, config, logs
-from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
-from pipeline.executors import default_workers
+from pipeline.batch import EXIT_LOCKED, EXIT_RUN_FAILED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
+from pipeline.executors import RunFailed, default_workers
 from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
@@ -87,6 +87,12 @@ def run(
     except EmptyInput as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
+    except RunFailed as exc:
+        typer.echo(f"the run failed: {exc}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    except OSError as exc:  # disk full, output read-only …: the previous complete outputs stay in place
+        typer.echo(f"the run failed writing its outputs: {exc.strerror or exc}: {exc.filename or out}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
     raise typer.Exit(code)
 
 
