@@ -19,6 +19,7 @@ from pipeline.layout.render import render
 from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
 from pipeline.publish.state import load_state
+from pipeline.publish.verify import problems
 from pipeline.runner import find_pdfs, read_interim, write_json
 from pipeline.settings import Settings, SettingsError, default_config_dir, load_settings
 
@@ -138,6 +139,19 @@ def validate(
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
+
+
+@app.command()
+def verify(
+    out: Path = typer.Option(Path("processed"), "--out", help="output directory of an earlier run"),
+) -> None:
+    """Check that OUT holds one complete published set: exit 0 if so, 1 naming each problem."""
+    found = problems(out)
+    for problem in found:
+        typer.echo(problem, err=True)
+    if not found:
+        typer.echo(f"{out}: the published set is complete and consistent")
+    raise typer.Exit(1 if found else 0)
 
 
 @app.command()
