@@ -54,17 +54,9 @@ class ResponsibleConfig(Model):
     joiner: Regex
 
 
-class ReferenceConfig(Model):
-    """Optional SCB lists, paths relative to the repository; absent, codes stay null."""
-
-    municipalities: str | None = None
-    counties: str | None = None
-
-
 class LexiconSettings(Model):
     sections: SectionCues
     table_rows: TableRowConfig
     directions: list[Named]
     units: list[Named]
     responsible: ResponsibleConfig
-    reference: ReferenceConfig = ReferenceConfig()
