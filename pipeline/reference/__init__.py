@@ -9,8 +9,8 @@ from __future__ import annotations
 from pipeline.reference.store import (
     DATA_DIR,
     FILES,
-    Kpi,
     KoladaMunicipality,
+    Kpi,
     ScbCounty,
     ScbMunicipality,
     read_counties,

@@ -77,7 +77,8 @@ def read_kpis(data_dir: Path = DATA_DIR) -> tuple[Kpi, ...]:
 
 
 def read_kolada_municipalities(data_dir: Path = DATA_DIR) -> tuple[KoladaMunicipality, ...]:
-    return tuple(KoladaMunicipality(r["id"], r["title"], r["type"]) for r in rows(data_dir / FILES["kolada_municipality"]))
+    path = data_dir / FILES["kolada_municipality"]
+    return tuple(KoladaMunicipality(r["id"], r["title"], r["type"]) for r in rows(path))
 
 
 def read_municipalities(data_dir: Path = DATA_DIR) -> tuple[ScbMunicipality, ...]:
@@ -88,6 +89,5 @@ def read_municipalities(data_dir: Path = DATA_DIR) -> tuple[ScbMunicipality, ...
 
 
 def read_counties(data_dir: Path = DATA_DIR) -> tuple[ScbCounty, ...]:
-    return tuple(
-        ScbCounty(r["county_code"], r["county_name"], r["county_name_short"]) for r in rows(data_dir / FILES["scb_county"])
-    )
+    path = data_dir / FILES["scb_county"]
+    return tuple(ScbCounty(r["county_code"], r["county_name"], r["county_name_short"]) for r in rows(path))
