@@ -36,7 +36,13 @@ EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_RUN_FAILED = 4  # the run itself failed: no scheduler or workers, a full disk, a read-only output
 _log = logging.getLogger(__name__)
+
+
+class EmptyInput(RuntimeError):
+    """A pruning run found no PDF where documents were published: an unmounted or emptied
+    raw/ must not wipe the published set (a usage error unless allow_empty)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,8 @@ class RunOptions:
     workers: int = 1
     scheduler: str | None = None
     force: bool = False
-    keep_deleted: bool = False
+    prune: bool = False  # drop the rows of documents no longer among the inputs (else kept)
+    allow_empty: bool = False  # let a pruning run with no PDFs empty a published set
     timeout: float | None = None  # seconds per document (None: no limit)
 
 
@@ -52,7 +59,8 @@ def run_batch(
     inputs: list[Path], out: Path, settings: Settings, options: RunOptions = RunOptions(),
     log: Callable[[str], None] = _log.info,
 ) -> tuple[int, dict]:
-    """Process `inputs` into `out` with `settings`; raises OutputLocked if another run holds `out`."""
+    """Process `inputs` into `out` with `settings`; raises OutputLocked if another run holds
+    `out`, EmptyInput if a pruning run finds nothing to publish over a published set."""
     with OutputLock(out):
         return _run(inputs, out, settings, options, log)
 
@@ -63,6 +71,9 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
     remove_stale_temporaries(out)
     interim = out / "interim"
     files = find_pdfs(inputs)
+    if options.prune and not files and not options.allow_empty and load_state(out):
+        raise EmptyInput(f"no PDF found in {', '.join(map(str, inputs))}: refusing to remove every published "
+                         "document (give --allow-empty to do so)")
     current, todo, reused, removed = _plan(files, out, settings, options)
 
     results = _process(todo, settings, options, log)
@@ -73,7 +84,7 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
     outcomes = {key: cached for key, cached in reused.items()}
     outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
     extractions = _unique_documents(outcomes)
-    changed = bool(todo) or (bool(removed) and not options.keep_deleted)
+    changed = bool(todo) or (bool(removed) and options.prune)
     validation = None
     if changed or not (out / "documents.csv").exists():
         validation = publish(out, extractions, settings, log).summary()
@@ -85,8 +96,8 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
         "started_utc": datetime.now(UTC).isoformat(timespec="seconds"),
         "files_seen": len(files),
         "processed": sum(r.error is None for r in results),
-        "skipped_unchanged": len(reused) - (len(removed) if options.keep_deleted else 0),
-        "removed": sorted(Path(k).name for k in removed) if not options.keep_deleted else [],
+        "skipped_unchanged": len(reused) - (0 if options.prune else len(removed)),
+        "removed": sorted(Path(k).name for k in removed) if options.prune else [],
         "published": changed,
         "failed": [asdict(e) for e in failed],
         "rows": {name: sum(len(getattr(x, name)) for x in extractions) for name in DATASETS[1:]}
@@ -124,13 +135,16 @@ def _plan(
             current[key] = previous
         else:
             todo.append(path)
-    removed = {k: v for k, v in state.items() if k not in {state_key(p) for p in files}}
-    if options.keep_deleted:
+    given = {state_key(p) for p in files}
+    removed = {k: v for k, v in state.items() if k not in given}
+    if not options.prune:
         for key, entry in removed.items():
             cached = read_interim(interim, entry.doc_id)
-            if cached is not None:
-                reused[key] = cached
-                current[key] = entry
+            if cached is None:  # its interim result is gone: it cannot be kept without its file
+                _log.warning("%s is no longer among the inputs and has no interim result: its rows go", key)
+                continue
+            reused[key] = cached
+            current[key] = entry
     return current, todo, reused, removed
 
 

@@ -9,8 +9,16 @@ from pathlib import Path
 import typer
 
 from pipeline import __version__, config, logs
-from pipeline.batch import EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_USAGE, RunOptions, publish, run_batch
-from pipeline.executors import default_workers
+from pipeline.batch import (
+    EXIT_LOCKED,
+    EXIT_RUN_FAILED,
+    EXIT_USAGE,
+    EmptyInput,
+    RunOptions,
+    publish,
+    run_batch,
+)
+from pipeline.executors import RunFailed, default_workers
 from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
@@ -67,7 +75,10 @@ def run(
     ),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
     force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
-    keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
+    prune: bool = typer.Option(False, "--prune", help="remove the rows of files no longer among the inputs "
+                               "(by default a run keeps every document published before)"),
+    allow_empty: bool = typer.Option(False, "--allow-empty", help="with --prune: let a run that finds no PDF "
+                                     "empty the published set"),
     timeout: float | None = typer.Option(None, "--timeout", min=0,
                                          help="seconds one document may take before it is given up (0: no limit; "
                                          "default: configs/pipeline.yaml run.document_timeout_seconds)"),
@@ -79,13 +90,22 @@ def run(
         raise typer.Exit(EXIT_USAGE)
     settings: Settings = ctx.obj
     limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
-    options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted,
+    options = RunOptions(workers=workers, scheduler=scheduler, force=force, prune=prune, allow_empty=allow_empty,
                          timeout=limit or None)
     try:
         code, _ = run_batch(inputs, out, settings, options)
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
+    except EmptyInput as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except RunFailed as exc:
+        typer.echo(f"the run failed: {exc}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    except OSError as exc:  # disk full, output read-only …: the previous complete outputs stay in place
+        typer.echo(f"the run failed writing its outputs: {exc.strerror or exc}: {exc.filename or out}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
     raise typer.Exit(code)
 
 
@@ -157,5 +177,5 @@ def reference_update(
         done = update_reference(base_url, data_dir)
     except (KoladaError, OSError) as exc:
         typer.echo(f"reference update failed, {data_dir} is unchanged: {exc}", err=True)
-        raise typer.Exit(EXIT_SOME_FAILED) from None
+        raise typer.Exit(EXIT_RUN_FAILED) from None
     typer.echo(f"{done.kpis} KPIs ({done.retired} retired ones kept), {done.municipalities} municipalities")

@@ -135,6 +135,7 @@ class Block:
     toc_page: int | None = None
     column: int = 0
     lines: list[Line] = field(default_factory=list)
+    filled: bool = False  # set on a filled (shaded or coloured) box: a card, a callout
 
 
 @dataclass

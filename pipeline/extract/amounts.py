@@ -27,7 +27,7 @@ def extract_amounts(doc: Document, tables: list[Table], document: DocumentRow, s
     vocabulary = settings.derived(Vocabulary.of)
     financial = financial_tables(tables, vocabulary)
     years = YearKinds.of(column_labels(financial), document, vocabulary)
-    rows, unplaced = table_amounts(doc.doc_id, financial, years)
+    rows, unplaced = table_amounts(document, financial, years)
     rows += text_amounts(doc, document, years, settings.derived(compile_patterns))
     for number, row in enumerate(rows, start=1):
         row.amount_id = f"a{number:04d}"

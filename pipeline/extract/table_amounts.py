@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import cast
 
-from pipeline.contract import AmountKind, AmountSource, AmountUnit, UnitSource, YearSource
+from pipeline.contract import AmountKind, AmountSource, AmountUnit, SumCheck, UnitSource
 from pipeline.extract import table_semantics as sem
-from pipeline.model import AmountRow, UnplacedFigure
-from pipeline.tables.model import Cell, Column, Row, Table
-from pipeline.text.units import Unit, UnitGrammar
-from pipeline.text.years import YearRange
-
-Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
+from pipeline.extract.table_totals import arithmetic_totals
+from pipeline.extract.table_units import DocumentUnits, Sourced
+from pipeline.extract.table_years import TableYear
+from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
+from pipeline.tables.model import Cell, Row, Table
+from pipeline.text.units import UnitGrammar
 
 
 def financial_tables(tables: list[Table], vocabulary: sem.Vocabulary) -> list[Table]:
@@ -35,53 +35,52 @@ def column_labels(tables: list[Table]) -> list[str]:
     return [c.label for table in tables for c in table.columns]
 
 
-def table_amounts(doc_id: str, tables: list[Table],
+def table_amounts(document: DocumentRow, tables: list[Table],
                   years: sem.YearKinds) -> tuple[list[AmountRow], list[UnplacedFigure]]:
-    """Every figure of the financial tables, and the figures no amount row can hold."""
+    """Every figure of the financial tables, and the figures no amount row can hold;
+    `document` dates the columns that print no year (table_years)."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
+    doc_id, units = document.doc_id, DocumentUnits.of(tables, years.vocabulary.units)
     for table in tables:
-        rows.extend(_amounts(doc_id, table, years))
+        dated = TableYear.of(table, document, years.vocabulary)
+        rows.extend(_amounts(doc_id, table, (years, dated), units.unit_for(table)))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
 
-def table_unit(table: Table, units: UnitGrammar) -> Sourced:
-    """The table's unit: its own corner cell first, then its title, stub and caption."""
-    for text, source in ((table.corner, "corner"), (table.title, "title"), (table.stub, "corner"),
-                         (table.caption, "caption")):
-        if text and (unit := units.unit_in(text)) is not None:
-            return unit, source
-    return None, None
-
-
-def _amounts(doc_id: str, table: Table, years: sem.YearKinds) -> list[AmountRow]:
-    vocabulary = years.vocabulary
-    stated = table_unit(table, vocabulary.units)
+def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], stated: Sourced) -> list[AmountRow]:
+    vocabulary = kinds[0].vocabulary
     # sums are set apart by emphasis, and so are parts ("varav …", often italic): only
     # emphasised rows that are not parts say that the table marks its sums
     styled = any((r.bold or r.italic) and not vocabulary.is_part_label(r.label) for r in table.rows)
     names = (table.title, table.stub, vocabulary.tables.corner_name(table.corner))
+    sums = arithmetic_totals(table.rows, vocabulary.is_part_label)
     out: list[AmountRow] = []
     for row in table.rows:
         if not row.label:
             continue
+        is_total = _is_total(row, styled, names, vocabulary) or row.row_index in sums.totals
         for cell in row.cells:
             label = table.columns[cell.col_index].label
             if cell.value is not None and vocabulary.meaningful_column(label):
-                out.append(_amount(doc_id, table, row, cell, years, stated, _is_total(row, styled, names, vocabulary)))
+                amount = _amount(doc_id, table, row, cell, kinds, stated, is_total)
+                amount.parent_label = sums.parents.get(row.row_index)
+                amount.sum_check = SumCheck.PASSED if sums.checked(row.row_index) else SumCheck.NONE
+                out.append(amount)
     return out
 
 
-def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKinds, stated: Sourced,
-            is_total: bool) -> AmountRow:
+def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.YearKinds, TableYear],
+            stated: Sourced, is_total: bool) -> AmountRow:
     """One figure of a table as an amount row, with its cell's position and box."""
     assert cell.value is not None
     label = table.columns[cell.col_index].label
+    years, dated = kinds
     vocabulary = years.vocabulary
     unit, unit_source = _unit(cell.percent, row, label, stated, vocabulary.units)
     kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or years.kind(label)
-    year = vocabulary.column_year(label) or _deviation_year(table.columns, cell.col_index, kind, vocabulary.years)
+    year, year_source = dated.resolve(table.columns, cell.col_index, kind)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
         doc_id=doc_id, amount_id="", source=AmountSource.TABLE, row_label=row.label, value=cell.value, page=row.page,
@@ -90,7 +89,7 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, years: sem.YearKind
         unit=cast(AmountUnit, unit.unit) if unit else None, value_sek=unit.in_sek(cell.value) if unit else None,
         table_id=table.table_id, row_index=row.row_index, col_index=cell.col_index,
         x0=x0, top=top, x1=x1, bottom=bottom, rule="table", unit_source=cast("UnitSource | None", unit_source),
-        year_source=YearSource.COLUMN if year is not None else None,
+        year_source=year_source,
     )
 
 
@@ -118,13 +117,6 @@ def _unit(percent: bool, row: Row, column_label: str, table: Sourced, units: Uni
     if (unit := units.unit_in(column_label)) is not None:
         return unit, "column"
     return table
-
-
-def _deviation_year(columns: list[Column], index: int, kind: str | None, years: YearRange) -> int | None:
-    """A deviation column ("Avvikelse", "Återstår") compares the dated column to its left."""
-    if kind != "deviation" or index == 0:
-        return None
-    return years.year_of(columns[index - 1].label)
 
 
 def _is_total(row: Row, styled: bool, names: tuple[str | None, ...], vocabulary: sem.Vocabulary) -> bool:

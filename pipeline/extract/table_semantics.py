@@ -30,6 +30,10 @@ class Vocabulary:
     year_kinds: YearKindConfig
     years: YearRange
     units: UnitGrammar
+    previous_year: re.Pattern[str]  # "fg år", "föregående år": the year before the reference year
+    comparison: re.Pattern[str]  # "jämfört med": what follows is compared with, not dated
+    month_period: re.Pattern[str]  # "202603": a period up to a month of a year
+    full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up its forecast
 
     @classmethod
     def of(cls, settings: Settings) -> Vocabulary:
@@ -43,6 +47,10 @@ class Vocabulary:
             year_kinds=settings.amounts.year_kinds,
             years=settings.years,
             units=settings.units,
+            previous_year=any_of(settings.amounts.table_years.previous_year_cues),
+            comparison=any_of(settings.amounts.table_years.comparison_cues),
+            month_period=re.compile(settings.amounts.table_years.month_period),
+            full_year=any_of(settings.amounts.year_kinds.full_year_cues),
         )
 
     def column_year(self, label: str) -> int | None:
@@ -89,7 +97,9 @@ class Vocabulary:
 class YearKinds:
     """What a column is that states a year but no kind ("2026"), or neither ("Belopp").
 
-    In an annual report a bare year is an outcome. Otherwise the document's own headers
+    In an annual report a bare year is an outcome, and so is a column that names no kind;
+    in a follow-up during the year a column of the full year ("Resultat helår") is the
+    forecast. Otherwise the document's own headers
     decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
     budget document the first year of its period is the budget and later years the plan,
     and an undated amount column is the budget.
@@ -100,6 +110,7 @@ class YearKinds:
     budget_document: bool
     period_start: int | None
     vocabulary: Vocabulary
+    forecast_document: bool = False
 
     @classmethod
     def of(cls, labels: list[str], document: DocumentRow, vocabulary: Vocabulary) -> YearKinds:
@@ -115,14 +126,16 @@ class YearKinds:
             budget_document=document.doc_type in cfg.budget_doc_types,
             period_start=document.period_start,
             vocabulary=vocabulary,
+            forecast_document=document.doc_type in cfg.forecast_doc_types,
         )
 
     def kind(self, label: str) -> str | None:
+        if self.outcome_document:
+            full_year = self.vocabulary.full_year.search(label) is not None
+            return "forecast" if self.forecast_document and full_year else "outcome"
         year = self.vocabulary.years.year_of(label)
         if year is None:
             return "budget" if self.budget_document else None
-        if self.outcome_document:
-            return "outcome"
         if year in self.stated:
             return self.stated[year]
         if self.budget_document and self.period_start is not None and year >= self.period_start:

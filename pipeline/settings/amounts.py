@@ -42,6 +42,15 @@ class YearKindConfig(Model):
     stated_kinds: list[str]
     outcome_doc_types: list[str]
     budget_doc_types: list[str]
+    forecast_doc_types: list[str]
+    full_year_cues: list[Regex]
+    period_cues: list[Regex]
+
+
+class TableYearConfig(Model):
+    previous_year_cues: list[Regex]
+    comparison_cues: list[Regex]
+    month_period: Regex
 
 
 class TextAmountConfig(Model):
@@ -96,4 +105,5 @@ class AmountsSettings(Model):
     units: UnitConfig
     tables: AmountTableConfig
     year_kinds: YearKindConfig
+    table_years: TableYearConfig
     text: TextAmountConfig

@@ -77,7 +77,8 @@ def group_headers(columns: list[GridColumn], cfg: TableSettings) -> list[HeaderR
     if len(lines) >= 2:
         lowest = {id(w) for w in lines[-1]}
         named = [[w for w in c.header if id(w) in lowest] for c in columns]
-        subs = {i for i, words in enumerate(named) if words and not cfg.names_column(join_header(words))}
+        subs = {i for i, words in enumerate(named)
+                if words and not cfg.names_column(join_header(words, cfg.kind_words))}
         for line in lines[:-1]:
             spread |= _spread_groups(columns, line, subs, cfg)
     bands = _bands([w for c in columns for w in c.header])  # a group cell now in each column it heads
@@ -96,7 +97,7 @@ def _header_row(line: list[Word], columns: list[GridColumn], cfg: TableSettings)
     for words in split_segments(sorted(line, key=lambda w: w.x0), cfg.cell_gap_em):
         ids = {id(w) for w in words}
         spans = [i for i, c in enumerate(columns) if any(id(w) in ids for w in c.header)]
-        cells.append(HeaderCell(join_header(words), spans, box_of(words)))
+        cells.append(HeaderCell(join_header(words, cfg.kind_words), spans, box_of(words)))
     return HeaderRow(cells)
 
 
@@ -112,7 +113,7 @@ def _spread_groups(columns: list[GridColumn], line: list[Word], subs: set[int], 
     a year, kind or unit and sits over sub-columns only: a cell over a column with a name of
     its own is that column's header."""
     cells = [cell for cell in split_segments(sorted(line, key=lambda w: w.x0), cfg.cell_gap_em)
-             if cfg.names_column(join_header(cell))]
+             if cfg.names_column(join_header(cell, cfg.kind_words))]
     homes = [{i for i, c in enumerate(columns) if {id(w) for w in c.header} & {id(w) for w in cell}} for cell in cells]
     groups = [(cell, home) for cell, home in zip(cells, homes) if home and home <= subs]
     targets: list[set[int]] = [set() for _ in groups]

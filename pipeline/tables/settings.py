@@ -33,10 +33,13 @@ class TableSettings:
     non_financial: re.Pattern[str]
     years: YearRange
     units: UnitGrammar
+    period_words: re.Pattern[str]  # header words that name the report's period ("period", "helår")
 
     def names_column(self, label: str) -> bool:
-        """A column header states a year, a kind or a unit; anything else heads no figure column."""
-        return bool(self.years.years_in(label) or self.kind_words.search(label) or self.unit_words.search(label))
+        """A column header states a year, a kind, a unit or the period reported ("Resultat
+        period", "Prognos helår"); anything else heads no figure column."""
+        return bool(self.years.years_in(label) or self.kind_words.search(label) or self.unit_words.search(label)
+                    or self.period_words.search(label))
 
     def caption_name(self, caption: str | None) -> str | None:
         """The name a numbered table caption gives ("Tabell 11. Finansieringsbudget"), else None."""
@@ -73,4 +76,5 @@ class TableSettings:
             non_financial=any_of(t.non_financial_cues),
             years=settings.years,
             units=settings.units,
+            period_words=any_of(settings.amounts.year_kinds.period_cues + settings.amounts.year_kinds.full_year_cues),
         )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from pipeline.batch import EXIT_RUN_FAILED
 from pipeline.cli import app
 from pipeline.reference import DATA_DIR, read_kolada_municipalities, read_kpis
 
@@ -117,7 +118,7 @@ def test_an_error_or_malformed_page_leaves_the_old_files(server, data_dir, path,
     routes[path] = answer
     before = _snapshot(data_dir)
     result = _run(base, data_dir)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_RUN_FAILED
     assert "reference update failed" in result.output and message in result.output
     assert _snapshot(data_dir) == before
 
@@ -125,5 +126,5 @@ def test_an_error_or_malformed_page_leaves_the_old_files(server, data_dir, path,
 def test_an_unreachable_server_is_a_clear_error(data_dir):
     before = _snapshot(data_dir)
     result = _run("http://127.0.0.1:9/v3", data_dir)  # the discard port: nothing listens
-    assert result.exit_code == 1 and "ConnectError" in result.output
+    assert result.exit_code == EXIT_RUN_FAILED and "ConnectError" in result.output
     assert _snapshot(data_dir) == before

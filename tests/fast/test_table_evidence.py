@@ -1,0 +1,115 @@
+"""Year, unit and total of table figures from the table's structure and the document's period
+(table_years, table_units, table_totals), on hand-built layouts."""
+from __future__ import annotations
+
+from pipeline.extract.amounts import extract_amounts
+from pipeline.model import DocumentRow, Word
+from pipeline.tables import build_tables
+from pipeline.tables.columns import join_header
+from tests.fast.test_tables import SIZE, TABLES, _doc, heading, line, table
+from tests.settings_helpers import SETTINGS
+
+
+def rows_of(doc, doc_type: str = "interim_report", start: int = 2026, end: int = 2026):
+    document = DocumentRow("d", "x.pdf", 2, "ok", "0", doc_type=doc_type, period_start=start, period_end=end)
+    return extract_amounts(doc, build_tables(doc, TABLES), document, SETTINGS).rows
+
+
+def test_undated_columns_take_the_report_year_and_fg_ar_the_year_before():
+    """A delårsrapport prints "Utfall | Budget | Utfall fg år | Prognos helår" without years:
+    the document's single year dates them, "fg år" is the year before it, a comparison with
+    the previous year is still of the report year, and a full-year column is the forecast."""
+    doc = _doc(
+        heading(1, "Resultatredovisning i sammandrag"),
+        table(1, [line(1, 100, (70, "Belopp i mnkr"), (240, "Utfall"), (310, "Budget"), (380, "Utfall fg år"),
+                       (460, "Resultat helår"), (570, "Avv. mot fg år"), bold=True),
+                  line(1, 118, (70, "Intäkter"), (240, "373,6"), (310, "375,7"), (380, "346,2"), (460, "1 513,3"),
+                       (570, "27,4"))]),
+    )
+    got = [(r.column_label, r.year, r.year_source, r.kind) for r in rows_of(doc)]
+    assert got == [
+        ("Utfall", 2026, "document", "outcome"), ("Budget", 2026, "document", "budget"),
+        ("Utfall fg år", 2025, "document", "outcome"), ("Resultat helår", 2026, "document", "forecast"),
+        ("Avv. mot fg år", 2026, "document", "deviation"),
+    ]
+    assert rows_of(doc, "budget", 2026, 2028)[0].year is None  # a multi-year document dates nothing
+
+
+def test_title_year_and_month_period_date_columns():
+    """A title naming one year ("Driftredovisning 2025") dates its undated columns; a YYYYMM
+    header ("Utfall 202503") is that year; a printed year beats both."""
+    doc = _doc(
+        heading(1, "Driftredovisning 2025"),
+        table(1, [line(1, 100, (70, "tkr"), (300, "Budget"), (400, "Utfall 202503"), (500, "Plan 2026"), bold=True),
+                  line(1, 118, (70, "Kommunstyrelsen"), (300, "1 000"), (400, "250"), (500, "1 100"))]),
+    )
+    got = [(r.year, r.year_source) for r in rows_of(doc, "budget", 2025, 2027)]
+    assert got == [(2025, "title"), (2025, "column"), (2026, "column")]
+
+
+def _two_tables(detail_value: str):
+    return _doc(
+        heading(1, "Resultat i sammandrag"),
+        table(1, [line(1, 100, (70, "Belopp i mnkr"), (350, "Utfall"), (450, "Budget"), bold=True),
+                  line(1, 118, (70, "Resultat"), (350, "22,5"), (450, "3,0"))]),
+        heading(2, "Resultat per verksamhet"),
+        table(2, [line(2, 100, (70, "Verksamhet"), (350, "Utfall"), (450, "Budget"), bold=True),
+                  line(2, 118, (70, "Ekonomi"), (350, "6,8"), (450, "1,0")),
+                  line(2, 130, (70, "Totalt"), (350, detail_value), (450, "3,0"))]),
+    )
+
+
+def test_a_table_without_unit_takes_the_unit_of_a_table_printing_its_figures():
+    """The detail table prints the summary's 22,5 and no unit: it is in the summary's mnkr,
+    marked "document"; with no figure in common it stays without a unit."""
+    detail = [r for r in rows_of(_two_tables("22,5")) if r.page == 2]
+    assert {(r.unit, r.unit_source) for r in detail} == {("mnkr", "document")}
+    assert detail[0].value_sek == 6_800_000
+    alone = [r for r in rows_of(_two_tables("29,5")) if r.page == 2]
+    assert {(r.unit, r.value_sek) for r in alone} == {(None, None)}
+
+
+def test_a_unit_note_below_the_table():
+    from pipeline.model import Block, BlockKind
+    note = Block(BlockKind.CAPTION, "Alla belopp i tusental kronor", 1, (70, 140, 300, 150), 8.0, False, True)
+    doc = _doc(heading(1, "Driftbudget"),
+               table(1, [line(1, 100, (70, "Nämnd"), (350, "Budget 2026"), (450, "Plan 2027"), bold=True),
+                         line(1, 118, (70, "Kommunstyrelsen"), (350, "1 000"), (450, "1 100"))]),
+               note)
+    assert {(r.unit, r.unit_source, r.value_sek) for r in rows_of(doc, "budget", 2026, 2027)[:1]} \
+        == {("tkr", "caption", 1_000_000)}
+
+
+def test_totals_by_arithmetic_above_below_and_varav():
+    """A row that is the sum of the rows above it, or of the rows indented under it, is a
+    total without any cue word; "varav" rows are parts of an item; one column adding up by
+    chance is not enough."""
+    doc = _doc(
+        heading(1, "Investeringar"),
+        table(1, [line(1, 100, (70, "tkr"), (350, "Budget 2026"), (450, "Prognos 2026"), bold=True),
+                  line(1, 118, (70, "Expansion"), (350, "3 100"), (450, "2 600")),
+                  line(1, 130, (80, "Kärl"), (350, "1 600"), (450, "1 600")),
+                  line(1, 142, (80, "Containrar"), (350, "1 500"), (450, "1 000")),
+                  line(1, 154, (70, "Reinvestering"), (350, "900"), (450, "800")),
+                  line(1, 166, (70, "- varav fordon"), (350, "600"), (450, "500")),
+                  line(1, 178, (70, "Anpassning"), (350, "100"), (450, "300")),
+                  line(1, 190, (70, "Utgifter"), (350, "4 100"), (450, "3 700")),
+                  line(1, 202, (70, "Inkomster"), (350, "500"), (450, "100")),
+                  line(1, 214, (70, "Avgifter"), (350, "400"), (450, "50")),
+                  line(1, 226, (70, "Bidrag"), (350, "900"), (450, "70"))]),
+    )
+    rows = {r.row_label: r for r in rows_of(doc, "budget", 2026, 2026) if r.col_index == 0}
+    assert [label for label, r in rows.items() if r.is_total] == ["Expansion", "Utgifter"]
+    assert rows["Kärl"].parent_label == "Expansion" and rows["- varav fordon"].parent_label == "Reinvestering"
+    assert rows["Kärl"].sum_check == "passed" and rows["Bidrag"].sum_check == "none"
+
+
+def test_a_header_word_wrapped_without_hyphen_is_rejoined_only_into_a_kind_word():
+    def words(*texts: tuple[str, float]) -> list[Word]:
+        return [Word(t, 300, 330, top, top + SIZE, SIZE, False, False) for t, top in texts]
+
+    kinds = TABLES.kind_words
+    assert join_header(words(("Budgetav", 100), ("vikelse", 110)), kinds) == "Budgetavvikelse"
+    assert join_header(words(("Avvik", 100), ("else", 110)), kinds) == "Avvikelse"
+    assert join_header(words(("Fg", 100), ("prognos", 110)), kinds) == "Fg prognos"
+    assert join_header(words(("Utfall", 100), ("intäkter", 110)), kinds) == "Utfall intäkter"
