@@ -106,3 +106,10 @@ def test_the_shipped_files_are_small_and_each_has_its_source():
     assert {p.name for p in data} == set(sources)
     assert all(f"`{p.name}`" in readme and sources[p.name]["retrieved"] for p in data)
     assert sum(p.stat().st_size for p in data) < 600_000
+
+
+def test_the_shipped_data_is_part_of_what_decides_a_reprocessing():
+    """A refreshed catalogue changes the links: `run` processes the documents again."""
+    from pipeline.publish.state import _code_files
+
+    assert {p.name for p in DATA_DIR.iterdir() if p.is_file()} <= {p.name for p in _code_files()}
