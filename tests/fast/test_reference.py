@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +12,8 @@ import pytest
 
 from pipeline.extract.document_fields.place import reference
 from pipeline.reference import DATA_DIR, read_kolada_municipalities, read_kpis
+from tests.clone import ROOT, environment_of, project_copy
 
-ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "reference"
 
 # Document fields of hand-built documents, printed as JSON: run inside the copy of the project.
@@ -42,27 +40,16 @@ print(json.dumps({"package": pipeline.__file__,
 
 
 def _fields_in(project: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KOMMUNBUDGET_CONFIG_DIR")}
-    done = subprocess.run([sys.executable, "-c", FIELDS_SCRIPT], cwd=project, env={**env, "PYTHONPATH": str(project)},
+    done = subprocess.run([sys.executable, "-c", FIELDS_SCRIPT], cwd=project, env=environment_of(project),
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
-def _tracked_files() -> list[str]:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split("\n")
-    return [name for name in listed if name and (ROOT / name).is_file()]
-
-
 def test_a_copy_without_shared_beside_it_gives_the_same_codes(tmp_path):
     """The project's files (as a clone has them) copied where no ../shared is: the places and
     the codes of a nämnd's, a region's and a kommun's document are those of this checkout."""
-    project = tmp_path / "clone" / "kommunbudget"
-    for name in _tracked_files():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, project / name)
-    assert not (project.parent / "shared").exists()
+    project = project_copy(tmp_path)
     alone = _fields_in(project)
     assert alone["package"] == str(project / "pipeline" / "__init__.py")  # the copy ran, not this checkout
     assert alone["rows"] == [["Alingsås", "1489", "1489"], ["Region Dalarna", "20", "0020"],
