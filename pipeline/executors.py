@@ -40,6 +40,21 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
 
 
+@contextmanager
+def _stopped_on_interrupt(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """On Ctrl-C or SIGTERM (KeyboardInterrupt, see cli.py) the documents not yet started are
+    cancelled and the running ones killed, so the run stops within seconds instead of
+    working through the queue only to throw the results away."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        running = list((getattr(pool, "_processes", None) or {}).values())  # the pool has no public kill
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in running:
+            process.kill()
+        raise
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -66,7 +81,7 @@ def _where(scheduler: str | None, processes: int) -> str:
 
 def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float | None) -> Iterator[Indexed]:
     crashed: list[int] = []
-    with _pool(min(workers, len(paths))) as pool:
+    with _pool(min(workers, len(paths))) as pool, _stopped_on_interrupt(pool):
         futures: dict[Future, int] = {pool.submit(process_path, p, settings, timeout): i for i, p in enumerate(paths)}
         for future in as_completed(futures):
             index = futures[future]

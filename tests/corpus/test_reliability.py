@@ -133,3 +133,23 @@ def test_an_unreachable_scheduler_and_an_unwritable_output_are_run_failures(tmp_
     unwritable = subprocess.run([*base, "--out", str(blocker / "out")], env=env, cwd=ROOT, capture_output=True,
                                 text=True, timeout=300)
     assert unwritable.returncode == 4 and unwritable.stderr.startswith("the run failed"), unwritable.stderr
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_the_run_within_seconds_and_keeps_the_published_set(tmp_path, corpus_dir, signum, code):
+    inbox, out = tmp_path / "raw", tmp_path / "out"
+    inbox.mkdir()
+    shutil.copy(corpus_dir / SMALL, inbox / SMALL)
+    assert _run([str(inbox), "--out", str(out), "--workers", "1"]).wait(timeout=300) == 0
+    published = (out / "documents.csv").read_bytes()
+    for name in BUSY:
+        shutil.copy(corpus_dir / name, inbox / name)
+    main = _run([str(inbox), "--out", str(out), "--workers", "2"])
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and len(_children(main.pid)) < 2:
+        time.sleep(0.2)
+    sent = time.monotonic()
+    main.send_signal(signum)
+    assert main.wait(timeout=30) == code
+    assert time.monotonic() - sent < 15, "the run went on with its queue"
+    assert (out / "documents.csv").read_bytes() == published
