@@ -14,6 +14,8 @@ class IngestLimits(Model):
     min_text_chars: NonNegative
     pdf_header_window: Count
     eof_window: Count
+    max_stream_bytes: Count  # a content stream inflating to more is a decompression bomb
+    max_page_chars: Count  # a page with more characters is a glyph bomb
 
 
 class RunConfig(Model):
