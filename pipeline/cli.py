@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline import __version__, config, logs
+from pipeline import __version__, logs
 from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
 from pipeline.executors import default_workers
 from pipeline.extract.explain import explain_page
@@ -44,7 +44,6 @@ def main(
         raise typer.BadParameter("--verbose and --quiet exclude each other")
     try:
         ctx.obj = load_settings(config_dir or default_config_dir())
-        config.use(config_dir or default_config_dir())  # the political reader still reads its part through config.load
     except SettingsError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -145,4 +144,4 @@ def explain(
     if isinstance(source, StageError):
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    typer.echo(explain_page(build_layout(source, ctx.obj), page))
+    typer.echo(explain_page(build_layout(source, ctx.obj), page, ctx.obj))

@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.extract.indicators import attributes
 from pipeline.extract.sections import Role, classify
-from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
+from tests.settings_helpers import LEXICON
 
 
 @pytest.mark.parametrize(
@@ -24,13 +24,13 @@ from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
     ],
 )
 def test_cue_headings_are_classified_across_inflections(text, role, kind):
-    cue = classify(text)
+    cue = classify(LEXICON, text)
     assert cue is not None and cue.role is role and cue.kind == kind
 
 
 def test_prose_headings_are_not_cues():
-    assert classify("En starkare välfärd och mer meningsfull kommunal verksamhet") is None
-    assert classify("Kommunfullmäktiges övergripande mål för god ekonomisk hushållning") is None
+    assert classify(LEXICON, "En starkare välfärd och mer meningsfull kommunal verksamhet") is None
+    assert classify(LEXICON, "Kommunfullmäktiges övergripande mål för god ekonomisk hushållning") is None
 
 
 @pytest.mark.parametrize(
@@ -47,20 +47,21 @@ def test_prose_headings_are_not_cues():
     ],
 )
 def test_indicator_direction_target_and_unit(text, direction, value, unit):
-    attrs = attributes(text)
+    attrs = attributes(LEXICON, text)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, value, unit)
 
 
 def test_qualifier_line_decides_direction():
-    attrs = attributes("Andel förvaltningar med kontinuitetsplaner", "Indikatornivå: 100 % · Frekvens: Helår")
+    attrs = attributes(LEXICON, "Andel förvaltningar med kontinuitetsplaner", "Indikatornivå: 100 % · Frekvens: Helår")
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 100.0, "percent")
 
 
 def test_responsible_bodies():
-    assert responsible_bodies("Uppdrag kommer att ges till samtliga nämnder att minska") == "Samtliga nämnder"
-    assert responsible_bodies("Under 2026 ska Regionala utvecklingsnämnden utveckla") == "Regionala utvecklingsnämnden"
-    assert responsible_bodies("Lokalplaneringen ska centraliseras till kommunstyrelsen.") == "Kommunstyrelsen"
-    assert responsible_bodies("Ett system för nämndernas resurstilldelning ska tas fram.") is None
+    assert LEXICON.bodies.responsible("Uppdrag kommer att ges till samtliga nämnder att minska") == "Samtliga nämnder"
+    assert (LEXICON.bodies.responsible("Under 2026 ska Regionala utvecklingsnämnden utveckla")
+            == "Regionala utvecklingsnämnden")
+    assert LEXICON.bodies.responsible("Lokalplaneringen ska centraliseras till kommunstyrelsen.") == "Kommunstyrelsen"
+    assert LEXICON.bodies.responsible("Ett system för nämndernas resurstilldelning ska tas fram.") is None
 
 
 @pytest.mark.parametrize(
@@ -78,13 +79,13 @@ def test_responsible_bodies():
     ],
 )
 def test_responsible_bodies_named_together_and_units(text, expected):
-    assert responsible_bodies(text) == expected
+    assert LEXICON.bodies.responsible(text) == expected
 
 
 def test_abbreviation_is_a_body_only_where_the_document_defines_it():
-    defined = defined_abbreviations(
+    defined = LEXICON.bodies.defined_abbreviations(
         "Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska."
     )
     assert defined == {"KS": "Kommunstyrelsen"}
-    assert responsible_bodies("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
-    assert responsible_bodies("AME ska organiseras under sektor KS.") is None
+    assert LEXICON.bodies.responsible("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
+    assert LEXICON.bodies.responsible("AME ska organiseras under sektor KS.") is None

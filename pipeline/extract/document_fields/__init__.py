@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from pipeline import __version__, config
+from pipeline import __version__
 from pipeline.contract import DocType, DocumentStatus, IssuerKind
 from pipeline.extract.document_fields.doc_type import doc_type as _doc_type
 from pipeline.extract.document_fields.evidence import Texts, texts_of
@@ -20,13 +20,14 @@ from pipeline.extract.document_fields.issuer import Issuer, organisation, party
 from pipeline.extract.document_fields.period import period
 from pipeline.extract.document_fields.place import Place, place_of, reference, region_name
 from pipeline.model import Document, DocumentRow
+from pipeline.settings import Settings
 
 __all__ = ["document_fields"]
 
 
-def document_fields(doc: Document) -> DocumentRow:
-    """The documents row of `doc`."""
-    cfg = config.load("document")
+def document_fields(doc: Document, settings: Settings) -> DocumentRow:
+    """The documents row of `doc`, read by configs/document.yaml (the SCB lists: lexicon.yaml `reference`)."""
+    cfg = settings.document
     texts, cover = texts_of(doc, cfg)
     kind = _doc_type(texts, cfg)
     # how often a party is named tells who wrote a programme, not a council's budget, whose
@@ -34,7 +35,7 @@ def document_fields(doc: Document) -> DocumentRow:
     party_name = party(cover, texts, cfg, by_mentions=kind in ("not_budget", "other"))
     if party_name is not None and kind in ("budget", "verksamhetsplan"):
         kind = "budget_proposal"  # a budget or plan that a party or coalition issued is its proposal
-    issuer, place = _issuer_and_place(texts, cover, cfg, party_name, kind)
+    issuer, place = _issuer_and_place(texts, cover, settings, party_name, kind)
     start, end = period(texts, cfg)
     municipality, code, kolada = _place_columns(issuer, place)
     return DocumentRow(
@@ -55,16 +56,17 @@ def document_fields(doc: Document) -> DocumentRow:
     )
 
 
-def _issuer_and_place(texts: Texts, cover: list, cfg: dict, party_name: str | None,
+def _issuer_and_place(texts: Texts, cover: list, settings: Settings, party_name: str | None,
                       kind: str) -> tuple[Issuer | None, Place | None]:
     """The issuing body and the place it belongs to; a party's programme is about no place."""
+    cfg, paths = settings.document, settings.lexicon.reference
     body, found = organisation(texts, cover, cfg)
     if body is not None and body.kind == "forbund":
-        body = named_forbund(body, texts.body, reference(), cfg)
+        body = named_forbund(body, texts.body, reference(paths), cfg)
     if body is not None and body.kind == "region":
-        body = Issuer(region_name(body.name, reference()), body.kind)
+        body = Issuer(region_name(body.name, reference(paths)), body.kind)
     issuer = Issuer(party_name, "party") if party_name is not None else body
-    place = None if kind == "not_budget" else place_of(texts, found, body, cfg)
+    place = None if kind == "not_budget" else place_of(texts, found, body, cfg, paths)
     if issuer is None and place is not None and place.is_region:
         issuer = Issuer(place.name, "region")  # a region's own document: the region issues it
     return issuer, place

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from pipeline.extract.document_fields.evidence import Texts
 from pipeline.extract.document_fields.issuer import Issuer
-from pipeline.text.lexicon import lexicon
+from pipeline.settings.document import DocumentSettings
+from pipeline.settings.lexicon import ReferenceConfig
 
 _REPO = Path(__file__).resolve().parents[3]
 REGION_PREFIX = "Region "
@@ -45,15 +46,14 @@ class Place:
 
 
 @cache
-def reference() -> tuple[Place, ...]:
-    """Municipalities and regions of the SCB lists, or nothing when the files are absent."""
-    paths = lexicon().get("reference", {})
+def reference(paths: ReferenceConfig) -> tuple[Place, ...]:
+    """Municipalities and regions of the SCB lists `paths` names, or nothing when the files are absent."""
     places: list[Place] = []
-    for key, name_col, code_col, prefix in (
-        ("municipalities", "municipality_name_short", "municipality_code", ""),
-        ("counties", "county_name_short", "county_code", REGION_PREFIX),
+    for listed, name_col, code_col, prefix in (
+        (paths.municipalities, "municipality_name_short", "municipality_code", ""),
+        (paths.counties, "county_name_short", "county_code", REGION_PREFIX),
     ):
-        path = _REPO / paths[key] if key in paths else None
+        path = _REPO / listed if listed is not None else None
         if path is None or not path.is_file():
             continue
         with path.open(encoding="utf-8", newline="") as fh:
@@ -98,9 +98,9 @@ def from_issuers(found: list[Issuer], places: tuple[Place, ...]) -> Place | None
     return named.pop() if len(named) == 1 else None
 
 
-def from_domain(texts: Texts, places: tuple[Place, ...], cfg: dict) -> Place | None:
+def from_domain(texts: Texts, places: tuple[Place, ...], cfg: DocumentSettings) -> Place | None:
     """The web address printed on the cover or in a running footer."""
-    domains = {d for text in (texts.cover, texts.running) for d in re.findall(cfg["domain_pattern"], text.lower())}
+    domains = {d for text in (texts.cover, texts.running) for d in re.findall(cfg.domain_pattern, text.lower())}
     by_domain: dict[str, Place] = {}
     for p in places:
         if p.is_region:
@@ -114,13 +114,13 @@ def from_domain(texts: Texts, places: tuple[Place, ...], cfg: dict) -> Place | N
     return named.pop() if len(named) == 1 else None
 
 
-def mentions(places: tuple[Place, ...], text: str, cfg: dict) -> Counter[Place]:
+def mentions(places: tuple[Place, ...], text: str, cfg: DocumentSettings) -> Counter[Place]:
     """Mentions as a proper name (capitalised or upper case); an issuer form ("X kommun",
     "Xs stad", "Region X") weighs `issuer_weight`. Ambiguous names count in issuer forms only.
 
     One alternation over all names, longest first, so the text is scanned twice in all
     rather than twice per municipality."""
-    ambiguous = {n.lower() for n in cfg["ambiguous_names"]}
+    ambiguous = {n.lower() for n in cfg.ambiguous_names}
     by_form = {form: p for p in places for form in (p.name, p.name.upper()) if p.name.lower() not in ambiguous}
     names = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
     by_lower = {p.name.lower(): p for p in places}
@@ -131,13 +131,14 @@ def mentions(places: tuple[Place, ...], text: str, cfg: dict) -> Counter[Place]:
     for m in re.finditer(rf"(?<![\w-])({every})s?\s+(?:kommun|stad)", text, re.I):
         place = by_lower.get(m.group(1).lower())
         if place is not None:
-            counts[place] += cfg["issuer_weight"]
+            counts[place] += cfg.issuer_weight
     return counts
 
 
-def place_of(texts: Texts, found: list[Issuer], issuer: Issuer | None, cfg: dict) -> Place | None:
-    """The place by the first kind of evidence that names exactly one."""
-    places = reference()
+def place_of(texts: Texts, found: list[Issuer], issuer: Issuer | None, cfg: DocumentSettings,
+             paths: ReferenceConfig) -> Place | None:
+    """The place by the first kind of evidence that names exactly one (SCB lists: `paths`)."""
+    places = reference(paths)
     if not places:
         return None
     direct = from_issuers(found, places) or from_domain(texts, places, cfg)
@@ -145,7 +146,7 @@ def place_of(texts: Texts, found: list[Issuer], issuer: Issuer | None, cfg: dict
         return direct
     counts = mentions(places, texts.body, cfg)
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= cfg["min_mentions"] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+    if ranked and ranked[0][1] >= cfg.min_mentions and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     if issuer is not None and issuer.kind == "namnd" and len(counts) == 1:
         return ranked[0][0]
