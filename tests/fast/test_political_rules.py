@@ -1,14 +1,16 @@
 """Rules for goals, indicators and measures that need no layout: cue headings across
 inflections, an indicator's direction, target and unit, responsible bodies and the
-abbreviations a document defines. Corpus documents and generated PDFs are in
-tests/corpus/test_political.py."""
+abbreviations a document defines, each read by the vocabulary of its own settings. Corpus
+documents and generated PDFs are in tests/corpus/test_political.py."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline.extract.indicators import attributes
-from pipeline.extract.sections import Role, classify
-from tests.settings_helpers import LEXICON
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.sections import Cue, Role, classify
+from pipeline.settings import load_settings
+from tests.settings_helpers import LEXICON, configs_with
 
 
 @pytest.mark.parametrize(
@@ -89,3 +91,12 @@ def test_abbreviation_is_a_body_only_where_the_document_defines_it():
     assert defined == {"KS": "Kommunstyrelsen"}
     assert LEXICON.bodies.responsible("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
     assert LEXICON.bodies.responsible("AME ska organiseras under sektor KS.") is None
+
+
+def test_the_reader_takes_its_vocabulary_from_the_settings_it_is_given(tmp_path):
+    """A cue added in another configs dir labels there, and only there: nothing compiled from
+    one configuration reaches another."""
+    configs = configs_with(tmp_path, "lexicon", "  decision_headings: [", "  decision_headings: [beslutspunkter, ")
+    other = load_settings(configs).derived(Lexicon.of)
+    assert classify(other, "Beslutspunkter") == Cue(Role.DECISIONS)
+    assert classify(LEXICON, "Beslutspunkter") is None

@@ -147,9 +147,9 @@ def test_every_known_violation_names_a_kind_the_tests_check():
 
 
 def test_relative_imports_resolve_to_modules():
-    tree = ast.parse("from ..model import Block\nfrom . import words\nimport pipeline.config\nimport os")
+    tree = ast.parse("from ..model import Block\nfrom . import words\nimport pipeline.settings\nimport os")
     assert set(_imports(PACKAGE / "layout" / "blocks.py", tree)) == {
-        "pipeline.model", "pipeline.layout.words", "pipeline.config"}
+        "pipeline.model", "pipeline.layout.words", "pipeline.settings"}
 
 
 def test_a_later_stage_import_is_found():
