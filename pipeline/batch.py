@@ -36,6 +36,7 @@ EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_RUN_FAILED = 4  # the run itself failed: no scheduler or workers, a full disk, a read-only output
 _log = logging.getLogger(__name__)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import logging
 import platform
+import signal
 from pathlib import Path
 
 import typer
 
 from pipeline import __version__, logs
-from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
-from pipeline.executors import default_workers
+from pipeline.batch import EXIT_LOCKED, EXIT_RUN_FAILED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
+from pipeline.executors import RunFailed, default_workers
 from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
@@ -78,15 +79,39 @@ def run(
     limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
     options = RunOptions(workers=workers, scheduler=scheduler, force=force, prune=prune, allow_empty=allow_empty,
                          timeout=limit or None)
+    stopped_by = _interrupt_on_sigterm()
     try:
         code, _ = run_batch(inputs, out, settings, options)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: pending documents cancelled, the published outputs are those of the last complete "
+                   "run", err=True)
+        raise typer.Exit(128 + stopped_by.get("signal", signal.SIGINT)) from None
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
     except EmptyInput as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
+    except RunFailed as exc:
+        typer.echo(f"the run failed: {exc}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    except OSError as exc:  # disk full, output read-only …: the previous complete outputs stay in place
+        typer.echo(f"the run failed writing its outputs: {exc.strerror or exc}: {exc.filename or out}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
     raise typer.Exit(code)
+
+
+def _interrupt_on_sigterm() -> dict[str, int]:
+    """SIGTERM (systemd stopping the unit, `kill`) stops a run as Ctrl-C does; the returned
+    dict then names the signal, for the exit code (130 for SIGINT, 143 for SIGTERM)."""
+    stopped_by: dict[str, int] = {}
+
+    def interrupt(signum: int, frame: object) -> None:
+        stopped_by["signal"] = signum
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    return stopped_by
 
 
 @app.command()

@@ -99,3 +99,57 @@ def test_an_empty_input_never_replaces_a_published_set(tmp_path, corpus_dir):
     assert (out / "documents.csv").read_bytes() == before
     _, report = run_batch([empty], out, SETTINGS, RunOptions(prune=True, allow_empty=True), log=lambda _: None)
     assert report["removed"] == [SMALL] and pd.read_csv(out / "documents.csv").empty
+
+
+def test_dask_workers_with_several_threads_process_every_good_document(tmp_path, corpus_dir):
+    """pdfium and spaCy are not thread-safe: a worker's threads take turns, none fails."""
+    distributed = pytest.importorskip("dask.distributed")
+    inbox, out = tmp_path / "raw", tmp_path / "out"
+    inbox.mkdir()
+    for n, name in enumerate([SMALL, BUSY[2], SMALL, "ale_verksamhetsplan_2017-2020.pdf"]):
+        (inbox / f"{n}-{name}").write_bytes((corpus_dir / name).read_bytes() + b"\n" * n)  # four documents
+    (inbox / "broken.pdf").write_bytes(b"<html>404 Not Found</html>")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=4, processes=True, dashboard_address=None) as cluster:
+        code, report = run_batch([inbox], out, SETTINGS, RunOptions(scheduler=cluster.scheduler_address),
+                                 log=lambda _: None)
+    assert code == 1 and report["processed"] == 4
+    assert [f["file"] for f in report["failed"]] == ["broken.pdf"]
+
+
+def test_an_unreachable_scheduler_and_an_unwritable_output_are_run_failures(tmp_path, corpus_dir):
+    from tests.settings_helpers import configs_with
+
+    inbox = tmp_path / "raw"
+    inbox.mkdir()
+    shutil.copy(corpus_dir / SMALL, inbox / SMALL)
+    configs = configs_with(tmp_path, "pipeline", "dask_wait_seconds: 30", "dask_wait_seconds: 2")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GX_ANALYTICS_ENABLED": "False"}
+    base = [sys.executable, "-m", "pipeline", "--quiet", "--config-dir", str(configs), "run", str(inbox)]
+    unreachable = subprocess.run([*base, "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"],
+                                 env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert unreachable.returncode == 4 and "cannot reach the Dask scheduler" in unreachable.stderr
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    unwritable = subprocess.run([*base, "--out", str(blocker / "out")], env=env, cwd=ROOT, capture_output=True,
+                                text=True, timeout=300)
+    assert unwritable.returncode == 4 and unwritable.stderr.startswith("the run failed"), unwritable.stderr
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_the_run_within_seconds_and_keeps_the_published_set(tmp_path, corpus_dir, signum, code):
+    inbox, out = tmp_path / "raw", tmp_path / "out"
+    inbox.mkdir()
+    shutil.copy(corpus_dir / SMALL, inbox / SMALL)
+    assert _run([str(inbox), "--out", str(out), "--workers", "1"]).wait(timeout=300) == 0
+    published = (out / "documents.csv").read_bytes()
+    for name in BUSY:
+        shutil.copy(corpus_dir / name, inbox / name)
+    main = _run([str(inbox), "--out", str(out), "--workers", "2"])
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and len(_children(main.pid)) < 2:
+        time.sleep(0.2)
+    sent = time.monotonic()
+    main.send_signal(signum)
+    assert main.wait(timeout=30) == code
+    assert time.monotonic() - sent < 15, "the run went on with its queue"
+    assert (out / "documents.csv").read_bytes() == published
