@@ -14,7 +14,7 @@ from tests.settings_helpers import SETTINGS
 
 fields = importlib.import_module("pipeline.extract.document_fields")  # the package, not its function
 
-PLACES = (place.Place("Alingsås", "1489"), place.Place("Vårgårda", "1442"), place.Place("Göteborg", "1480"),
+PLACES = (place.Place("Alingsås", "1489", "1489"), place.Place("Vårgårda", "1442"), place.Place("Göteborg", "1480"),
           place.Place("Vara", "1470"), place.Place("Härjedalen", "2361"), place.Place("Lerum", "1441"),
           place.Place("Herrljunga", "1466"), place.Place("Essunga", "1445"),
           place.Place("Region Jämtland", "23"), place.Place("Region Västerbotten", "24"),
@@ -23,8 +23,8 @@ PLACES = (place.Place("Alingsås", "1489"), place.Place("Vårgårda", "1442"), p
 
 @pytest.fixture(autouse=True)
 def scb(monkeypatch):
-    monkeypatch.setattr(place, "reference", lambda paths: PLACES)
-    monkeypatch.setattr(fields, "reference", lambda paths: PLACES)
+    monkeypatch.setattr(place, "reference", lambda: PLACES)
+    monkeypatch.setattr(fields, "reference", lambda: PLACES)
 
 
 @pytest.fixture

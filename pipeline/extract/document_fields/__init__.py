@@ -21,12 +21,13 @@ from pipeline.extract.document_fields.period import period
 from pipeline.extract.document_fields.place import Place, place_of, reference, region_name
 from pipeline.model import Document, DocumentRow
 from pipeline.settings import Settings
+from pipeline.settings.document import DocumentSettings
 
 __all__ = ["document_fields"]
 
 
 def document_fields(doc: Document, settings: Settings) -> DocumentRow:
-    """The documents row of `doc`, read by configs/document.yaml (the SCB lists: lexicon.yaml `reference`)."""
+    """The documents row of `doc`, read by the conventions of configs/document.yaml."""
     cfg = settings.document
     texts, cover = texts_of(doc, cfg)
     kind = _doc_type(texts, cfg)
@@ -35,7 +36,7 @@ def document_fields(doc: Document, settings: Settings) -> DocumentRow:
     party_name = party(cover, texts, cfg, by_mentions=kind in ("not_budget", "other"))
     if party_name is not None and kind in ("budget", "verksamhetsplan"):
         kind = "budget_proposal"  # a budget or plan that a party or coalition issued is its proposal
-    issuer, place = _issuer_and_place(texts, cover, settings, party_name, kind)
+    issuer, place = _issuer_and_place(texts, cover, cfg, party_name, kind)
     start, end = period(texts, cfg)
     municipality, code, kolada = _place_columns(issuer, place)
     return DocumentRow(
@@ -56,17 +57,16 @@ def document_fields(doc: Document, settings: Settings) -> DocumentRow:
     )
 
 
-def _issuer_and_place(texts: Texts, cover: list, settings: Settings, party_name: str | None,
+def _issuer_and_place(texts: Texts, cover: list, cfg: DocumentSettings, party_name: str | None,
                       kind: str) -> tuple[Issuer | None, Place | None]:
     """The issuing body and the place it belongs to; a party's programme is about no place."""
-    cfg, paths = settings.document, settings.lexicon.reference
     body, found = organisation(texts, cover, cfg)
     if body is not None and body.kind == "forbund":
-        body = named_forbund(body, texts.body, reference(paths), cfg)
+        body = named_forbund(body, texts.body, reference(), cfg)
     if body is not None and body.kind == "region":
-        body = Issuer(region_name(body.name, reference(paths)), body.kind)
+        body = Issuer(region_name(body.name, reference()), body.kind)
     issuer = Issuer(party_name, "party") if party_name is not None else body
-    place = None if kind == "not_budget" else place_of(texts, found, body, cfg, paths)
+    place = None if kind == "not_budget" else place_of(texts, found, body, cfg)
     if issuer is None and place is not None and place.is_region:
         issuer = Issuer(place.name, "region")  # a region's own document: the region issues it
     return issuer, place
