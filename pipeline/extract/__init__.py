@@ -18,10 +18,10 @@ from pipeline.tables import Table
 
 
 def extract(doc: Document, tables: list[Table], settings: Settings) -> Extraction:
-    document = document_fields(doc)
+    document = document_fields(doc, settings)
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = (
-        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
+        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, settings, document.doc_type)
     )
     amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
