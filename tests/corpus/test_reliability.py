@@ -218,7 +218,8 @@ def _one_page_pdf(content: bytes) -> bytes:
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
 
@@ -227,7 +228,8 @@ def _one_page_pdf(content: bytes) -> bytes:
 @pytest.mark.parametrize("bomb", ["deflate", "glyph"])
 def test_bombs_end_as_resource_limit_records_with_bounded_memory(tmp_path, bomb):
     shown = b"BT /F1 12 Tf 72 720 Td (Budget 2026) Tj ET\n"
-    content = shown + b" " * 250_000_000 if bomb == "deflate" else b"BT /F1 1 Tf 9 9 Td (" + b"a" * 5_000_000 + b") Tj ET"
+    glyphs = b"BT /F1 1 Tf 9 9 Td (" + b"a" * 5_000_000 + b") Tj ET"
+    content = shown + b" " * 250_000_000 if bomb == "deflate" else glyphs
     path = tmp_path / f"{bomb}.pdf"
     path.write_bytes(_one_page_pdf(content))
     assert path.stat().st_size < 1_000_000
