@@ -10,6 +10,7 @@ from typing import cast
 
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
+from pipeline.extract.ocr_marks import mark_ocr
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
 from pipeline.settings import Settings
@@ -25,7 +26,7 @@ def extract(doc: Document, tables: list[Table], settings: Settings) -> Extractio
     amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
-    return qualify_ids(extraction)
+    return qualify_ids(mark_ocr(extraction, doc))
 
 
 def qualify_ids(x: Extraction) -> Extraction:
@@ -48,4 +49,5 @@ def qualify_ids(x: Extraction) -> Extraction:
         measures=[replace(m, measure_id=key(m.measure_id), goal_id=q(m.goal_id)) for m in x.measures],
         amounts=[replace(a, amount_id=key(a.amount_id)) for a in x.amounts],
         unplaced=x.unplaced,
+        ocr_gaps=x.ocr_gaps,
     )
