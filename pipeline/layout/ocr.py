@@ -26,6 +26,7 @@ from pipeline.layout.ocr_words import placed_words
 from pipeline.model import OcrRegion, Word
 from pipeline.ocr import OcrWord, available, read_upright, read_words
 from pipeline.settings.pipeline import OcrConfig
+from pipeline.text.ocr_figures import is_figure, recheck_figure
 
 UNAVAILABLE, OVER_BUDGET = "unavailable", "over_budget"
 _CONFIDENT = 80.0  # a word read at least this sure counts in OcrRegion.confident_share
@@ -142,7 +143,10 @@ def _inside(word: Word, box: Box) -> bool:
 
 
 def _confident(words: list[OcrWord], cfg: OcrConfig) -> list[OcrWord]:
-    return [w for w in words if w.conf >= cfg.min_word_confidence]
+    """The words Tesseract is sure enough of; a figure needs less (it has no dictionary word to
+    lean on), and a page with figures is read for its figures."""
+    return [w for w in words if w.conf >= cfg.min_word_confidence
+            or (w.conf >= cfg.min_figure_confidence and is_figure(recheck_figure(w.text)))]
 
 
 def _region(box: Box, kept: list[OcrWord], rotation: int, seconds: float) -> OcrRegion:

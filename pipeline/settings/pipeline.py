@@ -31,6 +31,8 @@ class OcrConfig(Model):
     page_budget: NonNegative  # pages per document read by OCR at most
     min_image_share: Share  # of the page's area: smaller images hold no table or paragraph
     min_word_confidence: Annotated[float, Field(ge=0, le=100)]
+    min_figure_confidence: Annotated[float, Field(ge=0, le=100)]
+    figure_reread_below: Annotated[float, Field(ge=0, le=100)]
     min_region_confidence: Annotated[float, Field(ge=0, le=100)]
     min_region_words: Count
 

@@ -14,6 +14,9 @@ _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 # a figure as Tesseract prints it: sign, digits (or their lookalikes), decimal comma or point,
 # a percent sign; nothing else
 _FIGURE_LIKE = re.compile(r"[−–+-]?[\dOolI|]+(?:[,.][\dOolI|]+)*%?")
+# a minus sign read as two dashes ("—-1" for "−1"), or as an em dash, which alone means nil
+_DASHES = re.compile(r"^(?:[—~]|[—–−~-]{2,3})(?=[\dOolI|])")
+_FIGURE = re.compile(r"[−–+-]?\d+(?:[,.]\d+)?%?")
 _DIGIT_RUN = re.compile(r"[−–+-]?\d+")
 _CONTINUATION = re.compile(r"(?P<integer>\d+)(?:[,.]\d+)?%?")
 _GROUP_DIGITS = 3  # a thousands group: what the word after a split-off digit run must not be
@@ -21,7 +24,9 @@ _GROUP_DIGITS = 3  # a thousands group: what the word after a split-off digit ru
 
 def recheck_figure(word: str) -> str:
     """The word with lookalike letters read as digits when it is a figure with at least as many
-    real digits as lookalikes ("2O25" → "2025", "1O" → "10", "l00" → "100"); else unchanged."""
+    real digits as lookalikes ("2O25" → "2025", "1O" → "10", "l00" → "100"), and its minus
+    sign as one ("—-1" → "-1"); else unchanged."""
+    word = _DASHES.sub("-", word)
     if not _FIGURE_LIKE.fullmatch(word):
         return word
     digits = sum(ch.isdigit() for ch in word)
@@ -29,6 +34,12 @@ def recheck_figure(word: str) -> str:
     if digits == 0 or lookalikes > digits:
         return word
     return word.translate(_LOOKALIKES)
+
+
+def is_figure(word: str) -> bool:
+    """A word that is a figure as printed (sign, digits, decimals, percent): Tesseract is often
+    unsure of one it reads right, because a figure has no dictionary word to lean on."""
+    return bool(_FIGURE.fullmatch(word))
 
 
 def joins_split_figure(left: str, right: str) -> bool:
