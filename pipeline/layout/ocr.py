@@ -29,7 +29,8 @@ from pipeline.settings.pipeline import OcrConfig
 from pipeline.text.ocr_figures import is_figure, recheck_figure
 
 UNAVAILABLE, OVER_BUDGET = "unavailable", "over_budget"
-_CONFIDENT = 80.0  # a word read at least this sure counts in OcrRegion.confident_share
+_CONFIDENT = 80.0
+_FLAT_LEVELS = 8  # a word read at least this sure counts in OcrRegion.confident_share
 Box = tuple[float, float, float, float]
 
 
@@ -67,7 +68,9 @@ class DocumentOcr:
         """The page's words: its text layer's, OCR's in place of a missing one, and OCR's of
         its images that hold text and have none drawn over them."""
         width, height = float(page.width), float(page.height)
-        images = [] if not has_text else _text_free_images(page, words, self._cfg.min_image_share)
+        started = time.perf_counter()
+        images = [] if not has_text else self._text_images(page, words)
+        self.seconds += time.perf_counter() - started
         if has_text and not images:
             return PageRead(words, width, height, [])
         if not self._available or self.pages_read >= self._cfg.page_budget:
@@ -79,9 +82,19 @@ class DocumentOcr:
         finally:
             self.seconds += time.perf_counter() - started
 
+    def _text_images(self, page: pdfplumber.page.Page, words: list[Word]) -> list[Box]:
+        """The images of a text page that may hold a table or a paragraph: large enough, with no
+        text drawn over them, and flat like a graphic, not a photo (looked at in a rendering
+        at 72 dpi, which costs milliseconds, where Tesseract on a photo costs seconds)."""
+        boxes = _text_free_images(page, words, self._cfg)
+        if not boxes:
+            return []
+        probe = self._render(page.page_number - 1, 1.0)
+        return [box for box in boxes if _flat_share(probe.crop(box)) >= self._cfg.min_flat_share]
+
     def _ocr(self, page: pdfplumber.page.Page, words: list[Word], images: list[Box]) -> PageRead:
         started = time.perf_counter()
-        image = self._render(page.page_number - 1)
+        image = self._render(page.page_number - 1, self._scale)
         if not images:
             return self._scanned(image, (float(page.width), float(page.height)), started)
         reads = [r for r in (self._image_words(image, box) for box in images) if r is not None]
@@ -114,27 +127,35 @@ class DocumentOcr:
     def _scale(self) -> float:
         return self._cfg.dpi / 72
 
-    def _render(self, index: int) -> Image.Image:
+    def _render(self, index: int, scale: float) -> Image.Image:
         if self._pdf is None:
             self._pdf = pdfium.PdfDocument(_bytes_or_path(self._source))
         pdf_page = self._pdf[index]
         try:
-            return pdf_page.render(scale=self._scale, grayscale=True).to_pil()
+            return pdf_page.render(scale=scale, grayscale=True).to_pil()
         finally:
             pdf_page.close()
 
 
-def _text_free_images(page: pdfplumber.page.Page, words: list[Word], min_share: float) -> list[Box]:
+def _text_free_images(page: pdfplumber.page.Page, words: list[Word], cfg: OcrConfig) -> list[Box]:
     """Images on the page large enough for a table or a paragraph with no word of the text
-    layer standing on them (a background picture under the page's text needs no OCR)."""
+    layer standing on them (a background picture under the page's text needs no OCR), short
+    of the whole page (a text page's page-sized picture is its cover art or background)."""
     width, height = float(page.width), float(page.height)
     boxes = []
     for image in page.images:
         box = (max(0.0, image["x0"]), max(0.0, image["top"]), min(width, image["x1"]), min(height, image["bottom"]))
-        area = (box[2] - box[0]) * (box[3] - box[1])
-        if area >= min_share * width * height and not any(_inside(w, box) for w in words):
+        share = (box[2] - box[0]) * (box[3] - box[1]) / (width * height)
+        if cfg.min_image_share <= share <= cfg.max_image_share and not any(_inside(w, box) for w in words):
             boxes.append(box)
     return boxes
+
+
+def _flat_share(image: Image.Image) -> float:
+    """The share of an image's pixels in its few most common grey levels: near 1 for text,
+    tables and diagrams (a background, ink, a shade or two), below 0.25 for a photo."""
+    counts = sorted(image.histogram(), reverse=True)
+    return sum(counts[:_FLAT_LEVELS]) / max(1, sum(counts))
 
 
 def _inside(word: Word, box: Box) -> bool:

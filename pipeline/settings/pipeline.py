@@ -30,6 +30,8 @@ class OcrConfig(Model):
     dpi: Annotated[int, Field(ge=72, le=1200)]
     page_budget: NonNegative  # pages per document read by OCR at most
     min_image_share: Share  # of the page's area: smaller images hold no table or paragraph
+    max_image_share: Share  # larger ones on a text page are its cover art or background
+    min_flat_share: Share  # of an image's pixels in its 8 commonest grey levels: less is a photo
     min_word_confidence: Annotated[float, Field(ge=0, le=100)]
     min_figure_confidence: Annotated[float, Field(ge=0, le=100)]
     figure_reread_below: Annotated[float, Field(ge=0, le=100)]
