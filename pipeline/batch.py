@@ -24,6 +24,7 @@ from pipeline.ingest import file_doc_id
 from pipeline.model import Extraction, StageError
 from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import write_datapackage
+from pipeline.publish.generations import new_generation
 from pipeline.publish.lock import OutputLock
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.validation import write_validation
@@ -178,14 +179,16 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
 
 def publish(out: Path, extractions: list[Extraction], settings: Settings,
             log: Callable[[str], None] = _log.info) -> ValidationOutcome:
-    """Validate the extracted rows, then publish: what validation found (results, quarantine,
-    reports), the clean rows of every dataset, the database, and the data package last."""
+    """Validate the extracted rows, then publish, as one new generation (generations.py): what
+    validation found (results, quarantine, reports), the clean rows of every dataset, the
+    database, and the data package last."""
     outcome = validate(extractions, settings)
-    write_validation(out, outcome)
-    for name in DATASETS:
-        write_dataset(out, name, outcome.published[name])
-    write_database(out / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
-    write_datapackage(out, list(DATASETS))
+    with new_generation(out) as generation:
+        write_validation(generation, outcome)
+        for name in DATASETS:
+            write_dataset(generation, name, outcome.published[name])
+        write_database(generation / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
+        write_datapackage(generation, list(DATASETS))
     found = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in outcome.summary()["findings"].items())
     quarantined = sum(len(q) for q in outcome.quarantined.values())
     log(f"validation: {found}; {quarantined} rows quarantined ({outcome.seconds:.1f} s)")

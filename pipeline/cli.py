@@ -10,7 +10,15 @@ from pathlib import Path
 import typer
 
 from pipeline import __version__, config, logs
-from pipeline.batch import EXIT_LOCKED, EXIT_RUN_FAILED, EXIT_USAGE, EmptyInput, RunOptions, publish, run_batch
+from pipeline.batch import (
+    EXIT_LOCKED,
+    EXIT_RUN_FAILED,
+    EXIT_USAGE,
+    EmptyInput,
+    RunOptions,
+    publish,
+    run_batch,
+)
 from pipeline.executors import RunFailed, default_workers
 from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
@@ -19,10 +27,16 @@ from pipeline.layout.render import render
 from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
 from pipeline.publish.state import load_state
+from pipeline.publish.verify import problems
+from pipeline.reference import DATA_DIR
+from pipeline.reference.kolada_api import DEFAULT_BASE_URL, KoladaError
+from pipeline.reference.update import update as update_reference
 from pipeline.runner import find_pdfs, read_interim, write_json
 from pipeline.settings import Settings, SettingsError, default_config_dir, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+reference_app = typer.Typer(no_args_is_help=True, help="The reference data shipped in pipeline/reference/data.")
+app.add_typer(reference_app, name="reference")
 log = logging.getLogger(__name__)
 
 
@@ -141,6 +155,19 @@ def validate(
 
 
 @app.command()
+def verify(
+    out: Path = typer.Option(Path("processed"), "--out", help="output directory of an earlier run"),
+) -> None:
+    """Check that OUT holds one complete published set: exit 0 if so, 1 naming each problem."""
+    found = problems(out)
+    for problem in found:
+        typer.echo(problem, err=True)
+    if not found:
+        typer.echo(f"{out}: the published set is complete and consistent")
+    raise typer.Exit(1 if found else 0)
+
+
+@app.command()
 def layout(
     ctx: typer.Context,
     inputs: list[Path] = typer.Argument(..., help="PDF files or directories"),
@@ -171,3 +198,17 @@ def explain(
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
         raise typer.Exit(EXIT_USAGE)
     typer.echo(explain_page(build_layout(source, ctx.obj), page))
+
+
+@reference_app.command("update")
+def reference_update(
+    base_url: str = typer.Option(DEFAULT_BASE_URL, "--base-url", help="the Kolada API v3"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="the reference files to refresh"),
+) -> None:
+    """Refresh the Kolada KPI catalogue and municipality list from the Kolada API; on any error the old files stay."""
+    try:
+        done = update_reference(base_url, data_dir)
+    except (KoladaError, OSError) as exc:
+        typer.echo(f"reference update failed, {data_dir} is unchanged: {exc}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    typer.echo(f"{done.kpis} KPIs ({done.retired} retired ones kept), {done.municipalities} municipalities")

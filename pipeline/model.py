@@ -236,7 +236,7 @@ class Extraction:
     indicators: list[IndicatorRow] = field(default_factory=list)
     measures: list[MeasureRow] = field(default_factory=list)
     amounts: list[AmountRow] = field(default_factory=list)
-    indicator_kpi: list[IndicatorKpiRow] = field(default_factory=list)  # the Kolada matcher's (a later issue)
+    indicator_kpi: list[IndicatorKpiRow] = field(default_factory=list)  # Kolada candidates (extract/kpi)
     unplaced: list[UnplacedFigure] = field(default_factory=list)  # for validation to warn about
     ocr_gaps: list[OcrGap] = field(default_factory=list)  # for validation to warn about
 

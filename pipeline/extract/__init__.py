@@ -10,6 +10,7 @@ from typing import cast
 
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
+from pipeline.extract.kpi import link_kpis
 from pipeline.extract.ocr_marks import mark_ocr
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
@@ -26,7 +27,8 @@ def extract(doc: Document, tables: list[Table], settings: Settings) -> Extractio
     amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
-    return qualify_ids(mark_ocr(extraction, doc))
+    qualified = qualify_ids(mark_ocr(extraction, doc))
+    return replace(qualified, indicator_kpi=link_kpis(qualified.indicators, document, settings))
 
 
 def qualify_ids(x: Extraction) -> Extraction:

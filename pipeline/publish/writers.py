@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,6 +74,16 @@ def write_parquet(target: Path, table: pa.Table) -> None:
         pq.write_table(table, tmp)
 
 
+def _file_mode() -> int:
+    """What open() would give a new file: 0o666 less the process umask (read without changing it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
 @contextmanager
 def atomic_path(target: Path):
     """Yield a temp path beside `target`; rename it over `target` only on success."""
@@ -82,15 +93,20 @@ def atomic_path(target: Path):
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes it private; a published file is as readable as any other
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(out: Path) -> None:
-    """Temp files a killed run left behind (only ever removed while holding the output lock)."""
-    for tmp in out.rglob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+    """Temp files, links and half-written generations a killed run left behind (only ever
+    removed while holding the output lock)."""
+    for tmp in sorted(out.rglob(".*.tmp"), key=lambda p: len(p.parts)):
+        if tmp.is_dir() and not tmp.is_symlink():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
 
 
 def write_text(target: Path, text: str) -> None:

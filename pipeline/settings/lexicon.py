@@ -68,13 +68,6 @@ class ResponsibleConfig(Model):
     joiner: Regex
 
 
-class ReferenceConfig(Model):
-    """Optional SCB lists, paths relative to the repository; absent, codes stay null."""
-
-    municipalities: str | None = None
-    counties: str | None = None
-
-
 class LexiconSettings(Model):
     compounds: CompoundConfig
     sections: SectionCues
@@ -82,4 +75,3 @@ class LexiconSettings(Model):
     directions: list[Named]
     units: list[Named]
     responsible: ResponsibleConfig
-    reference: ReferenceConfig = ReferenceConfig()

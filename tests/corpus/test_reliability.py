@@ -153,3 +153,51 @@ def test_a_signal_stops_the_run_within_seconds_and_keeps_the_published_set(tmp_p
     assert main.wait(timeout=30) == code
     assert time.monotonic() - sent < 15, "the run went on with its queue"
     assert (out / "documents.csv").read_bytes() == published
+
+
+def _verify(out: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "pipeline", "verify", "--out", str(out)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_run_killed_at_any_moment_leaves_one_complete_published_set(tmp_path, corpus_dir):
+    """kill -9 at spread-out moments of runs that republish (publish and validation
+    included): after each, `pipeline verify` finds one complete, consistent set."""
+    import random
+
+    inbox, out = tmp_path / "raw", tmp_path / "out"
+    inbox.mkdir()
+    shutil.copy(corpus_dir / SMALL, inbox / SMALL)
+    started = time.monotonic()
+    assert _run([str(inbox), "--out", str(out), "--workers", "1"]).wait(timeout=300) == 0
+    whole = time.monotonic() - started
+    assert _verify(out).returncode == 0
+    moments = random.Random(7).sample(range(5, 100), 5)
+    for n, percent in enumerate(moments):
+        (inbox / SMALL).write_bytes((corpus_dir / SMALL).read_bytes() + b"\n" * (n + 1))  # new bytes: a republish
+        victim = _run([str(inbox), "--out", str(out), "--workers", "1"])
+        time.sleep(whole * percent / 100)
+        victim.send_signal(signal.SIGKILL)
+        victim.wait()
+        checked = _verify(out)
+        assert checked.returncode == 0, (percent, checked.stderr)
+    assert _run([str(inbox), "--out", str(out), "--workers", "1"]).wait(timeout=300) == 0
+    assert _verify(out).returncode == 0 and len(list((out / "generations").iterdir())) <= 2
+
+
+def test_verify_names_a_tampered_or_torn_set(tmp_path, corpus_dir):
+    inbox, out = tmp_path / "raw", tmp_path / "out"
+    inbox.mkdir()
+    shutil.copy(corpus_dir / SMALL, inbox / SMALL)
+    (out / "reports").mkdir(parents=True)  # an output folder from before generations is replaced
+    (out / "goals.csv").write_text("from an old layout\n")
+    run_batch([inbox], out, SETTINGS, log=lambda _: None)
+    assert (out / "reports").is_symlink() and (out / "goals.csv").is_symlink()
+    assert _verify(out).returncode == 0
+    with (out / "amounts.parquet").open("ab") as fh:
+        fh.write(b"\0")
+    (out / "quarantine" / "extra.csv").write_text("x\n")
+    checked = _verify(out)
+    assert checked.returncode == 1
+    assert "amounts.parquet: its bytes differ" in checked.stderr and "quarantine/extra.csv: not named" in checked.stderr
