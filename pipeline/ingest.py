@@ -13,7 +13,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from pipeline.model import SourceDocument, StageError
-from pipeline.settings.pipeline import IngestLimits
+from pipeline.ocr import available as ocr_available
+from pipeline.settings.pipeline import IngestLimits, OcrConfig
 
 STAGE = "ingest"
 RESOURCE_LIMIT = "resource_limit"  # an error stage of its own: such a file is not tried again every run
@@ -41,11 +42,11 @@ def file_doc_id(path: Path) -> str | None:
     return digest.hexdigest()[:16]
 
 
-def ingest(path: Path, limits: IngestLimits) -> SourceDocument | StageError:
+def ingest(path: Path, limits: IngestLimits, ocr: OcrConfig | None = None) -> SourceDocument | StageError:
     refused = refuse_by_size(path, limits)
     if refused is not None:
         return refused
-    return ingest_bytes(path.name, path.read_bytes(), limits, str(path))
+    return ingest_bytes(path.name, path.read_bytes(), limits, str(path), ocr)
 
 
 def refuse_by_size(path: Path, limits: IngestLimits) -> StageError | None:
@@ -60,7 +61,10 @@ def refuse_by_size(path: Path, limits: IngestLimits) -> StageError | None:
     return None
 
 
-def ingest_bytes(name: str, data: bytes, limits: IngestLimits, path: str = "") -> SourceDocument | StageError:
+def ingest_bytes(name: str, data: bytes, limits: IngestLimits, path: str = "",
+                 ocr: OcrConfig | None = None) -> SourceDocument | StageError:
+    """The document's facts, or why it cannot be read. A scanned document (no text layer on any
+    page) is read when OCR (`ocr`) is available, and refused, saying what to install, when not."""
     size = len(data)
 
     def fail(reason: str) -> StageError:
@@ -91,8 +95,9 @@ def ingest_bytes(name: str, data: bytes, limits: IngestLimits, path: str = "") -
         if pages > limits.max_pages:
             return fail(f"enormous PDF: {pages} pages > limit {limits.max_pages}")
         text_pages = [_has_text(pdf, i, limits.min_text_chars) for i in range(pages)]
-        if not any(text_pages):
-            return fail("no text layer on any page (scanned image PDF?)")
+        if not any(text_pages) and not (ocr is not None and ocr_available(ocr)):
+            return fail("no text layer on any page (scanned image PDF?) and no OCR: "
+                        "install tesseract-ocr and tesseract-ocr-swe to read it")
         meta = pdf.get_metadata_dict()
     finally:
         pdf.close()

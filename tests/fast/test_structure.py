@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"contract"},
     {"model"},
     {"settings"},
-    {"ingest"},
+    {"ingest", "ocr"},  # ocr: the Tesseract engine ingest asks about and layout reads with
     {"layout"},
     {"tables"},
     {"extract"},
