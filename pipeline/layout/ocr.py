@@ -66,12 +66,15 @@ class DocumentOcr:
 
     def read(self, page: pdfplumber.page.Page, words: list[Word], has_text: bool) -> PageRead:
         """The page's words: its text layer's, OCR's in place of a missing one, and OCR's of
-        its images that hold text and have none drawn over them."""
+        its images that hold text and have none drawn over them. A page with a few words of
+        text layer (a cover photo with "2025" set on it) is no scan: only its images that look
+        like graphics are read, not the whole page (seconds per cover otherwise)."""
         width, height = float(page.width), float(page.height)
         started = time.perf_counter()
-        images = [] if not has_text else self._text_images(page, words)
+        scanned = not has_text and not words
+        images = [] if scanned else self._text_images(page, words)
         self.seconds += time.perf_counter() - started
-        if has_text and not images:
+        if not scanned and not images:
             return PageRead(words, width, height, [])
         if not self._available or self.pages_read >= self._cfg.page_budget:
             return PageRead(words, width, height, [], UNAVAILABLE if not self._available else OVER_BUDGET)

@@ -151,3 +151,14 @@ def test_the_scanned_corpus_report_is_read_with_its_document_facts(corpus_dir):
     assert (row.period_start, row.period_end) == (2025, 2025)
     regions = [r for p in Document.from_dict(result.layout).pages for r in p.ocr]
     assert len(regions) == 2 and all(r.confident_share > 0.8 for r in regions)
+
+
+def test_a_cover_with_a_few_words_of_text_layer_is_not_read_as_a_scan(layout_of):
+    """Simrishamn's covers: a photo with a few words set on it. Only graphic images of such a
+    page are read, never the whole page (that cost seconds per cover and read the photo)."""
+    pytest.importorskip("pytesseract")
+    for name in ("Simrishamn_KFN_arsbokslut_2025.pdf", "Simrishamn_budgetanvisningar_tidplan_2027-2031.pdf"):
+        for page in layout_of(name).pages:
+            for region in page.ocr:
+                x0, top, x1, bottom = region.bbox
+                assert (x1 - x0) * (bottom - top) < 0.9 * page.width * page.height, (name, page.number)
