@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rich.progress import Progress
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pipeline import __version__
 from pipeline.contract import DATASETS
@@ -26,6 +27,7 @@ from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import write_datapackage
 from pipeline.publish.generations import new_generation
 from pipeline.publish.lock import OutputLock
+from pipeline.publish.review import Sources
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.validation import write_validation
 from pipeline.publish.writers import remove_stale_temporaries, write_dataset
@@ -68,7 +70,7 @@ def run_batch(
 
 def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
          log: Callable[[str], None]) -> tuple[int, dict]:
-    started = time.perf_counter()
+    started, started_utc = time.perf_counter(), _utc_now()
     remove_stale_temporaries(out)
     interim = out / "interim"
     files = find_pdfs(inputs)
@@ -88,13 +90,14 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
     changed = bool(todo) or (bool(removed) and options.prune)
     validation = None
     if changed or not (out / "documents.csv").exists():
-        validation = publish(out, extractions, settings, log).summary()
+        validation = publish(out, extractions, settings, log, _sources(outcomes)).summary()
     save_state(out, current)
 
     failed = [error for _, error in outcomes.values() if error is not None]
     report = {
         "pipeline_version": __version__,
-        "started_utc": datetime.now(UTC).isoformat(timespec="seconds"),
+        "started_utc": started_utc,
+        "finished_utc": _utc_now(),
         "files_seen": len(files),
         "processed": sum(r.error is None for r in results),
         "skipped_unchanged": len(reused) - (0 if options.prune else len(removed)),
@@ -106,6 +109,7 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
         "timings": _stage_timings(results) | {"total": round(time.perf_counter() - started, 3)},
         "documents": [_report_entry(r) for r in results],
         "validation": validation,
+        "report": str(out / "reports" / "index.html"),
     }
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     write_json(out / "runs" / f"{stamp}.json", report)
@@ -114,6 +118,23 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
         f"{len(failed)} failed; rows {report['rows']}"
     )
     return (EXIT_SOME_FAILED if failed else EXIT_OK), report
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _sources(outcomes: dict[str, tuple[Extraction, StageError | None]]) -> Sources:
+    """Where each document's PDF is (state keys are resolved paths) and why a failed one
+    failed: what the review pages need beyond the extractions."""
+    paths: dict[str, Path] = {}
+    errors: dict[str, StageError] = {}
+    for key, (extraction, error) in sorted(outcomes.items()):
+        doc_id = extraction.document.doc_id
+        paths.setdefault(doc_id, Path(key))
+        if error is not None:
+            errors.setdefault(doc_id, error)
+    return Sources(paths, errors)
 
 
 def _plan(
@@ -151,21 +172,35 @@ def _plan(
 
 def _process(todo: list[Path], settings: Settings, options: RunOptions,
              log: Callable[[str], None]) -> list[DocumentResult]:
-    """Run the documents, in any order, with a progress bar on a terminal and log lines otherwise."""
+    """Run the documents, in any order: on a terminal a progress bar (n/N, pages/s, the file
+    just done), else a log line per file; a failed file is logged as a warning with its stage
+    and reason as soon as it fails (--quiet keeps those, for cron's mail)."""
     results: list[DocumentResult | None] = [None] * len(todo)
     stream = run_documents(todo, settings, options.workers, options.scheduler, options.timeout)
-    if sys.stdout.isatty() and todo:
-        with Progress(transient=True) as progress:
-            task = progress.add_task("documents", total=len(todo))
+    if sys.stdout.isatty() and todo and _log.isEnabledFor(logging.INFO):
+        columns = (MofNCompleteColumn(), BarColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                   TextColumn("{task.description}"))
+        with Progress(*columns, transient=True) as progress:
+            task = progress.add_task("starting", total=len(todo), rate="")
+            started, pages = time.perf_counter(), 0
             for index, result in stream:
                 results[index] = result
-                progress.advance(task)
+                pages += result.extraction.document.pages
+                rate = f"{pages / max(time.perf_counter() - started, 1e-3):.1f} pages/s"
+                progress.update(task, advance=1, description=escape(result.file), rate=rate)
+                _log_failure(result)
     else:
         for index, result in stream:
             results[index] = result
-            status = f"FAILED [{result.error.stage}] {result.error.reason}" if result.error else "ok"
-            log(f"{result.file}: {status}")
+            if not _log_failure(result):
+                log(f"{result.file}: ok")
     return [r for r in results if r is not None]
+
+
+def _log_failure(result: DocumentResult) -> bool:
+    if result.error is not None:
+        _log.warning("%s: FAILED at %s: %s", result.file, result.error.stage, result.error.reason)
+    return result.error is not None
 
 
 def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]]) -> list[Extraction]:
@@ -178,13 +213,14 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
 
 
 def publish(out: Path, extractions: list[Extraction], settings: Settings,
-            log: Callable[[str], None] = _log.info) -> ValidationOutcome:
+            log: Callable[[str], None] = _log.info, sources: Sources | None = None) -> ValidationOutcome:
     """Validate the extracted rows, then publish, as one new generation (generations.py): what
-    validation found (results, quarantine, reports), the clean rows of every dataset, the
-    database, and the data package last."""
+    validation found (results, quarantine, reports with a review page per document, drawn
+    from the PDFs `sources` names), the clean rows of every dataset, the database, and the
+    data package last."""
     outcome = validate(extractions, settings)
     with new_generation(out) as generation:
-        write_validation(generation, outcome)
+        write_validation(generation, outcome, sources or Sources())
         for name in DATASETS:
             write_dataset(generation, name, outcome.published[name])
         write_database(generation / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})

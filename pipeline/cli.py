@@ -26,6 +26,7 @@ from pipeline.layout import build_layout
 from pipeline.layout.render import render
 from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
+from pipeline.publish.review import Sources
 from pipeline.publish.state import load_state
 from pipeline.publish.verify import problems
 from pipeline.reference import DATA_DIR
@@ -138,16 +139,21 @@ def validate(
     The documents are those of the last run (its state), or every interim document.
     """
     interim = out / "interim"
-    doc_ids = sorted({entry.doc_id for entry in load_state(out).values()}) or sorted(
+    state = load_state(out)
+    doc_ids = sorted({entry.doc_id for entry in state.values()}) or sorted(
         p.parent.name for p in interim.glob("*/extracted.json")
     )
-    extractions = [cached[0] for cached in (read_interim(interim, d) for d in doc_ids) if cached is not None]
-    if not extractions:
+    cached = [found for found in (read_interim(interim, d) for d in doc_ids) if found is not None]
+    if not cached:
         typer.echo(f"no extracted documents under {interim}", err=True)
         raise typer.Exit(EXIT_USAGE)
+    sources = Sources(
+        paths={entry.doc_id: Path(key) for key, entry in sorted(state.items())},  # state keys are resolved paths
+        errors={x.document.doc_id: error for x, error in cached if error is not None},
+    )
     try:
         with OutputLock(out):
-            publish(out, extractions, ctx.obj)
+            publish(out, [x for x, _ in cached], ctx.obj, sources=sources)
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None

@@ -16,9 +16,12 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from pipeline.model import StageError
+from pipeline.publish.formatting import sv_number
+from pipeline.publish.report_documents import documents_table
+from pipeline.publish.review import Sources, write_reviews
 from pipeline.publish.writers import write_bytes, write_text
 from pipeline.validate import ValidationOutcome
-from pipeline.validate.checks import fmt
 from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCONSISTENCY, WARNING
 from pipeline.validate.suites import DataDocs, SuiteStats
 
@@ -37,27 +40,30 @@ _REMOTE_TAG = re.compile(
 )
 
 _STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;\
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1600px;\
 padding:1em 2em 4em;color:#1d2125;line-height:1.4}
 table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.9em}
 th,td{border:1px solid #ccd;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#eef0f4}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.ok{color:#176c2e}.bad{color:#b00020;font-weight:600}
+.ok{color:#176c2e}.bad{color:#b00020;font-weight:600}.warn{color:#8a6100}.muted{color:#666}
+td.st-ok{background:#e3f4e6}td.st-partial{background:#fff1e0}td.st-failed{background:#fde8ea;font-weight:600}
+td.st-not_budget{background:#eee}table.docs{font-size:.8em}table.docs td{max-width:18em;overflow-wrap:anywhere}.chart{vertical-align:middle}
 .source_inconsistency{background:#fff1e0}.extraction_error{background:#fde8ea}.warning{background:#fbfbe6}
 .offline-note{background:#eef4ff;border:1px solid #99b;padding:.5em 1em;margin:1em 0}
 img{max-width:240px}.navbar,.sticky{position:static}
 """
 
 
-def write_reports(reports: Path, outcome: ValidationOutcome) -> None:
-    """reports/data_docs/ (the previous site removed first: no stale pages) and reports/index.html."""
+def write_reports(reports: Path, outcome: ValidationOutcome, sources: Sources) -> None:
+    """reports/data_docs/ (the previous site removed first: no stale pages), a review page per
+    document under reports/docs/, and reports/index.html linking them."""
     docs_dir = reports / DATA_DOCS
     shutil.rmtree(docs_dir, ignore_errors=True)
     for path, data in offline(outcome.data_docs).items():
         write_bytes(docs_dir / path, data)
-    summary = summary_page(outcome.counts, outcome.results, outcome.suites, outcome.data_docs, outcome.seconds)
-    write_text(reports / "index.html", summary)
+    links = write_reviews(reports, outcome, sources)
+    write_text(reports / "index.html", summary_page(outcome, links, sources.errors))
 
 
 def offline(docs: DataDocs, summary_href: str = "../index.html") -> DataDocs:
@@ -97,20 +103,22 @@ def _static_index(pages: list[PurePosixPath], validations: list[PurePosixPath]) 
     )
 
 
-def summary_page(
-    counts: pd.DataFrame, results: pd.DataFrame, suites: list[SuiteStats], docs: DataDocs, seconds: float
-) -> str:
-    """reports/index.html: counts per document, suites, and every finding, no scripts."""
+def summary_page(outcome: ValidationOutcome, links: dict[str, str], errors: dict[str, StageError]) -> str:
+    """reports/index.html: one row per document (what it is, what was published, what
+    validation found, why it failed), the suites, and every finding; no scripts."""
+    results = outcome.results
+    totals = ", ".join(f"{(results['severity'] == s).sum()} {s.replace('_', ' ')}" for s in SEVERITIES)
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Validation summary</title>",
-        f"<style>{_STYLE}</style></head><body><h1>Validation summary</h1>",
-        f"<p>{len(counts['doc_id'].unique())} document(s) validated in {seconds:.1f} s. "
-        + ", ".join(f"{(results['severity'] == s).sum()} {s.replace('_', ' ')}" for s in SEVERITIES)
-        + ". Full list: <code>validation_results.csv</code>; "
-        "quarantined rows: <code>quarantine/&lt;dataset&gt;.csv</code>; "
+        "<!doctype html><html lang='sv'><head><meta charset='utf-8'><title>kommunbudget: validation summary</title>",
+        f"<style>{_STYLE}</style></head><body><h1>kommunbudget: what was published</h1>",
+        f"<p>{len(outcome.published['documents'])} document(s), {len(errors)} failed, validated in "
+        f"{outcome.seconds:.1f} s; findings: {totals}. Warnings are for attention, not failures; a source "
+        "inconsistency is the PDF disagreeing with itself (published as printed); extraction errors are "
+        "quarantined. Full list: <code>validation_results.csv</code>; quarantined rows: "
+        "<code>quarantine/&lt;dataset&gt;.csv</code>; "
         f"GX Data Docs: <a href='{DATA_DOCS}/index.html'>{DATA_DOCS}/index.html</a>.</p>",
-        _counts_table(counts),
-        _suites_table(suites, docs),
+        documents_table(outcome, links, errors),
+        _suites_table(outcome.suites, outcome.data_docs, results),
     ]
     for severity in SEVERITIES:
         parts.append(_findings_table(results[results["severity"] == severity], severity))
@@ -118,33 +126,9 @@ def summary_page(
     return "\n".join(parts)
 
 
-def _counts_table(counts: pd.DataFrame) -> str:
-    if counts.empty:
-        return "<h2>Rows per document</h2><p>No documents.</p>"
-    wide = counts.pivot_table(
-        index=["source_file"], columns="dataset", values=["extracted", "published", "quarantined"], aggfunc="sum"
-    )
-    reconciles = counts.groupby("source_file")["reconciles"].all()
-    datasets = list(dict.fromkeys(counts["dataset"]))
-    head = "".join(f"<th>{html.escape(d)}<br>extracted / published / quarantined</th>" for d in datasets)
-    rows = []
-    for source_file in wide.index:
-        cells = "".join(
-            "<td class='n'>"
-            + " / ".join(str(int(wide.loc[source_file, (k, d)])) for k in ("extracted", "published", "quarantined"))
-            + "</td>"
-            for d in datasets
-        )
-        ok = bool(reconciles[source_file])
-        mark = "<td class='ok'>yes</td>" if ok else "<td class='bad'>NO</td>"
-        rows.append(f"<tr><td>{html.escape(source_file)}</td>{cells}{mark}</tr>")
-    return (
-        f"<h2>Rows per document</h2><table><tr><th>document</th>{head}<th>counts add up</th></tr>"
-        f"{''.join(rows)}</table>"
-    )
-
-
-def _suites_table(suites: list[SuiteStats], docs: DataDocs) -> str:
+def _suites_table(suites: list[SuiteStats], docs: DataDocs, results: pd.DataFrame) -> str:
+    """A suite fails (red) only when it found extraction errors; unmet expectations whose
+    findings are all warnings or source inconsistencies are shown as such, in amber."""
     rows = []
     for s in suites:
         suite_page = PurePosixPath("expectations", f"{s.suite}.html")
@@ -152,7 +136,7 @@ def _suites_table(suites: list[SuiteStats], docs: DataDocs) -> str:
         links = [_link(suite_page, "expectations")] if suite_page in docs else []
         if runs:
             links.append(_link(runs[-1], "latest validation"))
-        state = "<span class='ok'>passed</span>" if s.success else "<span class='bad'>failed</span>"
+        state = _suite_state(s, results[results["dataset"] == s.suite])
         rows.append(
             f"<tr><td>{html.escape(s.suite)}</td><td class='n'>{s.rows}</td>"
             f"<td class='n'>{s.successful} / {s.evaluated}</td>"
@@ -162,6 +146,14 @@ def _suites_table(suites: list[SuiteStats], docs: DataDocs) -> str:
         "<h2>GX expectation suites</h2><table><tr><th>suite</th><th>rows</th><th>expectations met</th>"
         f"<th>result</th><th>Data Docs</th></tr>{''.join(rows)}</table>"
     )
+
+
+def _suite_state(suite: SuiteStats, findings: pd.DataFrame) -> str:
+    if suite.success:
+        return "<span class='ok'>passed</span>"
+    if (findings["severity"] == EXTRACTION_ERROR).any():
+        return "<span class='bad'>failed: rows quarantined</span>"
+    return "<span class='warn'>met, with findings to review</span>"
 
 
 def _findings_table(df: pd.DataFrame, severity: str) -> str:
@@ -182,7 +174,7 @@ def _cell(value: object) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return "<td></td>"
     if isinstance(value, float):
-        return f"<td class='n'>{fmt(value)}</td>"
+        return f"<td class='n'>{sv_number(value)}</td>"
     return f"<td>{html.escape(str(value))}</td>"
 
 
