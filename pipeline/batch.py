@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from pipeline import __version__
 from pipeline.contract import DATASETS
@@ -229,6 +230,25 @@ def publish(out: Path, extractions: list[Extraction], settings: Settings,
     quarantined = sum(len(q) for q in outcome.quarantined.values())
     log(f"validation: {found}; {quarantined} rows quarantined ({outcome.seconds:.1f} s)")
     return outcome
+
+
+def summary_table(report: dict) -> Table:
+    """The closing summary of a run for the terminal: rows per dataset, failures, findings
+    and where the report is."""
+    table = Table(title=f"kommunbudget {report['pipeline_version']}: {report['files_seen']} files", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("processed", f"{report['processed']} ({report['skipped_unchanged']} unchanged)")
+    table.add_row("rows", ", ".join(f"{name} {count}" for name, count in report["rows"].items()))
+    failed = "\n".join(f"{escape(f['file'])}: {escape(f['stage'])}: {escape(f['reason'])}" for f in report["failed"])
+    table.add_row("failed", f"[red]{failed}[/red]" if failed else "none")
+    if report["validation"]:
+        found = report["validation"]["findings"]
+        table.add_row("findings", ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in found.items()))
+        table.add_row("quarantined", ", ".join(f"{n} {d}" for d, n in report["validation"]["quarantined"].items() if n)
+                      or "none")
+    table.add_row("report", escape(report["report"]))
+    return table
 
 
 def _stage_timings(results: list[DocumentResult]) -> dict[str, float]:

@@ -8,6 +8,7 @@ import signal
 from pathlib import Path
 
 import typer
+from rich.console import Console
 
 from pipeline import __version__, logs
 from pipeline.batch import (
@@ -18,6 +19,7 @@ from pipeline.batch import (
     RunOptions,
     publish,
     run_batch,
+    summary_table,
 )
 from pipeline.executors import RunFailed, default_workers
 from pipeline.extract.explain import explain_page
@@ -27,13 +29,16 @@ from pipeline.layout.render import render
 from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
 from pipeline.publish.review import Sources
+from pipeline.publish.review_marks import document_marks
+from pipeline.publish.review_render import draw_page
 from pipeline.publish.state import load_state
 from pipeline.publish.verify import problems
 from pipeline.reference import DATA_DIR
 from pipeline.reference.kolada_api import DEFAULT_BASE_URL, KoladaError
 from pipeline.reference.update import update as update_reference
-from pipeline.runner import find_pdfs, read_interim, write_json
+from pipeline.runner import find_pdfs, process_path, read_interim, write_json
 from pipeline.settings import Settings, SettingsError, default_config_dir, load_settings
+from pipeline.validate import validate as validate_rows
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 reference_app = typer.Typer(no_args_is_help=True, help="The reference data shipped in pipeline/reference/data.")
@@ -96,7 +101,7 @@ def run(
                          timeout=limit or None)
     stopped_by = _interrupt_on_sigterm()
     try:
-        code, _ = run_batch(inputs, out, settings, options)
+        code, report = run_batch(inputs, out, settings, options)
     except KeyboardInterrupt:
         typer.echo("interrupted: pending documents cancelled, the published outputs are those of the last complete "
                    "run", err=True)
@@ -113,6 +118,8 @@ def run(
     except OSError as exc:  # disk full, output read-only …: the previous complete outputs stay in place
         typer.echo(f"the run failed writing its outputs: {exc.strerror or exc}: {exc.filename or out}", err=True)
         raise typer.Exit(EXIT_RUN_FAILED) from None
+    if log.isEnabledFor(logging.INFO):  # --quiet: nothing but warnings, for cron
+        Console().print(summary_table(report))
     raise typer.Exit(code)
 
 
@@ -203,6 +210,28 @@ def explain(
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
         raise typer.Exit(EXIT_USAGE)
     typer.echo(explain_page(build_layout(source, ctx.obj), page, ctx.obj))
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="a PDF"),
+    page: int = typer.Option(..., "--page", min=1, help="the page to draw"),
+    target: Path = typer.Option(Path("review.png"), "--out", help="the PNG to write"),
+) -> None:
+    """Draw PAGE of FILE with every row this pipeline extracts from it outlined (colour: dataset;
+    frame: validation status), running every stage and validation on FILE in this process."""
+    result = process_path(file, ctx.obj)
+    if result.error is not None:
+        typer.echo(f"{file.name}: [{result.error.stage}] {result.error.reason}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    marks = document_marks(validate_rows([result.extraction], ctx.obj)).get(result.doc_id, [])
+    try:
+        drawn = draw_page(file, page, marks, target)
+    except ValueError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(f"{target}: page {page} of {file.name}, {drawn} rows outlined")
 
 
 @reference_app.command("update")
