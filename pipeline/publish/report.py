@@ -49,7 +49,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .ok{color:#176c2e}.bad{color:#b00020;font-weight:600}.warn{color:#8a6100}.muted{color:#666}
 td.st-ok{background:#e3f4e6}td.st-partial{background:#fff1e0}td.st-failed{background:#fde8ea;font-weight:600}
 td.st-not_budget{background:#eee}
-table.docs{font-size:.8em}table.docs td{max-width:18em;overflow-wrap:anywhere}.chart{vertical-align:middle}
+table.docs{font-size:.8em}table.docs td:first-child{max-width:20em;overflow-wrap:anywhere}.chart{vertical-align:middle}
 .source_inconsistency{background:#fff1e0}.extraction_error{background:#fde8ea}.warning{background:#fbfbe6}
 .offline-note{background:#eef4ff;border:1px solid #99b;padding:.5em 1em;margin:1em 0}
 img{max-width:240px}.navbar,.sticky{position:static}

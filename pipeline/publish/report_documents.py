@@ -18,6 +18,7 @@ from pipeline.validate.results import EXTRACTION_ERROR, SEVERITIES, SOURCE_INCON
 
 _COUNTED = ("goals", "indicators", "measures", "amounts", "indicator_kpi")
 _SEVERITY_CLASS = {SOURCE_INCONSISTENCY: "warn", EXTRACTION_ERROR: "bad", WARNING: "muted"}
+_ORDER = {"failed": 0, "partial": 1}  # what needs a reader first, first
 _KIND_COLOURS = {"budget": "#2ca02c", "outcome": "#1f77b4", "plan": "#9467bd", "forecast": "#17becf",
                  "deviation": "#ff7f0e", "total": "#8c564b", "other": "#999999"}
 
@@ -33,7 +34,7 @@ def documents_table(outcome: ValidationOutcome, links: dict[str, str], errors: d
         "document", "status", "doc_type", "municipality", "organisation", "period",
         *_COUNTED, "findings", "amounts by kind", "failure"))
     body = []
-    for doc in docs.sort_values("source_file").to_dict("records"):
+    for doc in sorted(docs.to_dict("records"), key=lambda d: (_ORDER.get(str(d["status"]), 2), d["source_file"])):
         doc_id = str(doc["doc_id"])
         error = errors.get(doc_id)
         failure = f"<b>{html.escape(error.stage)}</b>: {html.escape(error.reason)}" if error else ""
