@@ -31,7 +31,8 @@ from pipeline.publish.lock import OutputLock
 from pipeline.publish.review import Sources
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.validation import write_validation
-from pipeline.publish.writers import remove_stale_temporaries, write_dataset
+from pipeline.publish.writers import CONTRACT_CSV, CsvDialect, remove_stale_temporaries, write_dataset
+from pipeline.publish.xlsx import WORKBOOK, write_workbook
 from pipeline.runner import RETRIED_STAGES, DocumentResult, find_pdfs, read_interim, write_interim, write_json
 from pipeline.settings import Settings
 from pipeline.validate import ValidationOutcome, validate
@@ -57,6 +58,7 @@ class RunOptions:
     prune: bool = False  # drop the rows of documents no longer among the inputs (else kept)
     allow_empty: bool = False  # let a pruning run with no PDFs empty a published set
     timeout: float | None = None  # seconds per document (None: no limit)
+    csv_dialect: CsvDialect = CONTRACT_CSV  # how the datasets' CSVs are written (writers.CSV_DIALECTS)
 
 
 def run_batch(
@@ -91,7 +93,7 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
     changed = bool(todo) or (bool(removed) and options.prune)
     validation = None
     if changed or not (out / "documents.csv").exists():
-        validation = publish(out, extractions, settings, log, _sources(outcomes)).summary()
+        validation = publish(out, extractions, settings, log, _sources(outcomes), options.csv_dialect).summary()
     save_state(out, current)
 
     failed = [error for _, error in outcomes.values() if error is not None]
@@ -214,18 +216,20 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
 
 
 def publish(out: Path, extractions: list[Extraction], settings: Settings,
-            log: Callable[[str], None] = _log.info, sources: Sources | None = None) -> ValidationOutcome:
+            log: Callable[[str], None] = _log.info, sources: Sources | None = None,
+            dialect: CsvDialect = CONTRACT_CSV) -> ValidationOutcome:
     """Validate the extracted rows, then publish, as one new generation (generations.py): what
     validation found (results, quarantine, reports with a review page per document, drawn
-    from the PDFs `sources` names), the clean rows of every dataset, the database, and the
-    data package last."""
+    from the PDFs `sources` names), the clean rows of every dataset (CSV in `dialect`, Parquet,
+    one workbook), the database, and the data package last."""
     outcome = validate(extractions, settings)
     with new_generation(out) as generation:
         write_validation(generation, outcome, sources or Sources())
         for name in DATASETS:
-            write_dataset(generation, name, outcome.published[name])
+            write_dataset(generation, name, outcome.published[name], dialect)
+        write_workbook(generation / WORKBOOK, outcome.published)
         write_database(generation / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
-        write_datapackage(generation, list(DATASETS))
+        write_datapackage(generation, list(DATASETS), dialect, sorted(outcome.published["documents"]["source_file"]))
     found = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in outcome.summary()["findings"].items())
     quarantined = sum(len(q) for q in outcome.quarantined.values())
     log(f"validation: {found}; {quarantined} rows quarantined ({outcome.seconds:.1f} s)")

@@ -33,6 +33,7 @@ from pipeline.publish.review_marks import document_marks
 from pipeline.publish.review_render import draw_page
 from pipeline.publish.state import load_state
 from pipeline.publish.verify import problems
+from pipeline.publish.writers import CSV_DIALECTS
 from pipeline.reference import DATA_DIR
 from pipeline.reference.kolada_api import DEFAULT_BASE_URL, KoladaError
 from pipeline.reference.update import update as update_reference
@@ -86,6 +87,9 @@ def run(
                                "(by default a run keeps every document published before)"),
     allow_empty: bool = typer.Option(False, "--allow-empty", help="with --prune: let a run that finds no PDF "
                                      "empty the published set"),
+    csv_dialect: str = typer.Option("contract", "--csv-dialect",
+                                    help="contract: the published CSV format (default); excel-sv: ';' separator, "
+                                    "decimal comma and a UTF-8 BOM, for Swedish Excel"),
     timeout: float | None = typer.Option(None, "--timeout", min=0,
                                          help="seconds one document may take before it is given up (0: no limit; "
                                          "default: configs/pipeline.yaml run.document_timeout_seconds)"),
@@ -95,10 +99,12 @@ def run(
     if missing:
         typer.echo(f"no such file or directory: {', '.join(map(str, missing))}", err=True)
         raise typer.Exit(EXIT_USAGE)
+    if csv_dialect not in CSV_DIALECTS:
+        raise typer.BadParameter(f"one of {', '.join(sorted(CSV_DIALECTS))}", param_hint="--csv-dialect")
     settings: Settings = ctx.obj
     limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
     options = RunOptions(workers=workers, scheduler=scheduler, force=force, prune=prune, allow_empty=allow_empty,
-                         timeout=limit or None)
+                         timeout=limit or None, csv_dialect=CSV_DIALECTS[csv_dialect])
     stopped_by = _interrupt_on_sigterm()
     try:
         code, report = run_batch(inputs, out, settings, options)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.contract import Column, columns, primary_key
-from pipeline.publish.writers import write_text
+from pipeline.publish.writers import CONTRACT_CSV, CsvDialect, write_text
 
 
 def _field(column: Column) -> dict:
@@ -42,7 +42,16 @@ def _foreign_keys(dataset: str) -> list[dict]:
     ]
 
 
-def descriptor(datasets: list[str]) -> dict:
+# The licence the project publishes its extractions under: the facts of public documents
+# (allmänna handlingar), offered without restriction. The project's choice, stated here once.
+LICENSE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
+           "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
+
+
+def descriptor(datasets: list[str], dialect: CsvDialect = CONTRACT_CSV, source_files: list[str] | None = None) -> dict:
+    """The package: a resource per dataset with its schema (field descriptions from the
+    contract), the CSV dialect the files were written in, the licence and the PDFs the rows
+    come from."""
     resources = []
     for name in datasets:
         schema: dict = {
@@ -60,15 +69,22 @@ def descriptor(datasets: list[str]) -> dict:
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8",
+                "encoding": dialect.encoding,
+                "dialect": {"delimiter": dialect.separator},
                 "schema": schema,
             }
         )
+        if dialect.decimal != ".":
+            for f in schema["fields"]:
+                if f["type"] == "number":
+                    f["decimalChar"] = dialect.decimal
     return {
         "name": "kommunbudget",
         "title": "Swedish municipal and regional budgets, extracted by kommunbudget",
         "version": __version__,
         "profile": "tabular-data-package",
+        "licenses": [LICENSE],
+        "sources": [{"title": name} for name in source_files or []],
         "resources": resources,
     }
 
@@ -77,12 +93,13 @@ PACKAGE = "datapackage.json"
 FILES = "kommunbudget:files"  # every other file of the publish: path → bytes and hash
 
 
-def write_datapackage(out: Path, datasets: list[str]) -> None:
+def write_datapackage(out: Path, datasets: list[str], dialect: CsvDialect = CONTRACT_CSV,
+                      source_files: list[str] | None = None) -> None:
     """Call last, when every other output of the publish is written: the package records what
     each file holds — the CSVs as Frictionless resources, and every file (Parquet, DuckDB,
     validation_results, quarantine, reports) in `kommunbudget:files`, which `pipeline verify`
     checks."""
-    package = descriptor(datasets)
+    package = descriptor(datasets, dialect, source_files)
     for resource in package["resources"]:
         resource.update(file_digest(out / resource["path"]))
     package[FILES] = {

@@ -74,9 +74,10 @@ def _status(severities: set[str]) -> str:
 def _mark(name: str, record: dict, row_id: str, status: str, messages: list[str]) -> Mark:
     if name == "amounts":
         dataset = f"{record['source']} amount"
-        figure = f"{sv_number(_number(record['value']))} {text_of(record.get('unit'))}"
+        value = _number(record["value"])
+        figure = f"{text_of(record['value']) if value is None else sv_number(value)} {text_of(record.get('unit'))}"
         label = f"{figure} · {text_of(record.get('row_label'))}"
-        fields = [(f, sv_number(_number(record.get(f))) if f in _FIGURES else _shown(record.get(f)))
+        fields = [(f, _figure(record.get(f)) if f in _FIGURES else _shown(record.get(f)))
                   for f in _AMOUNT_FIELDS]
     else:
         dataset = name.removesuffix("s")
@@ -85,14 +86,23 @@ def _mark(name: str, record: dict, row_id: str, status: str, messages: list[str]
     fields += [("rule", text_of(record.get("rule"))), ("page", _shown(record.get("page"))), ("status", status)]
     box = tuple(_number(record.get(k)) for k in ("x0", "top", "x1", "bottom"))
     return Mark(
-        row_id=row_id, dataset=dataset, status=status, page=int(record["page"]),
+        row_id=row_id, dataset=dataset, status=status, page=int(_number(record["page"]) or 0),  # 0: no page
         box=None if any(v is None for v in box) else box,  # type: ignore[arg-type]
         label=label.strip(" ·"), fields=tuple((k, v) for k, v in fields if v), messages=tuple(messages),
     )
 
 
 def _number(value: object) -> float | None:
-    return None if missing(value) else float(value)  # type: ignore[arg-type]
+    """A number, or None: a quarantined row holds what was extracted ("6 2x9" where a figure belongs)."""
+    try:
+        return None if missing(value) else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _figure(value: object) -> str:
+    number = _number(value)
+    return text_of(value) if number is None else sv_number(number)
 
 
 def _shown(value: object) -> str:

@@ -16,7 +16,7 @@ from pipeline.validate import ValidationOutcome
 from pipeline.validate.results import RESULT_SCHEMA
 
 
-def write_validation(out: Path, outcome: ValidationOutcome, sources: Sources) -> None:
+def write_validation(out: Path, outcome: ValidationOutcome, sources: Sources | None = None) -> None:
     """processed/quarantine/<dataset>.csv (header only when none), validation_results.{csv,parquet}
     (publish adds its table to budget.duckdb) and processed/reports/ (with a review page per
     document, whose pages it renders from `sources`)."""
@@ -27,4 +27,4 @@ def write_validation(out: Path, outcome: ValidationOutcome, sources: Sources) ->
         out / "validation_results.parquet",
         pa.Table.from_pandas(outcome.results, preserve_index=False).cast(RESULT_SCHEMA),
     )
-    write_reports(out / "reports", outcome, sources)
+    write_reports(out / "reports", outcome, sources or Sources())

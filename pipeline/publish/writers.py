@@ -10,6 +10,7 @@ import re
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -19,9 +20,25 @@ import pyarrow.parquet as pq
 from pipeline.contract import arrow_schema
 
 
-def write_dataset(out: Path, dataset: str, df: pd.DataFrame) -> None:
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV is written. The contract's (the default, what every reader of the datasets
+    expects) or Swedish Excel's, which opens a ";"-separated file with decimal commas and
+    a BOM (else it guesses the encoding wrong) in columns with a double-click."""
+
+    name: str
+    separator: str
+    decimal: str
+    encoding: str
+
+
+CONTRACT_CSV = CsvDialect("contract", ",", ".", "utf-8")
+CSV_DIALECTS = {d.name: d for d in (CONTRACT_CSV, CsvDialect("excel-sv", ";", ",", "utf-8-sig"))}
+
+
+def write_dataset(out: Path, dataset: str, df: pd.DataFrame, dialect: CsvDialect = CONTRACT_CSV) -> None:
     """<dataset>.csv and <dataset>.parquet of a typed frame (validate.frames.typed_frame)."""
-    write_csv(out / f"{dataset}.csv", df)
+    write_csv(out / f"{dataset}.csv", df, dialect)
     table = pa.Table.from_pandas(df, preserve_index=False).cast(
         pa.schema(
             [
@@ -38,8 +55,9 @@ def write_dataset(out: Path, dataset: str, df: pd.DataFrame) -> None:
 _FORMULA = re.compile(r"^[=@\t\r]|^[+-].*[=(|!]", re.DOTALL)
 
 
-def write_csv(target: Path, df: pd.DataFrame) -> None:
-    """UTF-8, `.` as decimal point, empty cell for null, \\n line ends: the contract's CSV.
+def write_csv(target: Path, df: pd.DataFrame, dialect: CsvDialect = CONTRACT_CSV) -> None:
+    """UTF-8, `.` as decimal point, empty cell for null, \\n line ends: the contract's CSV
+    (or, in another dialect, its separator, decimal mark and encoding).
 
     Journalists open these files in Excel: a text cell that a spreadsheet would run as a
     formula (OWASP "CSV injection": a row label or PDF title "=HYPERLINK(…)") gets a leading
@@ -49,7 +67,8 @@ def write_csv(target: Path, df: pd.DataFrame) -> None:
     would break the row there. Parquet and DuckDB keep every text exact.
     """
     with atomic_path(target) as tmp:
-        neutralised(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        neutralised(df).to_csv(tmp, index=False, sep=dialect.separator, decimal=dialect.decimal,
+                               encoding=dialect.encoding, lineterminator="\n")
 
 
 def neutralised(df: pd.DataFrame) -> pd.DataFrame:
