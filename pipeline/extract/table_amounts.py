@@ -20,17 +20,6 @@ from pipeline.tables.model import Cell, Row, Table
 from pipeline.text.units import UnitGrammar
 
 
-def financial_tables(tables: list[Table], vocabulary: sem.Vocabulary) -> list[Table]:
-    """The tables whose column header says what their figures are, and whose title, stub
-    or caption names money."""
-    return [t for t in tables if t.header_rows and vocabulary.is_financial(_context(t))]
-
-
-def _context(table: Table) -> str:
-    """Title, stub and caption text: where financial cues are looked up."""
-    return " ".join(t for t in (table.title, table.stub, table.caption) if t)
-
-
 def column_labels(tables: list[Table]) -> list[str]:
     return [c.label for table in tables for c in table.columns]
 

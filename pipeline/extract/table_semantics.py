@@ -34,6 +34,7 @@ class Vocabulary:
     comparison: re.Pattern[str]  # "jämfört med": what follows is compared with, not dated
     month_period: re.Pattern[str]  # "202603": a period up to a month of a year
     full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up its forecast
+    indicator_roles: re.Pattern[str]  # "Indikator", "Mått/nyckeltal", "Målvärde": a table of indicators
 
     @classmethod
     def of(cls, settings: Settings) -> Vocabulary:
@@ -51,6 +52,7 @@ class Vocabulary:
             comparison=any_of(settings.amounts.table_years.comparison_cues),
             month_period=re.compile(settings.amounts.table_years.month_period),
             full_year=any_of(settings.amounts.year_kinds.full_year_cues),
+            indicator_roles=any_of(tables.indicator_roles),
         )
 
     def column_year(self, label: str) -> int | None:
@@ -73,9 +75,9 @@ class Vocabulary:
         """A row label that names a kind ("Budget", "Budgetavvikelse") in tables of years.
 
         A "Totalt" row is a sum of the rows above, not a multi-year total: it keeps its
-        column's kind."""
+        column's kind; an "Antal årsarbetare" row states its unit (a count), not a kind."""
         kind = self.kind_of(label)
-        return kind if kind not in (None, "total") and self.tables.kind_words.match(label) else None
+        return kind if kind not in (None, "total", "other") and self.tables.kind_words.match(label) else None
 
     def meaningful_column(self, label: str) -> bool:
         """A column header states a year, a kind or a unit; anything else is not a figure column
@@ -111,6 +113,7 @@ class YearKinds:
     period_start: int | None
     vocabulary: Vocabulary
     forecast_document: bool = False
+    report_year: int | None = None  # the last year the document reports on (period_end)
 
     @classmethod
     def of(cls, labels: list[str], document: DocumentRow, vocabulary: Vocabulary) -> YearKinds:
@@ -127,13 +130,13 @@ class YearKinds:
             period_start=document.period_start,
             vocabulary=vocabulary,
             forecast_document=document.doc_type in cfg.forecast_doc_types,
+            report_year=document.period_end,
         )
 
     def kind(self, label: str) -> str | None:
-        if self.outcome_document:
-            full_year = self.vocabulary.full_year.search(label) is not None
-            return "forecast" if self.forecast_document and full_year else "outcome"
         year = self.vocabulary.years.year_of(label)
+        if self.outcome_document:
+            return "forecast" if self.forecast_document and self._future_full_year(label, year) else "outcome"
         if year is None:
             return "budget" if self.budget_document else None
         if year in self.stated:
@@ -142,3 +145,9 @@ class YearKinds:
             return "budget" if year == self.period_start else "plan"
         return None
 
+    def _future_full_year(self, label: str, year: int | None) -> bool:
+        """A full-year column ("Resultat helår") of the report year or later: in a follow-up
+        during the year its figures are the forecast; "Ack åa helår 2024" in a report on 2026 is
+        an earlier year's outcome."""
+        earlier = year is not None and self.report_year is not None and year < self.report_year
+        return self.vocabulary.full_year.search(label) is not None and not earlier
