@@ -32,7 +32,7 @@ from pipeline.validate.results import (
 )
 from pipeline.validate.suites import DataDocs, SuiteStats, run_checkpoint, staging_frames
 from pipeline.validate.tables import blocks, tables
-from pipeline.validate.units import unit_checks
+from pipeline.validate.units import inferred_units, unit_checks
 
 __all__ = ["ValidationOutcome", "validate"]
 
@@ -98,6 +98,7 @@ def validate(extractions: list[Extraction], settings: Settings) -> ValidationOut
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
     findings += _unplaced_figures(extractions)
+    findings += inferred_units(raw["amounts"])
     outcome_split = split(rows, raw, findings)
     findings += outcome_split.findings
     source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))

@@ -169,3 +169,16 @@ def test_kpi_candidates_follow_their_quarantined_indicator():
     held = outcome.quarantined["indicator_kpi"]
     assert list(held["indicator_id"]) == ["kpis-i2"] and list(held["checks"]) == ["indicator_quarantined"]
     assert outcome.counts["reconciles"].all()
+
+
+def test_a_unit_inferred_from_the_other_tables_is_one_warning_per_table(run):
+    """A table that prints no unit and took the document's (unit_source "document") is
+    published with its value_sek, and named once so a user can check it; a stated unit is not."""
+    base = _extraction("inferred0000000f", 0)
+    amounts = [replace(r, unit_source="document") for r in base.amounts]
+    outcome = validate([replace(base, amounts=amounts)], SETTINGS)
+    found = outcome.results[outcome.results["check"] == "unit_inferred"]
+    assert len(found) == 1 and found.iloc[0]["severity"] == "warning"
+    assert f"{len(amounts)} figures" in found.iloc[0]["message"] and found.iloc[0]["page"] == amounts[0].page
+    assert len(outcome.published["amounts"]) == len(amounts)
+    assert not (run[1].results["check"] == "unit_inferred").any()
