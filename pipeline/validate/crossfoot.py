@@ -311,6 +311,8 @@ def _check(
         outcome, why = ROUNDING, "within rounding"
     elif step := _unit_step(found, expected, tolerance, s):
         outcome, why = INCONSISTENT, f"printed in another unit (×{step:g} the expected figure)"
+    elif expected and abs(found + expected) <= tolerance + _eps(scale):
+        outcome, why = INCONSISTENT, "printed with the opposite sign"
     elif abs(diff) <= s.plausible_share * scale:
         outcome, why = INCONSISTENT, "the printed figures disagree"
     else:

@@ -184,6 +184,16 @@ def test_a_total_far_from_every_sum_is_only_a_warning():
     assert only(checks_of(table), "Årets kassaflöde").outcome == UNEXPLAINED
 
 
+def test_a_total_printed_with_the_opposite_sign_is_a_source_inconsistency():
+    """Rows that add up to +1 633,7 under a total printed −1 633,7: a minus sign lost or
+    added in the source, not "no plain sum"; in tkr and in mnkr with decimals alike."""
+    for unit, rows in (("mnkr", (1_203.3, 430.4)), ("tkr", (52_000, -2_500))):
+        table = Table("Resultatuppföljning", [("Prognos intäkter helår", "forecast", 2026)], unit=unit)
+        table.row("Total förvaltning", rows[0]).row("Övrigt", rows[1]).row("Totalt", -sum(rows), total=True)
+        check = only(checks_of(table), "Totalt")
+        assert check.outcome == INCONSISTENT and "opposite sign" in check.message
+
+
 def test_blank_cells_in_the_summed_rows_make_a_mismatch_incomplete():
     table = Table("Drift", [("Budget 2025", "budget", 2025), ("Utfall 2025", "outcome", 2025)])
     table.row("a", 10, 9).row("b", None, 5).row("c", 30, 31).row("Summa", 50, 45, total=True)
