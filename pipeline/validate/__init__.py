@@ -31,7 +31,7 @@ from pipeline.validate.results import (
     results_frame,
 )
 from pipeline.validate.suites import DataDocs, SuiteStats, run_checkpoint, staging_frames
-from pipeline.validate.tables import blocks, tables
+from pipeline.validate.tables import tables
 from pipeline.validate.units import inferred_units, unit_checks
 
 __all__ = ["ValidationOutcome", "validate"]
@@ -91,7 +91,7 @@ def validate(extractions: list[Extraction], settings: Settings) -> ValidationOut
     rows = dataset_rows(extractions)
     raw = raw_frames(rows)
     found_tables = tables(raw["amounts"])
-    checks = {"crossfoot": crossfoot(blocks(found_tables), settings),
+    checks = {"crossfoot": crossfoot(found_tables, settings),
               "units": unit_checks(found_tables, raw["amounts"], settings)}
     frames = staging_frames(raw, settings) | {name: _checks_frame(c) for name, c in checks.items()}
     findings, suites, data_docs = run_checkpoint(frames, settings)

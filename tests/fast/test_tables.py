@@ -163,6 +163,29 @@ def test_repeated_header_with_same_corner_continues_across_a_sub_heading():
     assert [r.value for r in rows] == [-706, -828, -706, -828]
 
 
+def _investments(second_header: tuple[str, str]) -> list[Table]:
+    """A projects table on page 1 under a two-line header ("Budget 2025" over "Budget"),
+    and the next page under a one-line header, then its numbered caption."""
+    first = table(1, [line(1, 100, (70, "Projekt, mnkr"), (350, "Budget 2025"), (450, "Plan 2026"), bold=True),
+                      line(1, 112, (350, "Budget"), (450, "Plan"), bold=True),
+                      line(1, 130, (70, "Falu lasarett"), (350, "135"), (450, "109"))])
+    second = table(2, [line(2, 60, (70, "Projekt, mnkr"), *zip((350, 450), second_header), bold=True),
+                       line(2, 78, (70, "Mora lasarett"), (350, "20"), (450, "5"))])
+    return build_tables(_doc(heading(1, "Betydande investeringsprojekt"), first, second,
+                             caption(2, "Tabell 7. Fastighetsinvesteringar")), TABLES)
+
+
+def test_a_header_repeated_without_one_of_its_lines_continues_the_table():
+    """The next page repeats the header without its line of kinds: one table, named by the
+    caption under its last page, its columns labelled as both pages print them; a header
+    naming other years starts a table of its own."""
+    (found,) = _investments(("Budget 2025", "Plan 2026"))
+    assert found.pages == [1, 2] and found.title == "Fastighetsinvesteringar"
+    assert [c.label for c in found.columns] == ["Budget 2025", "Plan 2026"]
+    assert [r.label for r in found.rows] == ["Falu lasarett", "Mora lasarett"]
+    assert len(_investments(("Budget 2026", "Plan 2027"))) == 2
+
+
 def test_bare_years_take_their_kind_from_the_document():
     """Stated elsewhere in the document ("Budget 2021", "Plan 2022"), else by the period of a
     budget (later years are plan), and every bare year of an annual report is an outcome."""
