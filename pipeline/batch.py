@@ -24,6 +24,7 @@ from pipeline.ingest import file_doc_id
 from pipeline.model import Extraction, StageError
 from pipeline.publish.database import write_database
 from pipeline.publish.datapackage import write_datapackage
+from pipeline.publish.generations import new_generation
 from pipeline.publish.lock import OutputLock
 from pipeline.publish.state import Entry, load_state, processed_by, save_state, state_key
 from pipeline.publish.validation import write_validation
@@ -36,7 +37,13 @@ EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_LOCKED = 3
+EXIT_RUN_FAILED = 4  # the run itself failed: no scheduler or workers, a full disk, a read-only output
 _log = logging.getLogger(__name__)
+
+
+class EmptyInput(RuntimeError):
+    """A pruning run found no PDF where documents were published: an unmounted or emptied
+    raw/ must not wipe the published set (a usage error unless allow_empty)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,8 @@ class RunOptions:
     workers: int = 1
     scheduler: str | None = None
     force: bool = False
-    keep_deleted: bool = False
+    prune: bool = False  # drop the rows of documents no longer among the inputs (else kept)
+    allow_empty: bool = False  # let a pruning run with no PDFs empty a published set
     timeout: float | None = None  # seconds per document (None: no limit)
 
 
@@ -52,7 +60,8 @@ def run_batch(
     inputs: list[Path], out: Path, settings: Settings, options: RunOptions = RunOptions(),
     log: Callable[[str], None] = _log.info,
 ) -> tuple[int, dict]:
-    """Process `inputs` into `out` with `settings`; raises OutputLocked if another run holds `out`."""
+    """Process `inputs` into `out` with `settings`; raises OutputLocked if another run holds
+    `out`, EmptyInput if a pruning run finds nothing to publish over a published set."""
     with OutputLock(out):
         return _run(inputs, out, settings, options, log)
 
@@ -63,6 +72,9 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
     remove_stale_temporaries(out)
     interim = out / "interim"
     files = find_pdfs(inputs)
+    if options.prune and not files and not options.allow_empty and load_state(out):
+        raise EmptyInput(f"no PDF found in {', '.join(map(str, inputs))}: refusing to remove every published "
+                         "document (give --allow-empty to do so)")
     current, todo, reused, removed = _plan(files, out, settings, options)
 
     results = _process(todo, settings, options, log)
@@ -73,7 +85,7 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
     outcomes = {key: cached for key, cached in reused.items()}
     outcomes.update({state_key(p): (r.extraction, r.error) for p, r in zip(todo, results)})
     extractions = _unique_documents(outcomes)
-    changed = bool(todo) or (bool(removed) and not options.keep_deleted)
+    changed = bool(todo) or (bool(removed) and options.prune)
     validation = None
     if changed or not (out / "documents.csv").exists():
         validation = publish(out, extractions, settings, log).summary()
@@ -85,8 +97,8 @@ def _run(inputs: list[Path], out: Path, settings: Settings, options: RunOptions,
         "started_utc": datetime.now(UTC).isoformat(timespec="seconds"),
         "files_seen": len(files),
         "processed": sum(r.error is None for r in results),
-        "skipped_unchanged": len(reused) - (len(removed) if options.keep_deleted else 0),
-        "removed": sorted(Path(k).name for k in removed) if not options.keep_deleted else [],
+        "skipped_unchanged": len(reused) - (0 if options.prune else len(removed)),
+        "removed": sorted(Path(k).name for k in removed) if options.prune else [],
         "published": changed,
         "failed": [asdict(e) for e in failed],
         "rows": {name: sum(len(getattr(x, name)) for x in extractions) for name in DATASETS[1:]}
@@ -124,13 +136,16 @@ def _plan(
             current[key] = previous
         else:
             todo.append(path)
-    removed = {k: v for k, v in state.items() if k not in {state_key(p) for p in files}}
-    if options.keep_deleted:
+    given = {state_key(p) for p in files}
+    removed = {k: v for k, v in state.items() if k not in given}
+    if not options.prune:
         for key, entry in removed.items():
             cached = read_interim(interim, entry.doc_id)
-            if cached is not None:
-                reused[key] = cached
-                current[key] = entry
+            if cached is None:  # its interim result is gone: it cannot be kept without its file
+                _log.warning("%s is no longer among the inputs and has no interim result: its rows go", key)
+                continue
+            reused[key] = cached
+            current[key] = entry
     return current, todo, reused, removed
 
 
@@ -164,14 +179,16 @@ def _unique_documents(outcomes: dict[str, tuple[Extraction, StageError | None]])
 
 def publish(out: Path, extractions: list[Extraction], settings: Settings,
             log: Callable[[str], None] = _log.info) -> ValidationOutcome:
-    """Validate the extracted rows, then publish: what validation found (results, quarantine,
-    reports), the clean rows of every dataset, the database, and the data package last."""
+    """Validate the extracted rows, then publish, as one new generation (generations.py): what
+    validation found (results, quarantine, reports), the clean rows of every dataset, the
+    database, and the data package last."""
     outcome = validate(extractions, settings)
-    write_validation(out, outcome)
-    for name in DATASETS:
-        write_dataset(out, name, outcome.published[name])
-    write_database(out / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
-    write_datapackage(out, list(DATASETS))
+    with new_generation(out) as generation:
+        write_validation(generation, outcome)
+        for name in DATASETS:
+            write_dataset(generation, name, outcome.published[name])
+        write_database(generation / "budget.duckdb", {**outcome.published, "validation_results": outcome.results})
+        write_datapackage(generation, list(DATASETS))
     found = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in outcome.summary()["findings"].items())
     quarantined = sum(len(q) for q in outcome.quarantined.values())
     log(f"validation: {found}; {quarantined} rows quarantined ({outcome.seconds:.1f} s)")

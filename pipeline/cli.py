@@ -4,13 +4,22 @@ from __future__ import annotations
 import json
 import logging
 import platform
+import signal
 from pathlib import Path
 
 import typer
 
 from pipeline import __version__, config, logs
-from pipeline.batch import EXIT_LOCKED, EXIT_USAGE, RunOptions, publish, run_batch
-from pipeline.executors import default_workers
+from pipeline.batch import (
+    EXIT_LOCKED,
+    EXIT_RUN_FAILED,
+    EXIT_USAGE,
+    EmptyInput,
+    RunOptions,
+    publish,
+    run_batch,
+)
+from pipeline.executors import RunFailed, default_workers
 from pipeline.extract.explain import explain_page
 from pipeline.ingest import ingest
 from pipeline.layout import build_layout
@@ -18,10 +27,16 @@ from pipeline.layout.render import render
 from pipeline.model import StageError
 from pipeline.publish.lock import OutputLock, OutputLocked
 from pipeline.publish.state import load_state
+from pipeline.publish.verify import problems
+from pipeline.reference import DATA_DIR
+from pipeline.reference.kolada_api import DEFAULT_BASE_URL, KoladaError
+from pipeline.reference.update import update as update_reference
 from pipeline.runner import find_pdfs, read_interim, write_json
 from pipeline.settings import Settings, SettingsError, default_config_dir, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+reference_app = typer.Typer(no_args_is_help=True, help="The reference data shipped in pipeline/reference/data.")
+app.add_typer(reference_app, name="reference")
 log = logging.getLogger(__name__)
 
 
@@ -62,7 +77,10 @@ def run(
     ),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"),
     force: bool = typer.Option(False, "--force", help="reprocess every file, even unchanged ones"),
-    keep_deleted: bool = typer.Option(False, "--keep-deleted", help="keep rows of files no longer among the inputs"),
+    prune: bool = typer.Option(False, "--prune", help="remove the rows of files no longer among the inputs "
+                               "(by default a run keeps every document published before)"),
+    allow_empty: bool = typer.Option(False, "--allow-empty", help="with --prune: let a run that finds no PDF "
+                                     "empty the published set"),
     timeout: float | None = typer.Option(None, "--timeout", min=0,
                                          help="seconds one document may take before it is given up (0: no limit; "
                                          "default: configs/pipeline.yaml run.document_timeout_seconds)"),
@@ -74,14 +92,41 @@ def run(
         raise typer.Exit(EXIT_USAGE)
     settings: Settings = ctx.obj
     limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
-    options = RunOptions(workers=workers, scheduler=scheduler, force=force, keep_deleted=keep_deleted,
+    options = RunOptions(workers=workers, scheduler=scheduler, force=force, prune=prune, allow_empty=allow_empty,
                          timeout=limit or None)
+    stopped_by = _interrupt_on_sigterm()
     try:
         code, _ = run_batch(inputs, out, settings, options)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: pending documents cancelled, the published outputs are those of the last complete "
+                   "run", err=True)
+        raise typer.Exit(128 + stopped_by.get("signal", signal.SIGINT)) from None
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
+    except EmptyInput as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except RunFailed as exc:
+        typer.echo(f"the run failed: {exc}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    except OSError as exc:  # disk full, output read-only …: the previous complete outputs stay in place
+        typer.echo(f"the run failed writing its outputs: {exc.strerror or exc}: {exc.filename or out}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
     raise typer.Exit(code)
+
+
+def _interrupt_on_sigterm() -> dict[str, int]:
+    """SIGTERM (systemd stopping the unit, `kill`) stops a run as Ctrl-C does; the returned
+    dict then names the signal, for the exit code (130 for SIGINT, 143 for SIGTERM)."""
+    stopped_by: dict[str, int] = {}
+
+    def interrupt(signum: int, frame: object) -> None:
+        stopped_by["signal"] = signum
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    return stopped_by
 
 
 @app.command()
@@ -107,6 +152,19 @@ def validate(
     except OutputLocked as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_LOCKED) from None
+
+
+@app.command()
+def verify(
+    out: Path = typer.Option(Path("processed"), "--out", help="output directory of an earlier run"),
+) -> None:
+    """Check that OUT holds one complete published set: exit 0 if so, 1 naming each problem."""
+    found = problems(out)
+    for problem in found:
+        typer.echo(problem, err=True)
+    if not found:
+        typer.echo(f"{out}: the published set is complete and consistent")
+    raise typer.Exit(1 if found else 0)
 
 
 @app.command()
@@ -140,3 +198,17 @@ def explain(
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
         raise typer.Exit(EXIT_USAGE)
     typer.echo(explain_page(build_layout(source, ctx.obj), page))
+
+
+@reference_app.command("update")
+def reference_update(
+    base_url: str = typer.Option(DEFAULT_BASE_URL, "--base-url", help="the Kolada API v3"),
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir", help="the reference files to refresh"),
+) -> None:
+    """Refresh the Kolada KPI catalogue and municipality list from the Kolada API; on any error the old files stay."""
+    try:
+        done = update_reference(base_url, data_dir)
+    except (KoladaError, OSError) as exc:
+        typer.echo(f"reference update failed, {data_dir} is unchanged: {exc}", err=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    typer.echo(f"{done.kpis} KPIs ({done.retired} retired ones kept), {done.municipalities} municipalities")

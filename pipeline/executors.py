@@ -7,17 +7,52 @@ an error record like any other failure; the batch goes on.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from pipeline.runner import DocumentResult, failed_result, process_document, process_path
+from pipeline.ingest import refuse_by_size
+from pipeline.runner import DocumentResult, failed_result, process_document_alone, process_path
 from pipeline.settings import Settings
 
 Indexed = tuple[int, DocumentResult]
 log = logging.getLogger(__name__)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """Pool worker initializer: on Linux the kernel kills the worker when the process that
+    started it dies, so a killed run leaves no workers behind (nor anything they hold)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
+
+
+@contextmanager
+def _stopped_on_interrupt(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """On Ctrl-C or SIGTERM (KeyboardInterrupt, see cli.py) the documents not yet started are
+    cancelled and the running ones killed, so the run stops within seconds instead of
+    working through the queue only to throw the results away."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        running = list((getattr(pool, "_processes", None) or {}).values())  # the pool has no public kill
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in running:
+            process.kill()
+        raise
 
 
 def default_workers() -> int:
@@ -46,7 +81,7 @@ def _where(scheduler: str | None, processes: int) -> str:
 
 def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float | None) -> Iterator[Indexed]:
     crashed: list[int] = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(paths))) as pool:
+    with _pool(min(workers, len(paths))) as pool, _stopped_on_interrupt(pool):
         futures: dict[Future, int] = {pool.submit(process_path, p, settings, timeout): i for i, p in enumerate(paths)}
         for future in as_completed(futures):
             index = futures[future]
@@ -61,39 +96,80 @@ def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float
 
 
 def _isolated(path: Path, settings: Settings, timeout: float | None) -> DocumentResult:
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with _pool(1) as pool:
         try:
             return pool.submit(process_path, path, settings, timeout).result()
         except Exception as exc:
             return failed_result(path, "worker", f"the worker process died: {type(exc).__name__}: {exc}")
 
 
+class RunFailed(RuntimeError):
+    """The run itself cannot go on (no scheduler, no workers): not one document's failure."""
+
+
 def _on_dask(paths: list[Path], settings: Settings, scheduler: str, window: int,
              timeout: float | None) -> Iterator[Indexed]:
     """Ship the bytes, not the path (cluster workers need not share our file system), a few
-    documents at a time so that the driver never holds a whole batch in memory."""
-    from dask.distributed import Client, as_completed as dask_completed
+    documents at a time so that the driver never holds a whole batch in memory. A file that
+    is too large or unreadable is an error record before anything is sent; a task whose
+    worker died is retried once on another."""
+    from dask.distributed import as_completed as dask_completed
 
-    with Client(scheduler) as client:
-        in_flight = max(2, 2 * window)
-        pending = iter(enumerate(paths))
+    with _cluster(scheduler, settings.pipeline.run.dask_wait_seconds) as client:
+        shipments = _shipments(paths, settings)
         futures = dask_completed()
         index_of: dict = {}
 
-        def submit_next() -> None:
-            nxt = next(pending, None)
-            if nxt is not None:
-                i, path = nxt
-                future = client.submit(process_document, path.name, path.read_bytes(), settings, timeout, pure=False)
+        def submit_next() -> list[Indexed]:
+            """Send the next document that can be sent; return the error records of those that cannot."""
+            refused: list[Indexed] = []
+            for i, path, payload in shipments:
+                if isinstance(payload, DocumentResult):
+                    refused.append((i, payload))
+                    continue
+                future = client.submit(process_document_alone, path.name, payload, settings, timeout,
+                                       pure=False, retries=1)
                 index_of[future.key] = (i, path)
                 futures.add(future)
+                break
+            return refused
 
-        for _ in range(in_flight):
-            submit_next()
+        for _ in range(max(2, 2 * window)):
+            yield from submit_next()
         for future in futures:
             i, path = index_of.pop(future.key)
             try:
                 yield i, future.result()
             except Exception as exc:
                 yield i, failed_result(path, "worker", f"the Dask task failed: {type(exc).__name__}: {exc}")
-            submit_next()
+            yield from submit_next()
+
+
+def _shipments(paths: list[Path], settings: Settings) -> Iterator[tuple[int, Path, bytes | DocumentResult]]:
+    """Each document's bytes, or its error record when it is too large or cannot be read."""
+    for i, path in enumerate(paths):
+        refused = refuse_by_size(path, settings.pipeline.ingest)
+        if refused is not None:
+            yield i, path, failed_result(path, refused.stage, refused.reason)
+            continue
+        try:
+            yield i, path, path.read_bytes()
+        except OSError as exc:
+            yield i, path, failed_result(path, "ingest", f"cannot read file: {exc.strerror}")
+
+
+@contextmanager
+def _cluster(scheduler: str, wait_seconds: float) -> Iterator[Any]:
+    """A client of the scheduler with at least one worker, or RunFailed saying why not."""
+    from dask.distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=f"{wait_seconds}s")
+    except (OSError, TimeoutError) as exc:
+        raise RunFailed(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=wait_seconds)
+        except TimeoutError:
+            raise RunFailed(f"the Dask cluster at {scheduler} has no workers (waited {wait_seconds:g} s)") from None
+        yield client

@@ -135,6 +135,7 @@ class Block:
     toc_page: int | None = None
     column: int = 0
     lines: list[Line] = field(default_factory=list)
+    filled: bool = False  # set on a filled (shaded or coloured) box: a card, a callout
 
 
 @dataclass
@@ -204,7 +205,7 @@ class Extraction:
     indicators: list[IndicatorRow] = field(default_factory=list)
     measures: list[MeasureRow] = field(default_factory=list)
     amounts: list[AmountRow] = field(default_factory=list)
-    indicator_kpi: list[IndicatorKpiRow] = field(default_factory=list)  # the Kolada matcher's (a later issue)
+    indicator_kpi: list[IndicatorKpiRow] = field(default_factory=list)  # Kolada candidates (extract/kpi)
     unplaced: list[UnplacedFigure] = field(default_factory=list)  # for validation to warn about
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -28,6 +29,7 @@ from pipeline.time_limit import DocumentTimeout, time_limit
 # Failures that say more about the run than about the file: the next run tries again.
 RETRIED_STAGES = frozenset({"timeout", "worker"})
 _STAGES = ("ingest", "layout", "tables", "extract")
+_ONE_AT_A_TIME = threading.Lock()
 
 
 @dataclass
@@ -66,6 +68,14 @@ def process_path(path: Path, settings: Settings, timeout: float | None = None) -
 def failed_result(path: Path, stage: str, reason: str) -> DocumentResult:
     doc_id = file_doc_id(path) or doc_id_of(str(path).encode())
     return DocumentResult(path.name, doc_id, _failed(path.name, doc_id), StageError(path.name, stage, reason))
+
+
+def process_document_alone(name: str, data: bytes, settings: Settings, timeout: float | None = None) -> DocumentResult:
+    """`process_document`, one at a time in this process: a Dask worker runs tasks in several
+    threads, and pdfium and spaCy are not thread-safe (a segfault, spaCy's E018), so the
+    threads of one worker take turns; parallelism comes from worker processes."""
+    with _ONE_AT_A_TIME:
+        return process_document(name, data, settings, timeout)
 
 
 def process_document(name: str, data: bytes, settings: Settings, timeout: float | None = None) -> DocumentResult:

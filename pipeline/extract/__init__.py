@@ -10,6 +10,7 @@ from typing import cast
 
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
+from pipeline.extract.kpi import link_kpis
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
 from pipeline.settings import Settings
@@ -25,7 +26,8 @@ def extract(doc: Document, tables: list[Table], settings: Settings) -> Extractio
     amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
-    return qualify_ids(extraction)
+    qualified = qualify_ids(extraction)
+    return replace(qualified, indicator_kpi=link_kpis(qualified.indicators, document, settings))
 
 
 def qualify_ids(x: Extraction) -> Extraction:

@@ -90,7 +90,7 @@ def assemble(doc_id: str, stream: Sequence[Item], context: Context, trace: bool 
     steps = [Step(item) for item in stream]
     for link in (False, True):
         for i, step in enumerate(steps):
-            assembler.read(step, stream[i + 1] if i + 1 < len(stream) else None, link)
+            assembler.read(step, stream[i + 1] if i + 1 < len(stream) else None, stream[i - 1] if i else None, link)
     return Assembly(list(assembler.ctx.goals), assembler.indicators, assembler.measures, steps if trace else [])
 
 
@@ -100,10 +100,10 @@ class _Assembler:
         self.indicators: list[IndicatorRow] = []
         self.measures: list[MeasureRow] = []
 
-    def read(self, step: Step, following: Item | None, link: bool) -> None:
+    def read(self, step: Step, following: Item | None, previous: Item | None, link: bool) -> None:
         """Read the step's item (in the link pass: try the link rules on it)."""
         item = step.item
-        self.ctx = replace(self.ctx, following=following)
+        self.ctx = replace(self.ctx, following=following, previous=previous)
         label = self._label(step, link)
         if link:
             self._apply_all(label, step)

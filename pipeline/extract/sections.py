@@ -16,10 +16,11 @@ from functools import cache
 from pipeline import config
 from pipeline.model import Block, BlockKind, Document, Line
 from pipeline.tables.segments import split_cells
-from pipeline.text.lexicon import CueList, after_body_genitive, lemmas, lexicon
+from pipeline.text.lexicon import CueList, after_body_genitive, head_among, lemmas, lexicon
 from pipeline.text.normalise import normalise_space
 
 _FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
+_TITLE_WORDS = 8  # a numbered title is a few words
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class Item:
     x0: float = 0.0  # left edge of a block, to tell a nested list from the list around it
     column: int = 0  # text column of a block on its page
     bbox: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on `page`: the rows' evidence
+    body_labels: tuple[str, ...] = ()  # of a table's first row group: the first cells of the rows below it
+    filled: bool = False  # set in a filled (shaded or coloured) box
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class Lexicon:
     goal_prefix: re.Pattern[str]
     goal_run: re.Pattern[str]
     goal_chapters: CueList
+    goal_sentence: re.Pattern[str]
     indicators: CueList
     measures: CueList
     decisions: CueList
@@ -112,6 +116,7 @@ class Lexicon:
     mandate_doc_types: frozenset[str]
     financial_terms: CueList
     intro_words: CueList
+    amount_lines: tuple[str, ...]
 
 
 @cache
@@ -130,6 +135,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         goal_chapters=CueList.of(cfg["goal_chapters"]),
+        goal_sentence=re.compile(cfg["goal_sentence"].replace("{noun}", rf"(?i:{_alternatives(cfg['goal_nouns'])})\b")),
         indicators=CueList.of(cfg["indicators"]),
         measures=CueList.of(cfg["measures"]),
         decisions=CueList.of(cfg["decision_headings"]),
@@ -145,6 +151,7 @@ def load_lexicon() -> Lexicon:
         mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
         financial_terms=CueList.of(cfg["financial_goal_terms"]),
         intro_words=CueList.of(cfg["intro_words"]),
+        amount_lines=tuple(sorted(cfg["amount_lines"], key=len, reverse=True)),
     )
 
 
@@ -179,13 +186,25 @@ def classify(text: str) -> Cue | None:
         return None
     if (goals := _goal_cue(text)) is not None:
         return goals
-    if lex.indicators.is_whole(text, lex.filler):
+    # "Vidtagna åtgärder", "Genomförda uppdrag": a participle before a task or indicator cue
+    # keeps its role; before "mål" it makes another kind of goal ("övergripande", "finansiella")
+    if lex.indicators.is_whole(text, lex.filler, modified=True):
         return Cue(Role.INDICATORS)
-    if lex.measures.is_whole(text, lex.filler):
+    if lex.measures.is_whole(text, lex.filler, modified=True):
         return Cue(Role.MEASURES)
     if lex.decisions.is_whole(text, lex.filler):
         return Cue(Role.DECISIONS)
-    return _body_goals(text)
+    return _body_goals(text) or _alternatives_cue(text)
+
+
+def _alternatives_cue(text: str) -> Cue | None:
+    """Cues of one role offered as alternatives ("Mått/nyckeltal", "Indikator/Styrtal") label
+    that role; alternatives of different roles ("Mål/Uppdrag") label none."""
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    cues = {classify(p) for p in parts}
+    return cues.pop() if len(cues) == 1 else None
 
 
 def _body_goals(text: str) -> Cue | None:
@@ -223,6 +242,20 @@ def goal_kind_mentioned(text: str) -> str | None:
     return None
 
 
+def names_amount_line(label: str) -> bool:
+    """The row label names a line of a financial statement ("Personalkostnader", "Intäkter,
+    inkl kommunbidrag"): a word of it is a compound of a configured line head."""
+    heads = load_lexicon().amount_lines
+    return any(head_among(w, heads) for w in re.findall(r"\w+", label))
+
+
+def is_numbered_title(text: str) -> bool:
+    """A numbered title ("3.1.1.1 Personalvolymsutveckling"): a heading number before a few
+    words that end no sentence."""
+    number, bare = strip_numbering(text)
+    return number is not None and len(bare.split()) <= _TITLE_WORDS and not bare.rstrip().endswith((".", ":"))
+
+
 def is_bare_label(text: str) -> bool:
     """A cue heading that only labels a list ("ÅTGÄRDER:"): the list belongs to the heading
     above it, which names the section."""
@@ -247,6 +280,7 @@ def items(doc: Document) -> list[Item]:
                     x0=block.bbox[0],
                     column=block.column,
                     bbox=block.bbox,
+                    filled=block.filled,
                 )
             )
     return out
@@ -266,6 +300,8 @@ def _table_rows(block: Block, index: int) -> list[Item]:
     rows: list[Item] = []
     for n, group in enumerate(groups):
         cells, indented = _cells(group, columns)
+        if n == 1:
+            rows[0].body_labels = tuple(_cells(g, columns)[0][0] for g in groups[1:])
         text = _tidy(" ".join(ln.text for ln in group))
         label = _label(group)
         rows.append(

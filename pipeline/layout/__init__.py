@@ -17,6 +17,7 @@ import pdfplumber
 from rapidfuzz import fuzz
 
 from pipeline.layout.blocks import BlockBuilder
+from pipeline.layout.boxes import FilledBox, filled_boxes, mark_filled
 from pipeline.layout.columns import order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
@@ -34,6 +35,7 @@ class _Page:
     info: PageInfo
     lines: list[tuple[Line, int]]
     ruled: list[Box]
+    filled: list[FilledBox]
 
 
 def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | None = None) -> Document:
@@ -59,7 +61,7 @@ def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | 
             builder.add_page(mark_tables([(ln, 0) for ln in below], page.ruled, cfg.blocks, cfg.regions))
             continue
         builder.add_page(mark_tables(page.lines, page.ruled, cfg.blocks, cfg.regions))
-    blocks = builder.finish()
+    blocks = mark_filled(builder.finish(), [box for page in pages for box in page.filled])
     _assign_heading_levels(blocks, toc, toc_cfg.numbering)
     return Document(
         doc_id=source.doc_id,
@@ -90,7 +92,7 @@ def _read_page(page: pdfplumber.page.Page, cfg: LayoutRules) -> _Page:
     ordered, columns = order_rows(rows, page.page_number, float(page.width), cfg.columns)
     info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height),
                     has_text=bool(words), columns=columns)
-    return _Page(info=info, lines=ordered, ruled=ruled_tables(page))
+    return _Page(info=info, lines=ordered, ruled=ruled_tables(page), filled=filled_boxes(page))
 
 
 def _body_size(pages: list[_Page]) -> float:

@@ -31,6 +31,12 @@ VIEWS = {
     "measures_with_goals": """
         SELECT m.*, g.title AS goal_title
         FROM measures m LEFT JOIN goals g ON g.doc_id = m.doc_id AND g.goal_id = m.goal_id""",
+    # every indicator once, with its best Kolada candidate where one was published
+    "indicators_with_kpi": """
+        SELECT i.*, k.kpi_id, k.kpi_title, k.score AS kpi_score,
+               d.municipality, d.kolada_municipality_id
+        FROM indicators i JOIN documents d USING (doc_id)
+        LEFT JOIN indicator_kpi k ON k.doc_id = i.doc_id AND k.indicator_id = i.indicator_id AND k.rank = 1""",
 }
 
 
@@ -42,7 +48,7 @@ def write_database(target: Path, frames: dict[str, pd.DataFrame]) -> None:
             for name, df in frames.items():
                 _create_table(con, name, df)
             for view, sql in VIEWS.items():
-                if all(t in frames for t in ("documents", "amounts", "goals", "indicators", "measures")):
+                if all(t in frames for t in DATASETS):
                     con.execute(f"CREATE VIEW {view} AS {sql}")
         finally:
             con.close()

@@ -73,11 +73,31 @@ def descriptor(datasets: list[str]) -> dict:
     }
 
 
+PACKAGE = "datapackage.json"
+FILES = "kommunbudget:files"  # every other file of the publish: path → bytes and hash
+
+
 def write_datapackage(out: Path, datasets: list[str]) -> None:
-    """Call after the CSVs are written: the package records what they hold."""
+    """Call last, when every other output of the publish is written: the package records what
+    each file holds — the CSVs as Frictionless resources, and every file (Parquet, DuckDB,
+    validation_results, quarantine, reports) in `kommunbudget:files`, which `pipeline verify`
+    checks."""
     package = descriptor(datasets)
     for resource in package["resources"]:
-        data = (out / resource["path"]).read_bytes()
-        resource["bytes"] = len(data)
-        resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
-    write_text(out / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+        resource.update(file_digest(out / resource["path"]))
+    package[FILES] = {
+        path.relative_to(out).as_posix(): file_digest(path)
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and path.name != PACKAGE
+    }
+    write_text(out / PACKAGE, json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+
+
+def file_digest(path: Path) -> dict:
+    """{"bytes": …, "hash": "sha256:…"}, as Frictionless writes them."""
+    digest, size = hashlib.sha256(), 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return {"bytes": size, "hash": f"sha256:{digest.hexdigest()}"}

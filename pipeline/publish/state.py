@@ -1,7 +1,7 @@
 """Incremental runs: what was processed from which bytes, by which pipeline version.
 
-A file is skipped when its bytes (doc_id), the pipeline version and the digest of the code
-and configuration that process it (a rule or a vocabulary change alters results as much as
+A file is skipped when its bytes (doc_id), the pipeline version and the digest of the code,
+reference data and configuration that process it (a rule or a vocabulary change alters results as much as
 a release does) are unchanged and its interim extraction is on disk. The state lives beside
 the outputs it describes.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.publish.writers import write_text
+from pipeline.reference import DATA_DIR
 from pipeline.settings import Settings
 
 STATE_FILE = "state.json"
@@ -43,7 +44,10 @@ def processing_digest(settings: Settings) -> str:
 
 @cache
 def _code_files() -> tuple[Path, ...]:
-    return tuple(Path(__file__).resolve().parent.parent.rglob("*.py"))
+    """The package's code and the reference data it ships: a refreshed KPI catalogue or
+    municipality list changes results as a rule does."""
+    code = tuple(Path(__file__).resolve().parent.parent.rglob("*.py"))
+    return code + tuple(p for p in DATA_DIR.iterdir() if p.is_file())
 
 
 def load_state(out: Path) -> dict[str, Entry]:

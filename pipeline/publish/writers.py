@@ -6,6 +6,8 @@ complete file or the new complete file is in place.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,15 +33,55 @@ def write_dataset(out: Path, dataset: str, df: pd.DataFrame) -> None:
     write_parquet(out / f"{dataset}.parquet", table.cast(arrow_schema(dataset)))
 
 
+# A spreadsheet runs a cell that opens with "=", "@", a tab or a CR as a formula, and one
+# opening with "+" or "-" too when a formula can follow (a call, a DDE "|", a sheet "!").
+_FORMULA = re.compile(r"^[=@\t\r]|^[+-].*[=(|!]", re.DOTALL)
+
+
 def write_csv(target: Path, df: pd.DataFrame) -> None:
-    """UTF-8, `.` as decimal point, empty cell for null, \\n line ends: the contract's CSV."""
+    """UTF-8, `.` as decimal point, empty cell for null, \\n line ends: the contract's CSV.
+
+    Journalists open these files in Excel: a text cell that a spreadsheet would run as a
+    formula (OWASP "CSV injection": a row label or PDF title "=HYPERLINK(…)") gets a leading
+    apostrophe, which shows the text as printed and runs nothing. A list label such as
+    "- Ekonomi" can run nothing and stays as printed. A carriage return (a file name may hold
+    one) is written as the two characters "\\r": the CSV writer does not quote it, and readers
+    would break the row there. Parquet and DuckDB keep every text exact.
+    """
     with atomic_path(target) as tmp:
-        df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        neutralised(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def neutralised(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell a spreadsheet would evaluate prefixed with "'", and CRs escaped."""
+    texts = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+    if not texts:
+        return df
+    out = df.copy()
+    for column in texts:
+        out[column] = out[column].map(_safe_cell)
+    return out
+
+
+def _safe_cell(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    return (f"'{value}" if _FORMULA.match(value) else value).replace("\r", "\\r")
 
 
 def write_parquet(target: Path, table: pa.Table) -> None:
     with atomic_path(target) as tmp:
         pq.write_table(table, tmp)
+
+
+def _file_mode() -> int:
+    """What open() would give a new file: 0o666 less the process umask (read without changing it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
 
 
 @contextmanager
@@ -51,15 +93,20 @@ def atomic_path(target: Path):
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, _FILE_MODE)  # mkstemp makes it private; a published file is as readable as any other
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
 
 
 def remove_stale_temporaries(out: Path) -> None:
-    """Temp files a killed run left behind (only ever removed while holding the output lock)."""
-    for tmp in out.rglob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+    """Temp files, links and half-written generations a killed run left behind (only ever
+    removed while holding the output lock)."""
+    for tmp in sorted(out.rglob(".*.tmp"), key=lambda p: len(p.parts)):
+        if tmp.is_dir() and not tmp.is_symlink():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
 
 
 def write_text(target: Path, text: str) -> None:

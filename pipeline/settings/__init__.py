@@ -23,6 +23,7 @@ from pydantic_core import ErrorDetails
 from pipeline.settings.amounts import AmountsSettings
 from pipeline.settings.document import DocumentSettings
 from pipeline.settings.fields import Model
+from pipeline.settings.kpi import KpiSettings
 from pipeline.settings.layout import LayoutSettings
 from pipeline.settings.lexicon import LexiconSettings
 from pipeline.settings.pipeline import PipelineSettings
@@ -66,6 +67,7 @@ class Settings(Model):
     document: DocumentSettings
     validation: ValidateSettings  # configs/validate.yaml (a field "validate" would shadow pydantic's)
     pipeline: PipelineSettings
+    kpi: KpiSettings
     _derived: _Derived = PrivateAttr(default_factory=_Derived)
 
     def derived(self, build: Callable[[Settings], T]) -> T:
@@ -117,6 +119,7 @@ def load_settings(config_dir: Path) -> Settings:
         document=_read(config_dir / "document.yaml", DocumentSettings),
         validation=_read(config_dir / "validate.yaml", ValidateSettings),
         pipeline=_read(config_dir / "pipeline.yaml", PipelineSettings),
+        kpi=_read(config_dir / "kpi.yaml", KpiSettings),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pipeline.settings.fields import Model, Named, Positive, Regex, Share, template
+from pipeline.settings.fields import Count, Model, Named, Positive, Regex, Share, template
 
 
 class GoalCues(Model):
@@ -12,15 +12,29 @@ class GoalCues(Model):
     operational: list[str]
 
 
+class CompoundConfig(Model):
+    """Cue heads of Swedish compounds, the stem a compound needs, the inflection endings, and
+    the compounds whose last part only looks like a head."""
+
+    heads: list[str]
+    min_stem: Count
+    endings: list[str]
+    exceptions: list[str]
+    modifier: Regex
+
+
 class SectionCues(Model):
     goals: GoalCues
     goal_idioms: list[str]
     goal_prefixes: list[str]
     goal_run_prefixes: list[str]
+    goal_sentence: Annotated[str, template("{noun}")]
+    goal_nouns: list[str]
     goal_chapters: list[str]
     indicators: list[str]
     measures: list[str]
     filler: list[str]
+    amount_lines: list[str]
     direction_columns: list[str]
     responsible_columns: list[str]
     measure_chapters: list[str]
@@ -54,17 +68,10 @@ class ResponsibleConfig(Model):
     joiner: Regex
 
 
-class ReferenceConfig(Model):
-    """Optional SCB lists, paths relative to the repository; absent, codes stay null."""
-
-    municipalities: str | None = None
-    counties: str | None = None
-
-
 class LexiconSettings(Model):
+    compounds: CompoundConfig
     sections: SectionCues
     table_rows: TableRowConfig
     directions: list[Named]
     units: list[Named]
     responsible: ResponsibleConfig
-    reference: ReferenceConfig = ReferenceConfig()

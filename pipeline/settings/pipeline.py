@@ -18,6 +18,7 @@ class IngestLimits(Model):
 
 class RunConfig(Model):
     document_timeout_seconds: Annotated[float, Field(ge=0)]  # 0: no limit
+    dask_wait_seconds: Annotated[float, Field(gt=0)]  # to reach a scheduler, and for it to have a worker
 
 
 class PipelineSettings(Model):

@@ -4,6 +4,11 @@ Headings inflect ("Indikatorer", "Åtgärder:", "Finansiella målen"), so cues a
 lemmas from spaCy's Swedish lookup lemmatizer (spacy-lookups-data, works offline, no trained
 model). Cue lists live in configs/lexicon.yaml and are lemmatised with the same pipeline, so
 both sides agree even where the lookup table is odd ("mål" → "måla").
+
+Swedish forms new words by compounding, head last: "verksamhetsmålen", "målindikatorer",
+"styrtal" are a kind of mål, indikator, tal. A cue is matched on the lemmas and again with every
+word that is a compound (or inflected form) of a configured head read as that head
+(`compound_head`), so a compound no list names is still recognised.
 """
 from __future__ import annotations
 
@@ -31,8 +36,72 @@ def _nlp() -> spacy.language.Language:
 @cache
 def lemmas(text: str) -> tuple[str, ...]:
     """Lower-case lemmas of the word tokens of `text` (punctuation dropped)."""
+    return tuple(lemma for _, lemma in _words(text))
+
+
+@cache
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(lower-case word, lemma) of the word tokens of `text`."""
     doc = _nlp()(text.lower())
-    return tuple(t.lemma_ for t in doc if _WORD.fullmatch(t.text))
+    return tuple((t.text, t.lemma_) for t in doc if _WORD.fullmatch(t.text))
+
+
+@dataclass(frozen=True)
+class _Compounds:
+    heads: tuple[str, ...]  # longest first, so "indikator" is tried before a shorter head
+    endings: tuple[str, ...]  # longest first
+    min_stem: int
+    exceptions: tuple[str, ...]
+    modifier: re.Pattern[str]
+
+
+@cache
+def _compounds() -> _Compounds:
+    cfg = lexicon()["compounds"]
+    by_length = lambda words: tuple(sorted((w.lower() for w in words), key=len, reverse=True))  # noqa: E731
+    return _Compounds(by_length(cfg["heads"]), by_length(cfg["endings"]), cfg["min_stem"],
+                      tuple(x.lower() for x in cfg["exceptions"]), re.compile(cfg["modifier"], re.I))
+
+
+@cache
+def compound_head(word: str, inflected: bool = True) -> str | None:
+    """The lemma of the cue head `word` is a compound or an inflected form of ("nämndmålen" →
+    the lemma of "mål", "kvalitetsindikatorer" → "indikator"); None for any other word, for a
+    stem shorter than the configured minimum ("antal") and for the configured exceptions
+    ("ändamål", "vårdavtal": a stem ending in an exception). Not `inflected`: only compounds,
+    not the head's own inflected forms ("målen")."""
+    return head_among(word, _compounds().heads, inflected)
+
+
+@cache
+def head_among(word: str, heads: tuple[str, ...], inflected: bool = True) -> str | None:
+    """`compound_head` over any list of heads (longest first): the lemma of the head `word` ends in."""
+    c, w = _compounds(), word.lower()
+    for ending in c.endings:
+        stem = w[: len(w) - len(ending)] if ending and w.endswith(ending) else (w if not ending else "")
+        for head in (h for h in heads if stem.endswith(h)):
+            before = len(stem) - len(head)
+            if ((before == 0 and inflected) or before >= c.min_stem) and not stem.endswith(c.exceptions):
+                return lemmas(head)[0]
+    return None
+
+
+def _readings(text: str, modified: bool = False, label: bool = True) -> list[tuple[str, ...]]:
+    """The lemma sequences `text` may be matched as: its lemmas, then with compounds (in a
+    `label`, also a head's inflected forms) read as their heads, then (`modified`) without
+    attributive participles before the cue ("Vidtagna åtgärder" → "åtgärd"). In running text
+    ("för att uppnå målen …") a bare inflected head stays as the lemmatiser reads it, so the
+    idioms configured for it keep matching."""
+    words = _words(text)
+    seq = tuple(lemma for _, lemma in words)
+    headed = tuple(compound_head(w, inflected=label) or lemma for w, lemma in words)
+    out = [seq, headed]
+    if modified:
+        modifier = _compounds().modifier
+        k = next((n for n, (w, _) in enumerate(words) if not modifier.match(w)), len(words))
+        if 0 < k < len(words):
+            out.append(headed[k:])
+    return out
 
 
 @dataclass(frozen=True)
@@ -45,12 +114,15 @@ class CueList:
     def of(cls, words: list[str]) -> CueList:
         return cls(tuple(sorted({lemmas(w) for w in words}, key=len, reverse=True)))
 
-    def is_whole(self, text: str, filler: frozenset[str] = frozenset()) -> bool:
-        """The text is one of the phrases, give or take filler words and digits."""
-        seq = tuple(t for t in lemmas(text) if t not in filler and not t.isdigit())
-        if not seq:
-            return False
-        return any(seq == tuple(t for t in p if t not in filler) for p in self.phrases)
+    def is_whole(self, text: str, filler: frozenset[str] = frozenset(), modified: bool = False) -> bool:
+        """The text is one of the phrases, give or take filler words and digits, with its
+        compounds read as their heads, and (`modified`) participles before the cue."""
+        phrases = {tuple(t for t in p if t not in filler) for p in self.phrases}
+        for reading in _readings(text, modified):
+            seq = tuple(t for t in reading if t not in filler and not t.isdigit())
+            if seq and seq in phrases:
+                return True
+        return False
 
     def prefix(self, text: str) -> tuple[str, ...] | None:
         """The longest phrase the text starts with."""
@@ -63,8 +135,11 @@ class CueList:
     def contains(self, text: str, unless: CueList | None = None) -> bool:
         """A phrase occurs in the text, outside the phrases of `unless` (idioms such as "komma i
         mål" use a cue word in another sense)."""
-        seq = unless.masked(lemmas(text)) if unless is not None else lemmas(text)
-        return any(_has_run(seq, p) for p in self.phrases)
+        for seq in _readings(text, label=False):
+            seq = unless.masked(seq) if unless is not None else seq
+            if any(_has_run(seq, p) for p in self.phrases):
+                return True
+        return False
 
     def masked(self, seq: tuple[str, ...]) -> tuple[str, ...]:
         """The lemma sequence with every occurrence of a phrase blanked out."""

@@ -13,6 +13,7 @@ places the pages under processed/reports/ beside the rest of the outputs it writ
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import tempfile
@@ -277,7 +278,7 @@ def run_checkpoint(frames: dict[str, pd.DataFrame],
         definitions = []
         for name, suite in build_suites(gx, settings).items():
             path = Path(tmp) / f"{name}.pkl"
-            frames[name].to_pickle(path)
+            _html_escaped(frames[name]).to_pickle(path)
             batch = source.add_pickle_asset(name, filepath_or_buffer=path).add_batch_definition_whole_dataframe(name)
             definition = gx.ValidationDefinition(name=name, data=batch, suite=context.suites.add(suite))
             definitions.append(context.validation_definitions.add(definition))
@@ -303,6 +304,19 @@ def run_checkpoint(frames: dict[str, pd.DataFrame],
                 if not outcome.success:
                     findings += _findings(name, frames[name], outcome)
     return findings, stats, docs
+
+
+def _html_escaped(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame GX validates and renders: the Data Docs show failing values unescaped, so a
+    text from a PDF ("<script>…") would run in the reader's browser. GX gets every text
+    HTML-escaped (its checks of presence, furniture and length are unchanged by that); the
+    findings are read from the frame as extracted, by row index."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            escaped = [html.escape(v, quote=False) if isinstance(v, str) else v for v in out[column]]
+            out[column] = pd.Series(escaped, index=out.index, dtype=object)  # the type checks see what they saw
+    return out
 
 
 def _findings(dataset: str, df: pd.DataFrame, outcome) -> list[Finding]:

@@ -84,9 +84,9 @@ def test_incremental_and_idempotent(inbox, tmp_path):
     assert len(documents) == 2 and hashlib.sha256(changed.read_bytes()).hexdigest()[:16] in set(documents["doc_id"])
 
     (inbox / SAMPLES[0]).unlink()
-    _, report = run_batch([inbox], out, SETTINGS, RunOptions(keep_deleted=True), log=_quiet)
-    assert len(pd.read_csv(out / "documents.csv")) == 2, "--keep-deleted keeps a deleted file's rows"
     _, report = run_batch([inbox], out, SETTINGS, log=_quiet)
+    assert len(pd.read_csv(out / "documents.csv")) == 2, "a run keeps a deleted file's rows unless it prunes"
+    _, report = run_batch([inbox], out, SETTINGS, RunOptions(prune=True), log=_quiet)
     assert report["removed"] == [SAMPLES[0]]
     assert list(pd.read_csv(out / "documents.csv")["source_file"]) == [SAMPLES[1]]
 

@@ -14,7 +14,7 @@ from pipeline.model import Block, BlockKind, Document, PageInfo
 
 fields = importlib.import_module("pipeline.extract.document_fields")  # the package, not its function
 
-PLACES = (place.Place("Alingsås", "1489"), place.Place("Vårgårda", "1442"), place.Place("Göteborg", "1480"),
+PLACES = (place.Place("Alingsås", "1489", "1489"), place.Place("Vårgårda", "1442"), place.Place("Göteborg", "1480"),
           place.Place("Vara", "1470"), place.Place("Härjedalen", "2361"), place.Place("Lerum", "1441"),
           place.Place("Herrljunga", "1466"), place.Place("Essunga", "1445"),
           place.Place("Region Jämtland", "23"), place.Place("Region Västerbotten", "24"),

@@ -182,3 +182,19 @@ def test_a_unit_inferred_from_the_other_tables_is_one_warning_per_table(run):
     assert f"{len(amounts)} figures" in found.iloc[0]["message"] and found.iloc[0]["page"] == amounts[0].page
     assert len(outcome.published["amounts"]) == len(amounts)
     assert not (run[1].results["check"] == "unit_inferred").any()
+
+
+def test_a_script_in_a_pdf_text_never_reaches_the_data_docs_as_markup(tmp_path):
+    """A failing value is shown in the Data Docs: a title that holds markup must be shown as
+    text there (escaped), while the finding keeps the text exactly as extracted."""
+    base = _extraction("xss0000000000000", 0)
+    script = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>"
+    title = script + " mål" * SETTINGS.validation.rows.max_text_chars  # overlong: a failing value GX renders
+    hostile = GoalRow(base.document.doc_id, "xss-g2", "political", title, 5, rule="test")
+    outcome = validate([replace(base, goals=[*base.goals, hostile])], SETTINGS)
+    write_validation(tmp_path, outcome)
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "reports" / "data_docs").rglob("*.html")]
+    assert any("document.title=" in page for page in pages), "the overlong title is not shown at all"
+    assert not any("<script>document.title" in page or "<img src=x" in page for page in pages)
+    found = outcome.results[outcome.results["row_id"] == "xss-g2"]
+    assert not found.empty and found["message"].str.contains("<script>document.title", regex=False).all()

@@ -1,7 +1,7 @@
 """The kommun or region a document is about, with its SCB code and Kolada id.
 
-Names and codes come from the optional SCB lists named in configs/lexicon.yaml `reference`
-(read in place; issue 13 moves them into the project). Evidence, most telling first:
+Names and codes come from the SCB lists the project ships (pipeline/reference/data), the
+Kolada id from Kolada's own municipality list. Evidence, most telling first:
 1. the issuer as the document presents it ("Ale kommun" in the running footer, "Region
    Västmanland" on the cover, "Göteborgs Stad"), resolved against the SCB names;
 2. the web address on the cover or in a footer ("alingsas.se", "regionvasterbotten.se");
@@ -10,23 +10,20 @@ Names and codes come from the optional SCB lists named in configs/lexicon.yaml `
    a nämnd's report names its own municipality's bodies and companies, and no other place.
 A name that is also an ordinary word or surname ("Vara", "Mark", "Berg") counts only in an
 issuer form. No evidence, or two places as strong, gives null: a wrong code is worse.
-The Kolada id is the kommunkod for a kommun and "00" + länskod for a region.
+A place Kolada's list does not have (there is none today) gets no Kolada id rather than a guessed one.
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from pipeline.extract.document_fields.evidence import Texts
 from pipeline.extract.document_fields.issuer import Issuer
-from pipeline.text.lexicon import lexicon
+from pipeline.reference import read_counties, read_kolada_municipalities, read_municipalities
 
-_REPO = Path(__file__).resolve().parents[3]
 REGION_PREFIX = "Region "
 
 
@@ -34,30 +31,24 @@ REGION_PREFIX = "Region "
 class Place:
     name: str  # as the contract writes it: "Alingsås", "Region Dalarna"
     code: str  # SCB: four-digit kommunkod, two-digit länskod
+    kolada_id: str | None = None  # as Kolada writes it: "1489", a region "0020"
 
     @property
     def is_region(self) -> bool:
         return self.name.startswith(REGION_PREFIX)
 
-    @property
-    def kolada_id(self) -> str:
-        return "00" + self.code if self.is_region else self.code
-
 
 @cache
 def reference() -> tuple[Place, ...]:
-    """Municipalities and regions of the SCB lists, or nothing when the files are absent."""
-    paths = lexicon().get("reference", {})
-    places: list[Place] = []
-    for key, name_col, code_col, prefix in (
-        ("municipalities", "municipality_name_short", "municipality_code", ""),
-        ("counties", "county_name_short", "county_code", REGION_PREFIX),
-    ):
-        path = _REPO / paths[key] if key in paths else None
-        if path is None or not path.is_file():
-            continue
-        with path.open(encoding="utf-8", newline="") as fh:
-            places.extend(Place(prefix + row[name_col], row[code_col]) for row in csv.DictReader(fh))
+    """The 290 kommuner and 21 regions of the shipped SCB lists, each with its Kolada id.
+
+    Read once per process: shipped files, not configuration. Kolada numbers a kommun by its
+    kommunkod and a region "00" + länskod; both are looked up in Kolada's list, not assumed."""
+    kolada = read_kolada_municipalities()
+    kommuner = {m.id for m in kolada if m.type == "K"}
+    regions = {m.id[2:]: m.id for m in kolada if m.type == "L"}
+    places = [Place(m.short_name, m.code, m.code if m.code in kommuner else None) for m in read_municipalities()]
+    places += [Place(REGION_PREFIX + c.short_name, c.code, regions.get(c.code)) for c in read_counties()]
     return tuple(places)
 
 

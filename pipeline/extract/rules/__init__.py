@@ -32,6 +32,8 @@ READ: tuple[str, ...] = (
     # what belongs to the item before
     "wrapped_row_end",
     "caption_continuation",
+    # a goal card: a boxed statement under its heading, whether layout typed it heading or paragraph
+    "goal_card",
     # headings
     "comment_heading",
     "restated_goal_heading",
@@ -64,6 +66,7 @@ READ: tuple[str, ...] = (
     "cue_label_line",
     "colon_labelled_indicator",
     "labelled_field",
+    "goal_stated_in_prose",
     # in a goal list
     "task_addressed_to_body",
     "focus_and_goal_row",

@@ -69,6 +69,7 @@ class Context:
     table_page: int = 0
     columns: tuple[Cue | None, ...] = ()
     following: Item | None = None  # the next item: an indicator may be followed by its qualifier
+    previous: Item | None = None  # the item before: a goal card stands right under its heading
 
     def heading_above(self, level: int | None = None) -> str | None:
         for lv, text in reversed(self.headings):

@@ -8,15 +8,54 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.rules.context import Context, Section
-from pipeline.extract.rules.facts import goal, measure
+from pipeline.extract.rules.context import Context, Section, clean
+from pipeline.extract.rules.facts import focus_above, goal, measure
 from pipeline.extract.rules.registry import HEADINGS, ROWS, TEXT, Close, FocusArea, Goal, Label, Mark, claim, rule
-from pipeline.extract.sections import Item, Role, load_lexicon
+from pipeline.extract.sections import Item, Role, classify, load_lexicon, split_label
 from pipeline.text.lexicon import responsible_bodies
 
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
 _ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
 FOCUS_WORDS = 3  # a focus area label is a word or two ("Vackra miljöer")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_CARD_WORDS = (6, 80)  # a goal card states one goal in a sentence or two
+
+
+@rule("goal_card", on=HEADINGS + TEXT)
+def goal_card(item: Item, context: Context) -> Label | None:
+    """A goal set as a card: a statement in bold on a filled box standing right under its own
+    (unboxed) heading, which names the goal's area ("Tidiga insatser" over the green box "Det
+    långsiktiga arbetet … fortsätter."), and alone in its box. A box that holds a cue label
+    ("Vidtagna åtgärder"), shares a shaded panel with its heading or with the texts below it is a
+    callout, not a card."""
+    above, below, words = context.previous, context.following, len(item.text.split())
+    if not (item.filled and item.bold) or above is None or above.kind != "heading" or above.filled:
+        return None
+    if below is not None and below.filled:
+        return None  # the box goes on: a panel of several texts
+    if not _CARD_WORDS[0] <= words <= _CARD_WORDS[1] or classify(item.text) is not None or split_label(item.text):
+        return None
+    if context.section is not None and context.section.role is not Role.GOALS:
+        return None
+    return claim(goal(item.text, "political", focus=clean(above.text).rstrip(":")))
+
+
+@rule("goal_stated_in_prose", on=TEXT)
+def goal_stated_in_prose(item: Item, context: Context) -> Label | None:
+    """Sentences of a paragraph outside any list that say what a goal is ("Det finansiella
+    målet för god ekonomisk hushållning 2027 är ett positivt resultat …", "Kommunens
+    målsättning för lokalförsörjningen är att …"): each such sentence is a goal, of the kind its
+    qualifier names; the paragraph's other sentences are prose."""
+    if item.kind != "paragraph" or context.section is not None:
+        return None
+    pattern, facts = load_lexicon().goal_sentence, []
+    for sentence in _SENTENCE_END.split(clean(item.text)):
+        m = pattern.match(sentence)
+        if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS:
+            cue = classify(m["cue"]) if m["cue"] else None
+            kind = cue.kind if cue is not None and cue.role is Role.GOALS and cue.kind else "political"
+            facts.append(goal(sentence, kind, focus=focus_above(context)))
+    return claim(*facts) if facts else None
 
 
 def _goals(context: Context) -> Section | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.extract.rules.context import Context, Section
 from pipeline.extract.rules.facts import indicator, measure, qualifier, title_of
 from pipeline.extract.rules.registry import TEXT, Close, Label, Mark, claim, rule
-from pipeline.extract.sections import Item, Role, load_lexicon, strip_numbering
+from pipeline.extract.sections import Item, Role, is_numbered_title, load_lexicon, strip_numbering
 
 _OUTDENT = 5.0  # points: a list item starting this far left of a nested list belongs to the list around it
 
@@ -105,6 +105,8 @@ def measure_paragraph(item: Item, context: Context) -> Label | None:
     section, text = _open(context, Role.MEASURES), item.text
     if section is None or section.lists_only or section.listed or item.kind != "paragraph":
         return None
+    if is_numbered_title(text):
+        return claim()  # "3.1.1.1 Personalvolymsutveckling": a heading layout set as a paragraph
     following = context.following
     announces = (following is not None and following.kind in ("list_item", "row")
                  and load_lexicon().intro_words.contains(text))

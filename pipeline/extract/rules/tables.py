@@ -23,7 +23,7 @@ from pipeline.extract.rules.registry import (
     claim,
     rule,
 )
-from pipeline.extract.sections import Cue, Item, Role, classify, load_lexicon
+from pipeline.extract.sections import Cue, Item, Role, classify, load_lexicon, names_amount_line
 
 _ANY_HEADING = 99  # the level of a section that the next heading, whatever its level, ends
 
@@ -59,7 +59,14 @@ def _headerlike(item: Item) -> bool:
 def _continues(item: Item, context: Context) -> bool:
     """A header naming no role on the page after a read table is that table's next page."""
     return (_headerlike(item) and item.header and bool(context.columns) and item.page == context.table_page + 1
-            and not any(header_roles(item)))
+            and len(item.cells) == len(context.columns) and not any(header_roles(item)))
+
+
+def _amounts_rows(item: Item) -> bool:
+    """Most rows below the header name lines of a financial statement ("Personalkostnader",
+    "Intäkter"): the table reports amounts or their change, whatever its header calls them."""
+    labels = [label for label in item.body_labels if label]
+    return bool(labels) and 2 * sum(map(names_amount_line, labels)) > len(labels)
 
 
 @rule("table_header", on=ROWS)
@@ -70,6 +77,8 @@ def table_header(item: Item, context: Context) -> Label | None:
     if not _headerlike(item) or _continues(item, context):
         return None
     columns = header_roles(item)
+    if Cue(Role.INDICATORS) in columns and _amounts_rows(item):
+        return claim(Header((), item.table))  # "Mått | Utfall perioden" over cost lines: no indicators
     if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
         opened = Open(Section(Role.MEASURES, None, _ANY_HEADING, context.heading_above()), alone=True)
         return claim(Header(columns, item.table), opened)

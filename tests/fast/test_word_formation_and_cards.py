@@ -1,0 +1,150 @@
+"""Cue words by Swedish word formation (compound heads, participles, alternatives), goal cards,
+goals stated in prose and tables of financial lines, on hand-built items: compounds and
+phrasings that no config list names."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.rules import REGISTRY
+from pipeline.extract.rules.context import Context, Section
+from pipeline.extract.rules.registry import Goal, Header, Label
+from pipeline.extract.sections import Cue, Item, Role, classify
+from pipeline.layout.boxes import FilledBox, mark_filled
+from pipeline.model import Block, BlockKind
+from pipeline.text.lexicon import compound_head, lemmas
+
+BOX = (77.0, 430.0, 518.0, 496.0)
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("hållbarhetsmålen", "mål"),
+        ("klimatmål", "mål"),
+        ("kvalitetsindikatorerna", "indikator"),
+        ("nöjdhetsindikator", "indikator"),
+        ("styrtalen", "tal"),
+        ("effektmåtten", "mått"),
+        ("utredningsuppdragen", "uppdrag"),
+        ("besparingsåtgärder", "åtgärd"),
+    ],
+)
+def test_a_compound_no_list_names_is_read_as_its_head(word, head):
+    assert compound_head(word) == lemmas(head)[0]
+
+
+@pytest.mark.parametrize(
+    "word", ["ändamål", "klagomålen", "ramavtal", "antal", "kapitalet", "målgrupp", "måltid", "flertal", "medelantal"]
+)
+def test_words_that_only_look_like_a_compound_of_a_head_are_not(word):
+    assert compound_head(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "kind"),
+    [
+        ("Hållbarhetsmål", Role.GOALS, "political"),
+        ("Resultatmålen", Role.GOALS, "political"),
+        ("Kvalitetsindikatorer", Role.INDICATORS, None),
+        ("Styrtal", Role.INDICATORS, None),
+        ("Vidtagna åtgärder", Role.MEASURES, None),
+        ("Pågående/planerade åtgärder", Role.MEASURES, None),
+        ("Mått/nyckeltal", Role.INDICATORS, None),
+        ("Utredningsuppdrag", Role.MEASURES, None),
+    ],
+)
+def test_labels_by_compound_head_participle_and_alternatives(text, role, kind):
+    assert classify(text) == Cue(role, kind)
+
+
+@pytest.mark.parametrize("text", ["Mål/Uppdrag", "Kommunövergripande mål", "Ändamål", "Antal", "Avtal"])
+def test_mixed_alternatives_and_adjectives_before_a_goal_are_no_cue(text):
+    assert classify(text) is None
+
+
+def _card(text: str = "Det långsiktiga arbetet med tidiga insatser för att elever ska klara proven fortsätter.",
+          **kw) -> Item:
+    return Item(kind="paragraph", text=text, page=3, bold=kw.pop("bold", True), filled=kw.pop("filled", True),
+                bbox=BOX, **kw)
+
+
+def _label(name: str, item: Item, context: Context) -> Label | None:
+    return REGISTRY[name](item, context)
+
+
+AREA = Item(kind="heading", text="Tidiga insatser: särskilt stöd i förskolan", page=3, level=6, bbox=BOX)
+PROSE = Item(kind="paragraph", text="Arbetet med tidiga insatser inriktas under året …", page=3, bbox=BOX)
+
+
+def test_goal_card_is_a_goal_of_the_area_its_heading_names():
+    found = _label("goal_card", _card(), Context(previous=AREA, following=PROSE))
+    assert found is not None and found.rule == "goal_card" and found.bbox == BOX
+    (stated,) = found.facts
+    assert isinstance(stated, Goal) and stated.focus == AREA.text and stated.kind == "political"
+
+
+@pytest.mark.parametrize(
+    ("item", "context"),
+    [
+        (_card(), Context(previous=Item(kind="heading", text="Orsak", page=3, filled=True), following=PROSE)),
+        (_card(), Context(previous=AREA, following=_card("Konsekvenser för verksamheten"))),
+        (_card("Vidtagna åtgärder"), Context(previous=AREA, following=PROSE)),
+        (_card(bold=False), Context(previous=AREA, following=PROSE)),
+        (_card(filled=False), Context(previous=AREA, following=PROSE)),
+        (_card(), Context(previous=PROSE, following=PROSE)),
+        (_card(), Context(previous=AREA, following=PROSE, section=Section(Role.MEASURES, None, 3, "Uppdrag"))),
+    ],
+    ids=["heading-in-panel", "panel-goes-on", "cue-label", "not-bold", "not-boxed", "not-under-heading",
+         "in-measures"],
+)
+def test_callouts_and_panels_are_no_goal_cards(item, context):
+    assert _label("goal_card", item, context) is None
+
+
+def test_goals_stated_in_prose_by_a_qualified_or_owned_goal_noun():
+    text = ("Budgeten bygger på ramarna. Det finansiella målet för god ekonomisk hushållning 2027 är ett "
+            "positivt resultat på 1 procent av omsättningen. Regionens långsiktiga målsättning är att fullt ut "
+            "finansiera investeringar med egna medel.")
+    found = _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), Context())
+    assert found is not None
+    assert [(g.title.split()[1], g.kind) for g in found.facts if isinstance(g, Goal)] == [
+        ("finansiella", "financial"), ("långsiktiga", "political")]
+
+
+@pytest.mark.parametrize("text", ["Målet är att alla skolor ska ha tydliga rutiner.",
+                                  "De prioriterade målen är politiska prioriteringar som styr verksamheten.",
+                                  "Målet med dokumentet är att beskriva processen."])
+def test_aims_and_descriptions_of_goals_are_no_goals(text):
+    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), Context()) is None
+
+
+def _header(*labels: str) -> Item:
+    return Item(kind="row", text="Mått Utfall perioden Prognos helår", page=4, cells=["Mått", "Utfall perioden",
+                "Prognos helår"], table=3, header=True, body_labels=labels)
+
+
+def test_a_table_of_financial_lines_under_a_measure_header_is_read_for_no_indicators():
+    found = _label("table_header", _header("Intäkter, inkl kommunbidrag", "Personalkostnader",
+                                           "Konsultkostnader", "IT-licenser", "Övriga kostnader"), Context())
+    assert found is not None and found.facts == (Header((), 3),)
+
+
+def test_an_indicator_table_keeps_its_indicator_column():
+    found = _label("table_header", _header("Antal incidenter lösta inom SLA", "Antal major incidents",
+                                           "Nettokostnad per invånare"), Context())
+    assert found is not None
+    (header,) = found.facts
+    assert isinstance(header, Header) and header.columns[0] == Cue(Role.INDICATORS)
+
+
+def _block(text: str, kind: BlockKind, top: float, bold: bool = True) -> Block:
+    return Block(kind=kind, text=text, page=3, bbox=(85.0, top, 510.0, top + 11), size=11.0, bold=bold, italic=False)
+
+
+def test_a_boxed_text_broken_mid_sentence_is_one_filled_block_and_the_text_below_stays_apart():
+    blocks = [_block("Det långsiktiga arbetet med tidiga insatser ska klara de", BlockKind.PARAGRAPH, 439),
+              _block("nationella proven i svenska och matematik fortsätter.", BlockKind.HEADING, 453),
+              _block("Arbetet inriktas under året mot stödet.", BlockKind.PARAGRAPH, 500, bold=False)]
+    out = mark_filled(blocks, [FilledBox(3, (77.0, 432.0, 518.0, 496.0))])
+    assert [(b.kind, b.filled) for b in out] == [(BlockKind.PARAGRAPH, True), (BlockKind.PARAGRAPH, False)]
+    assert out[0].text.endswith("klara de nationella proven i svenska och matematik fortsätter.")
