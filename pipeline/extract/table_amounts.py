@@ -77,6 +77,7 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.Ye
     unit, unit_source = _unit(cell.percent, row, label, stated, vocabulary.units)
     kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or years.kind(label)
     year, year_source = dated.resolve(table.columns, cell.col_index, kind)
+    kind = years.cycle_kind(kind, year)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
         doc_id=doc_id, amount_id="", source=AmountSource.TABLE, row_label=row.label, value=cell.value, page=row.page,

@@ -104,7 +104,8 @@ class YearKinds:
     forecast. Otherwise the document's own headers
     decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
     budget document the first year of its period is the budget and later years the plan,
-    and an undated amount column is the budget.
+    and an undated amount column is the budget; when the document's own headers budget that
+    first year, a later year's "Ram 2028" or "Budget 2028" is the plan too (cycle_kind).
     """
 
     stated: dict[int, str]
@@ -114,6 +115,7 @@ class YearKinds:
     vocabulary: Vocabulary
     forecast_document: bool = False
     report_year: int | None = None  # the last year the document reports on (period_end)
+    budget_year: int | None = None  # a budget's first year, when its own headers budget it
 
     @classmethod
     def of(cls, labels: list[str], document: DocumentRow, vocabulary: Vocabulary) -> YearKinds:
@@ -123,11 +125,17 @@ class YearKinds:
             year, kind = vocabulary.years.year_of(label), vocabulary.kind_of(label)
             if year is not None and kind is not None and kind in cfg.stated_kinds:
                 seen.setdefault(year, set()).add(kind)
+        # the document's own headers budget its first year: a budget of a later year is its plan
+        budget_document = document.doc_type in cfg.budget_doc_types
+        budgeted = budget_document and seen.get(document.period_start or 0) == {"budget"}
+        start = document.period_start if budgeted else None
+        seen = {year: {_cycle_kind(k, year, start) for k in kinds} for year, kinds in seen.items()}
         return cls(
             stated={year: kinds.pop() for year, kinds in seen.items() if len(kinds) == 1},
             outcome_document=document.doc_type in cfg.outcome_doc_types,
-            budget_document=document.doc_type in cfg.budget_doc_types,
+            budget_document=budget_document,
             period_start=document.period_start,
+            budget_year=start,
             vocabulary=vocabulary,
             forecast_document=document.doc_type in cfg.forecast_doc_types,
             report_year=document.period_end,
@@ -145,9 +153,20 @@ class YearKinds:
             return "budget" if year == self.period_start else "plan"
         return None
 
+    def cycle_kind(self, kind: str | None, year: int | None) -> str | None:
+        """The kind a column states, placed in the document's budget cycle."""
+        return None if kind is None else _cycle_kind(kind, year, self.budget_year)
+
     def _future_full_year(self, label: str, year: int | None) -> bool:
         """A full-year column ("Resultat helår") of the report year or later: in a follow-up
         during the year its figures are the forecast; "Ack åa helår 2024" in a report on 2026 is
         an earlier year's outcome."""
         earlier = year is not None and self.report_year is not None and year < self.report_year
         return self.vocabulary.full_year.search(label) is not None and not earlier
+
+
+def _cycle_kind(kind: str, year: int | None, budget_year: int | None) -> str:
+    """In a budget only its first year is budgeted: a budget or frame ("Ram") stated for a
+    later year is the plan for that year ("Budget 2027 | Ram 2028 | Ram 2029")."""
+    later = year is not None and budget_year is not None and year > budget_year
+    return "plan" if kind == "budget" and later else kind

@@ -59,11 +59,12 @@ class OpenTable:
 
 
 def resolve(blocks: list[Block], index: int, grid: Grid, previous: OpenTable | None,
-            cfg: TableSettings) -> OpenTable | None:
+            cfg: TableSettings, last: bool = True) -> OpenTable | None:
     """The table a region belongs to: a new one under its own header, or the one it
-    continues; None for figures under no header that continue nothing."""
+    continues; None for figures under no header that continue nothing. Only the `last` of
+    the tables stacked in one block has the captions under the block."""
     block = blocks[index]
-    captions = _captions(blocks, index, cfg)
+    captions = _captions(blocks, index, cfg) if last else []
     # the table before it, if still open on this page or the one before
     earlier = previous if previous is not None and not previous.closed and block.page - previous.end_page <= 1 else None
     if grid.headed and any(c.header for c in grid.columns):

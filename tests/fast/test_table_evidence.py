@@ -147,3 +147,20 @@ def test_a_sum_that_adds_up_in_one_column_only_is_not_failed():
     checked against the rows above at all."""
     rows = rows_of(_summa_table("-2 150", "-1 000"), "budget", 2026, 2026)
     assert {r.sum_check for r in rows} == {"none"}
+
+
+def test_a_budget_or_frame_of_a_later_year_in_a_budget_is_its_plan():
+    """"Budget 2027 | Ram 2028 | Ram 2029" in the budget for 2027: only 2027 is budgeted, the
+    frames of later years are plans, and so are the bare later years elsewhere."""
+    doc = _doc(heading(1, "Resultatbudget"),
+               table(1, [line(1, 100, (70, "tkr"), (300, "Budget 2027"), (400, "Ram 2028"), (500, "Ram 2029"),
+                              bold=True),
+                         line(1, 118, (70, "Årets resultat"), (300, "980"), (400, "1 021"), (500, "1 060"))]),
+               heading(2, "Investeringar"),
+               table(2, [line(2, 100, (70, "tkr"), (350, "2027"), (450, "2028"), bold=True),
+                         line(2, 118, (70, "Fordon"), (350, "12 250"), (450, "9 600"))]))
+    rows = rows_of(doc, "budget", 2027, 2029)
+    assert [(r.year, r.kind) for r in rows] == [(2027, "budget"), (2028, "plan"), (2029, "plan"),
+                                                (2027, "budget"), (2028, "plan")]
+    # an outcome document is not a budget: its frames stay what they say
+    assert {r.kind for r in rows_of(doc, "annual_report", 2027, 2027) if r.year == 2028 and r.page == 1} == {"budget"}

@@ -228,3 +228,37 @@ def test_a_total_is_multi_year_and_a_one_year_total_column_is_that_years_figure(
     assert kind_of("Totalt 2026–2028") == kind_of("Total projektbudget") == "total"
     assert kind_of("Totalt 2026") is None  # the year's kind in the document decides
     assert kind_of("Totalt budget 2026") == "budget"
+
+
+def _stacked(lower_header: list[Line], lower_x: tuple[float, float]) -> list[Table]:
+    """A result table with four year columns and, in the same region, more rows under a
+    header of their own whose figures end at `lower_x`."""
+    upper = [line(1, 100, (70, "(tkr)"), (300, "2026"), (350, "2027"), (400, "2028"), (450, "2029"), bold=True),
+             line(1, 118, (70, "Intäkter"), (300, "7 231"), (350, "7 600"), (400, "7 919"), (450, "8 220")),
+             line(1, 130, (70, "Årets resultat"), (300, "937"), (350, "980"), (400, "1 021"), (450, "1 060"))]
+    lower = [line(1, 190, (70, "Ingående eget kapital"), *zip(lower_x, ("9 279", "10 259"))),
+             line(1, 202, (70, "Utgående eget kapital"), *zip(lower_x, ("10 259", "11 280")))]
+    return build_tables(_doc(heading(1, "Resultatbudget samt eget kapital"), table(1, upper + lower_header + lower)),
+                        TABLES)
+
+
+def test_a_dated_header_under_figure_rows_starts_a_stacked_table():
+    """"Budget 2027 | Ram 2028" printed under the result rows, over figures that end between
+    the columns above: a second table, its two-line header kept whole even where it is set
+    left-aligned, left of its right-aligned figures ("Budget" over "2027")."""
+    header = [Line(page=1, words=[Word("Budget", 275, 302, 160, 169, SIZE, True, False),
+                                  Word("Ram", 340, 355, 160, 169, SIZE, True, False)]),
+              Line(page=1, words=[Word("2027", 275, 293, 172, 181, SIZE, True, False),
+                                  Word("2028", 340, 358, 172, 181, SIZE, True, False)])]
+    first, second = _stacked(header, (325, 375))
+    assert [c.label for c in first.columns] == ["2026", "2027", "2028", "2029"] and len(first.rows) == 2
+    assert [c.label for c in second.columns] == ["Budget 2027", "Ram 2028"]
+    assert [r.label for r in second.rows] == ["Ingående eget kapital", "Utgående eget kapital"]
+
+
+def test_a_line_of_kinds_over_a_section_of_the_same_columns_does_not_split_a_table():
+    """A group's kind line ("Budget Plan") inside one table, over rows that leave a column
+    empty, is no table of its own: it states no year and its figures end at the columns above."""
+    kinds = [line(1, 172, (300, "Budget"), (400, "Plan"), bold=True)]
+    (found,) = _stacked(kinds, (300, 400))
+    assert len(found.columns) == 4 and len(found.rows) == 4
