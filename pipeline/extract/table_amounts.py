@@ -50,7 +50,10 @@ def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], 
     for row in table.rows:
         if not row.label:
             continue
-        is_total = row.row_index in worded or row.row_index in sums.totals
+        # a table that marks its sums by emphasis says which rows are sums: a plain row that
+        # happens to add up ("Likvida medel vid årets slut") is a balance, not one of them
+        arithmetic = row.row_index in sums.totals and (not styled or row.bold or row.italic)
+        is_total = row.row_index in worded or arithmetic
         for cell in row.cells:
             label = table.columns[cell.col_index].label
             if cell.value is not None and vocabulary.meaningful_column(label):
