@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean
+.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean ocr
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +16,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# OCR of scanned pages: Tesseract with its Swedish data from Debian, installed when missing and
+# root (else the README says what to install). Without it the run still completes and warns
+# (ocr_unavailable) on every page it could not read.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-swe
+ocr:
+	@tesseract --list-langs 2>/dev/null | grep -qx swe || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && { apt-get install -y -qq --no-install-recommends $(OCR_PACKAGES) >/dev/null 2>&1 \
+	       || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq --no-install-recommends $(OCR_PACKAGES) >/dev/null 2>&1; }; }; } \
+	  || echo "no Tesseract ($(OCR_PACKAGES)): scanned pages are warned about, not read (see README)" >&2
+
+run: $(STAMP) ocr
 	$(PY) -m pipeline run $(RAW) --out $(OUT) --force
 
 # Incremental: only new or changed files in raw/ are processed; for cron / systemd timers.
-batch: $(STAMP)
+batch: $(STAMP) ocr
 	$(PY) -m pipeline run $(RAW) --out $(OUT)
 
 bench: $(STAMP)

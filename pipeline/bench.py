@@ -40,24 +40,33 @@ def plain_extract_words(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def stage_seconds(files: list[Path], settings: Settings) -> dict[str, float]:
-    seconds = {"ingest": 0.0, "layout": 0.0, "tables": 0.0, "extract": 0.0}
+OcrSeconds = dict[str, tuple[int, float]]  # document → pages read by OCR, OCR seconds
+
+
+def stage_seconds(files: list[Path], settings: Settings) -> tuple[dict[str, float], OcrSeconds]:
+    """Seconds per stage over all files, and the OCR of each document that needed it (OCR
+    costs seconds a page where the text layer costs milliseconds, so it is shown apart)."""
+    ocr: OcrSeconds = {}
+    seconds = {"ingest": 0.0, "layout": 0.0, "ocr (within layout)": 0.0, "tables": 0.0, "extract": 0.0}
     for path in files:
         t = time.perf_counter()
-        source = ingest(path, settings.pipeline.ingest)
+        source = ingest(path, settings.pipeline.ingest, settings.pipeline.ocr)
         seconds["ingest"] += time.perf_counter() - t
         if isinstance(source, StageError):
             continue
         t = time.perf_counter()
         document = build_layout(source, settings)
         seconds["layout"] += time.perf_counter() - t
+        seconds["ocr (within layout)"] += document.metadata["ocr"]["seconds"]
+        if document.metadata["ocr"]["pages"]:
+            ocr[path.name] = (document.metadata["ocr"]["pages"], document.metadata["ocr"]["seconds"])
         t = time.perf_counter()
         tables = build_tables(document, settings.derived(TableSettings.of))
         seconds["tables"] += time.perf_counter() - t
         t = time.perf_counter()
         extract(document, tables, settings)
         seconds["extract"] += time.perf_counter() - t
-    return seconds
+    return seconds, ocr
 
 
 def whole_pipeline(files: list[Path], settings: Settings) -> float:
@@ -110,16 +119,16 @@ def page_count(files: list[Path]) -> int:
     return total
 
 
-def throughput(files: list[Path], settings: Settings) -> list[tuple[str, float]]:
+def throughput(files: list[Path], settings: Settings) -> tuple[list[tuple[str, float]], OcrSeconds]:
     """Seconds of plain pdfplumber, of each per-document stage and of the whole pipeline."""
     log.info("timing plain pdfplumber")
     plain = plain_extract_words(files)
     log.info("timing each stage")
-    stages = stage_seconds(files, settings)
+    stages, ocr = stage_seconds(files, settings)
     log.info("timing the whole pipeline")
     whole = whole_pipeline(files, settings)
     return [("plain pdfplumber extract_words", plain), *((f"stage: {k}", v) for k, v in stages.items()),
-            ("whole pipeline (incl. validate + publish)", whole)]
+            ("whole pipeline (incl. validate + publish)", whole)], ocr
 
 
 def peak_memory(files: list[Path]) -> dict[str, float]:
@@ -133,8 +142,10 @@ def peak_memory(files: list[Path]) -> dict[str, float]:
         return {"floor": peak_rss_mb(None), "short": peak_rss_mb(short_pdf), "long": peak_rss_mb(long_pdf)}
 
 
-def report(source: str, documents: int, pages: int, rows: list[tuple[str, float]], mb: dict[str, float]) -> str:
+def report(source: str, documents: int, pages: int, timed: tuple[list[tuple[str, float]], OcrSeconds],
+           mb: dict[str, float]) -> str:
     """docs/benchmarks.md: `rows` start with plain pdfplumber and end with the whole pipeline."""
+    rows, ocr = timed
     plain, whole = rows[0][1], rows[-1][1]
     lines = [
         f"# Benchmarks\n\n`make bench`, pipeline {__version__}, {date.today()}, {documents} documents / "
@@ -145,6 +156,8 @@ def report(source: str, documents: int, pages: int, rows: list[tuple[str, float]
     for label, seconds in rows:
         rate = pages / seconds if seconds else float("inf")
         lines.append(f"| {label} | {seconds:.2f} | {rate:.1f} | {plain / seconds if seconds else float('inf'):.2f} |")
+    lines += ["", "| OCR (Tesseract) of | pages | seconds | s/page |", "|---|---:|---:|---:|"]
+    lines += [f"| {name} | {n} | {sec:.2f} | {sec / n:.2f} |" for name, (n, sec) in sorted(ocr.items())]
     lines += [
         "",
         "| peak memory (one document, all per-document stages) | MB |",
@@ -158,7 +171,8 @@ def report(source: str, documents: int, pages: int, rows: list[tuple[str, float]
         f"peak memory 500 pages ≤ 1.5 × 50 pages (now {mb['long'] / mb['short']:.2f}).",
         "",
         "Where the time goes: layout is pdfplumber's character parse (the same work plain",
-        "extract_words does) plus our passes over words and lines; extract is small once spaCy",
+        "extract_words does) plus our passes over words and lines, and OCR (Tesseract) of the pages",
+        "without a text layer and of the images on text pages that hold text; extract is small once spaCy",
         "is loaded; the rest of the whole-pipeline time is one validation run (great-expectations",
         "import and checkpoint, a few seconds per batch, not per document) and writing the",
         "outputs. Memory: the libraries (pdfplumber, pandas, spaCy with its lookup tables) set",
@@ -174,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     logs.configure()
     source_dir = CORPUS if CORPUS.is_dir() else ROOT / "raw"
     settings = load_settings(default_config_dir())
-    files = [f for f in find_pdfs([source_dir]) if not isinstance(ingest(f, settings.pipeline.ingest), StageError)]
+    files = [f for f in find_pdfs([source_dir])
+             if not isinstance(ingest(f, settings.pipeline.ingest, settings.pipeline.ocr), StageError)]
     pages = page_count(files)
     log.info("%d documents / %d pages from %s", len(files), pages, source_dir)
     text = report(source_dir.name, len(files), pages, throughput(files, settings), peak_memory(files))

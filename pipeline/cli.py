@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from pipeline import __version__, config, logs
+from pipeline import __version__, logs
 from pipeline.batch import (
     EXIT_LOCKED,
     EXIT_RUN_FAILED,
@@ -59,7 +59,6 @@ def main(
         raise typer.BadParameter("--verbose and --quiet exclude each other")
     try:
         ctx.obj = load_settings(config_dir or default_config_dir())
-        config.use(config_dir or default_config_dir())  # the political reader still reads its part through config.load
     except SettingsError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -197,7 +196,7 @@ def explain(
     if isinstance(source, StageError):
         typer.echo(f"{file.name}: [{source.stage}] {source.reason}", err=True)
         raise typer.Exit(EXIT_USAGE)
-    typer.echo(explain_page(build_layout(source, ctx.obj), page))
+    typer.echo(explain_page(build_layout(source, ctx.obj), page, ctx.obj))
 
 
 @reference_app.command("update")

@@ -139,12 +139,33 @@ class Block:
 
 
 @dataclass
+class OcrRegion:
+    """A part of a page read by OCR (a whole scanned page, or an image on a text page): rows
+    standing in it carry "ocr:" in their rule, and this says how sure Tesseract was."""
+
+    bbox: tuple[float, float, float, float]  # PDF points from the top-left, as the page's words
+    confidence: float  # mean word confidence (0–100) of the words kept
+    words: int
+    confident_share: float  # of the words kept, the share read with confidence ≥ 80
+    rotation: int  # degrees the page was turned clockwise to be read upright (its words stand so)
+    seconds: float
+
+
+@dataclass
 class PageInfo:
     number: int
     width: float
     height: float
     has_text: bool
     columns: int = 1
+    ocr: list[OcrRegion] = field(default_factory=list)
+    # why a page, or an image on it, that needed OCR was not read: unavailable | over_budget
+    ocr_missing: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageInfo:
+        regions = [OcrRegion(**{**r, "bbox": tuple(r["bbox"])}) for r in data.get("ocr", [])]
+        return cls(**{**data, "ocr": regions})
 
 
 @dataclass
@@ -164,7 +185,7 @@ class Document:
         return cls(
             doc_id=data["doc_id"],
             source_file=data["source_file"],
-            pages=[PageInfo(**p) for p in data["pages"]],
+            pages=[PageInfo.from_dict(p) for p in data["pages"]],
             metadata=data["metadata"],
             body_size=data["body_size"],
             blocks=[_block_from_dict(b) for b in data["blocks"]],
@@ -197,6 +218,16 @@ class UnplacedFigure:
 
 
 @dataclass
+class OcrGap:
+    """A page that needed OCR and was not read (no Tesseract, or over the document's OCR page
+    budget): validation warns, so that what it holds is never a silent gap."""
+
+    doc_id: str
+    page: int
+    reason: str  # unavailable | over_budget
+
+
+@dataclass
 class Extraction:
     """Everything extract learns from one document; the input of validation."""
 
@@ -207,6 +238,7 @@ class Extraction:
     amounts: list[AmountRow] = field(default_factory=list)
     indicator_kpi: list[IndicatorKpiRow] = field(default_factory=list)  # Kolada candidates (extract/kpi)
     unplaced: list[UnplacedFigure] = field(default_factory=list)  # for validation to warn about
+    ocr_gaps: list[OcrGap] = field(default_factory=list)  # for validation to warn about
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -221,4 +253,5 @@ class Extraction:
             amounts=[AmountRow(**r) for r in data["amounts"]],
             indicator_kpi=[IndicatorKpiRow(**r) for r in data.get("indicator_kpi", [])],
             unplaced=[UnplacedFigure(**r) for r in data.get("unplaced", [])],
+            ocr_gaps=[OcrGap(**r) for r in data.get("ocr_gaps", [])],
         )

@@ -95,7 +95,7 @@ def _stages(name: str, data: bytes, doc_id: str, settings: Settings, timings: di
     stage = "ingest"
     try:
         t = time.perf_counter()
-        source = ingest_bytes(name, data, settings.pipeline.ingest)
+        source = ingest_bytes(name, data, settings.pipeline.ingest, ocr=settings.pipeline.ocr)
         timings["ingest"] = time.perf_counter() - t
         if isinstance(source, StageError):
             return DocumentResult(name, doc_id, _failed(name, doc_id), source, timings)
@@ -103,6 +103,7 @@ def _stages(name: str, data: bytes, doc_id: str, settings: Settings, timings: di
         t = time.perf_counter()
         document = build_layout(source, settings, io.BytesIO(data))
         timings["layout"] = time.perf_counter() - t
+        timings["ocr"] = document.metadata["ocr"]["seconds"]  # part of layout's
         if not any(b.text for b in document.blocks):
             error = StageError(name, stage, "no readable text blocks on any page")
             return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)

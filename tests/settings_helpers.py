@@ -1,4 +1,6 @@
-"""A copy of configs/ with one line changed: the bad configs the settings tests feed in."""
+"""Settings for the tests: the default configs validated (SETTINGS) and what stages compile
+from them (LEXICON), and a copy of configs/ with one line changed (the bad configs the
+settings tests feed in)."""
 from __future__ import annotations
 
 import shutil
@@ -29,6 +31,23 @@ def default_settings():
 SETTINGS = default_settings()
 
 
+def default_lexicon():
+    """The political reader's vocabulary compiled from SETTINGS, as `read_political` gets it."""
+    from pipeline.extract.lexicon import Lexicon
+
+    return SETTINGS.derived(Lexicon.of)
+
+
+LEXICON = default_lexicon()
+
+
+def rule_context(**fields):
+    """A rules `Context` at the given place, reading by LEXICON."""
+    from pipeline.extract.rules.context import Context
+
+    return Context(lexicon=LEXICON, **fields)
+
+
 def laid_out(path: Path):
     """The layout model of a PDF, ingested and laid out with the default settings."""
     from pipeline.ingest import ingest
@@ -43,4 +62,5 @@ def amounts_of(doc):
     from pipeline.extract.document_fields import document_fields
     from pipeline.tables import TableSettings, build_tables
 
-    return extract_amounts(doc, build_tables(doc, SETTINGS.derived(TableSettings.of)), document_fields(doc), SETTINGS)
+    tables = build_tables(doc, SETTINGS.derived(TableSettings.of))
+    return extract_amounts(doc, tables, document_fields(doc, SETTINGS), SETTINGS)

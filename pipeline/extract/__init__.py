@@ -11,6 +11,7 @@ from typing import cast
 from pipeline.extract.amounts import extract_amounts
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.kpi import link_kpis
+from pipeline.extract.ocr_marks import mark_ocr
 from pipeline.extract.political import extract_political
 from pipeline.model import Document, Extraction
 from pipeline.settings import Settings
@@ -18,15 +19,15 @@ from pipeline.tables import Table
 
 
 def extract(doc: Document, tables: list[Table], settings: Settings) -> Extraction:
-    document = document_fields(doc)
+    document = document_fields(doc, settings)
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = (
-        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, document.doc_type)
+        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, settings, document.doc_type)
     )
     amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
-    qualified = qualify_ids(extraction)
+    qualified = qualify_ids(mark_ocr(extraction, doc))
     return replace(qualified, indicator_kpi=link_kpis(qualified.indicators, document, settings))
 
 
@@ -50,4 +51,5 @@ def qualify_ids(x: Extraction) -> Extraction:
         measures=[replace(m, measure_id=key(m.measure_id), goal_id=q(m.goal_id)) for m in x.measures],
         amounts=[replace(a, amount_id=key(a.amount_id)) for a in x.amounts],
         unplaced=x.unplaced,
+        ocr_gaps=x.ocr_gaps,
     )

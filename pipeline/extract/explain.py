@@ -30,13 +30,14 @@ from pipeline.extract.rules.registry import (
     Tail,
 )
 from pipeline.model import Block, BlockKind, Document, GoalRow, IndicatorRow, MeasureRow
+from pipeline.settings import Settings
 
 _SHORT = 72  # characters of a block's text shown
 
 
-def explain_page(doc: Document, page: int) -> str:
-    doc_type = document_fields(doc).doc_type
-    steps = read_political(doc, doc_type, trace=True).steps
+def explain_page(doc: Document, page: int, settings: Settings) -> str:
+    doc_type = document_fields(doc, settings).doc_type
+    steps = read_political(doc, settings, doc_type, trace=True).steps
     lines = [f"{doc.source_file}  page {page}  doc type {doc_type}"
              + ("  (its political content is not published)" if doc_type == "not_budget" else "")]
     for block, block_steps in _by_block(doc.blocks, steps):

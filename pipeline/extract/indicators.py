@@ -1,16 +1,15 @@
 """Indicator attributes read from the indicator's own wording: direction, target value, unit.
 
 "…, andel % ska öka" → increase, percent; "antal/1000 inv, ska minska" → decrease,
-per_capita; "Indikatornivå: 100 %" → target 100. Patterns live in configs/lexicon.yaml and
-are tried in order, so the more specific phrase ("oförändrad eller öka") wins.
+per_capita; "Indikatornivå: 100 %" → target 100. Patterns live in configs/lexicon.yaml (the
+`Lexicon`'s `directions` and `units`) and are tried in order, so the more specific phrase ("oförändrad eller öka") wins.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from pipeline.text.lexicon import lexicon
+from pipeline.extract.lexicon import Lexicon
 from pipeline.text.numbers import parse_number
 
 _BARE_TARGET = re.compile(r"[<>≥≤±+/\-−\s]*(?P<value>\d[\d ,.]*)\s*%?")
@@ -24,17 +23,8 @@ class Attributes:
     unit: str | None
 
 
-@cache
-def _patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
-    cfg = lexicon()
-    directions = [(name, re.compile(p, re.I)) for name, p in cfg["directions"]]
-    units = [(name, re.compile(p, re.I)) for name, p in cfg["units"]]
-    return directions, units
-
-
-def direction_of(text: str) -> tuple[str | None, float | None]:
-    directions, _ = _patterns()
-    for name, pattern in directions:
+def direction_of(lex: Lexicon, text: str) -> tuple[str | None, float | None]:
+    for name, pattern in lex.directions:
         m = pattern.search(text)
         if m is None:
             continue
@@ -48,36 +38,35 @@ def direction_of(text: str) -> tuple[str | None, float | None]:
     return None, None
 
 
-def unit_of(text: str) -> str | None:
-    _, units = _patterns()
-    for name, pattern in units:
+def unit_of(lex: Lexicon, text: str) -> str | None:
+    for name, pattern in lex.units:
         if pattern.search(text):
             return name
     return None
 
 
-def attributes(text: str, qualifier: str | None = None) -> Attributes:
+def attributes(lex: Lexicon, text: str, qualifier: str | None = None) -> Attributes:
     """Attributes of an indicator; a qualifier line ("Indikatornivå: …") decides the
     direction when it states one."""
-    direction, value = direction_of(qualifier) if qualifier else (None, None)
+    direction, value = direction_of(lex, qualifier) if qualifier else (None, None)
     if direction is None and qualifier is None:
-        direction, value = direction_of(text)
-    unit = unit_of(text) or (unit_of(qualifier) if qualifier and value is not None else None)
+        direction, value = direction_of(lex, text)
+    unit = unit_of(lex, text) or (unit_of(lex, qualifier) if qualifier and value is not None else None)
     return Attributes(direction=direction, target_value=value, unit=unit)
 
 
-def column_direction(*cells: str) -> tuple[str | None, float | None]:
+def column_direction(lex: Lexicon, *cells: str) -> tuple[str | None, float | None]:
     """Direction of a row's direction-column cells: an arrow or phrase ("↑", "Öka"), or a bare
     target value ("+/-0", "≥ 90 %") that states the target itself. A row with a target column
     and a direction column ("85 %", "↑") states both."""
     stated: tuple[str | None, float | None] = (None, None)
     for cell in cells:
-        stated = combined(stated, _cell_direction(cell))
+        stated = combined(stated, _cell_direction(lex, cell))
     return stated
 
 
-def _cell_direction(cell: str) -> tuple[str | None, float | None]:
-    direction, value = direction_of(cell)
+def _cell_direction(lex: Lexicon, cell: str) -> tuple[str | None, float | None]:
+    direction, value = direction_of(lex, cell)
     if direction is not None:
         return direction, value
     if _YEAR.fullmatch(cell.strip()):

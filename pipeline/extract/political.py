@@ -3,30 +3,33 @@
 The document is read as a flat stream of items (sections.py: blocks, and table row groups);
 named rules (extract/rules) say what each item is, and the assembler (extract/assemble.py)
 turns their labels into rows linked to their goals, each row naming the rule that made it
-and the box it was read from. Vocabulary comes from configs/lexicon.yaml.
+and the box it was read from. Vocabulary comes from configs/lexicon.yaml, compiled once per
+settings object (`Lexicon.of`) and handed to every rule in its `Context`.
 """
 from __future__ import annotations
 
 from types import MappingProxyType
 
 from pipeline.extract.assemble import Assembly, assemble
+from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.rules.context import Context
 from pipeline.extract.sections import items
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
-from pipeline.text.lexicon import defined_abbreviations
+from pipeline.settings import Settings
 
 
 def extract_political(
-    doc: Document, doc_type: str | None = None
+    doc: Document, settings: Settings, doc_type: str | None = None
 ) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
     """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
-    read = read_political(doc, doc_type)
+    read = read_political(doc, settings, doc_type)
     return read.goals, read.indicators, read.measures
 
 
-def read_political(doc: Document, doc_type: str | None = None, trace: bool = False) -> Assembly:
+def read_political(doc: Document, settings: Settings, doc_type: str | None = None, trace: bool = False) -> Assembly:
     """The assembly of the document's political content; `trace` keeps what every rule said
     about every item (for `pipeline explain`)."""
-    abbreviations = defined_abbreviations("\n".join(b.text for b in doc.blocks))
-    context = Context(doc_type=doc_type, abbreviations=MappingProxyType(abbreviations))
-    return assemble(doc.doc_id, items(doc), context, trace)
+    lexicon = settings.derived(Lexicon.of)
+    abbreviations = lexicon.bodies.defined_abbreviations("\n".join(b.text for b in doc.blocks))
+    context = Context(lexicon=lexicon, doc_type=doc_type, abbreviations=MappingProxyType(abbreviations))
+    return assemble(doc.doc_id, items(doc, lexicon), context, trace)

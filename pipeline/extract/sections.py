@@ -4,55 +4,22 @@ indicators or measures.
 The political extractors read the document as a flat stream of `Item`s: the layout blocks,
 with each table block split into row groups (lines closer than a line pitch belong to one
 row) whose cells follow the table's column starts. A heading, a table header or the label
-line of a row group is classified against the cue lists of configs/lexicon.yaml.
+line of a row group is classified against the cue lists of configs/lexicon.yaml, compiled
+into the `Lexicon` (extract/lexicon.py) every function here is given.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
-from pipeline import config
+from pipeline.extract.lexicon import Lexicon, TableRows
 from pipeline.model import Block, BlockKind, Document, Line
 from pipeline.tables.segments import split_cells
-from pipeline.text.lexicon import CueList, after_body_genitive, head_among, lemmas, lexicon
 from pipeline.text.normalise import normalise_space
 
 _FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
 _TITLE_WORDS = 8  # a numbered title is a few words
-
-
-@dataclass(frozen=True)
-class _TableSettings:
-    """How the rows and columns of a table block are read (configs/lexicon.yaml `table_rows`;
-    the cell gap is the layout stage's own, so cells split as layout split them)."""
-
-    cell_gap_em: float
-    figure_gap_em: float
-    row_gap_em: float
-    column_snap: float
-    indent: float
-    footnote_size: float
-
-
-@cache
-def _table_settings() -> _TableSettings:
-    cfg = lexicon()["table_rows"]
-    return _TableSettings(
-        cell_gap_em=config.load("layout")["tables"]["cell_gap_em"],
-        figure_gap_em=config.load("layout")["tables"]["figure_gap_em"],
-        row_gap_em=cfg["row_gap_em"],
-        column_snap=cfg["column_snap_pt"],
-        indent=cfg["indent_pt"],
-        footnote_size=cfg["footnote_size"],
-    )
-
-
-@cache
-def _numbered() -> re.Pattern[str]:
-    """A heading's number token ("2.2", "2.2."), as the layout stage recognises it."""
-    return re.compile(config.load("layout")["headings"]["numbered"])
 
 
 class Role(StrEnum):
@@ -93,98 +60,31 @@ class Item:
     filled: bool = False  # set in a filled (shaded or coloured) box
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    goals: dict[str, CueList]
-    goal_idioms: CueList
-    goal_prefix: re.Pattern[str]
-    goal_run: re.Pattern[str]
-    goal_chapters: CueList
-    goal_sentence: re.Pattern[str]
-    indicators: CueList
-    measures: CueList
-    decisions: CueList
-    filler: frozenset[str]
-    attributes: tuple[re.Pattern[str], ...]
-    baselines: tuple[re.Pattern[str], ...]
-    comments: tuple[re.Pattern[str], ...]
-    tasks: tuple[re.Pattern[str], ...]
-    direction_columns: CueList
-    responsible_columns: CueList
-    measure_chapters: CueList
-    mandates: CueList
-    mandate_doc_types: frozenset[str]
-    financial_terms: CueList
-    intro_words: CueList
-    amount_lines: tuple[str, ...]
-
-
-@cache
-def load_lexicon() -> Lexicon:
-    cfg = lexicon()["sections"]
-    prefixes = _alternatives(cfg["goal_prefixes"])
-    return Lexicon(
-        goals={kind: CueList.of(words) for kind, words in cfg["goals"].items()},
-        goal_idioms=CueList.of(cfg["goal_idioms"]),
-        goal_prefix=re.compile(
-            rf"^(?:{prefixes})\s*(?:(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\s*[.:)]?|:)\s+(?P<title>\S.*)$", re.I
-        ),
-        goal_run=re.compile(
-            rf"(?:^|(?<=\s))(?:{_alternatives(cfg['goal_prefixes'] + cfg['goal_run_prefixes'])})"
-            r"\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[–:.-]\s+(?=[A-ZÅÄÖ])",
-            re.I,
-        ),
-        goal_chapters=CueList.of(cfg["goal_chapters"]),
-        goal_sentence=re.compile(cfg["goal_sentence"].replace("{noun}", rf"(?i:{_alternatives(cfg['goal_nouns'])})\b")),
-        indicators=CueList.of(cfg["indicators"]),
-        measures=CueList.of(cfg["measures"]),
-        decisions=CueList.of(cfg["decision_headings"]),
-        filler=frozenset(t for w in cfg["filler"] for t in lemmas(str(w))),
-        attributes=tuple(re.compile(p, re.I) for p in cfg["indicator_attributes"]),
-        baselines=tuple(re.compile(p, re.I) for p in cfg["indicator_baselines"]),
-        comments=tuple(re.compile(p, re.I) for p in cfg["comment_rows"]),
-        tasks=tuple(re.compile(p, re.I) for p in cfg["task_phrases"]),
-        direction_columns=CueList.of(cfg["direction_columns"]),
-        responsible_columns=CueList.of(cfg["responsible_columns"]),
-        measure_chapters=CueList.of(cfg["measure_chapters"]),
-        mandates=CueList.of(cfg["mandate_headings"]),
-        mandate_doc_types=frozenset(cfg["mandate_doc_types"]),
-        financial_terms=CueList.of(cfg["financial_goal_terms"]),
-        intro_words=CueList.of(cfg["intro_words"]),
-        amount_lines=tuple(sorted(cfg["amount_lines"], key=len, reverse=True)),
-    )
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def goal_run(text: str) -> list[tuple[str, str]]:
+def goal_run(lex: Lexicon, text: str) -> list[tuple[str, str]]:
     """[(number, title), …] of a paragraph that is a list of numbered goals run together
     ("Fokusområde 1 – Hållbarhet … Fokusområde 9 – Klimatanpassning"); [] for anything else."""
-    marks = list(load_lexicon().goal_run.finditer(text))
+    marks = list(lex.goal_run.finditer(text))
     if len(marks) < 2 or marks[0].start() != 0:
         return []
     ends = [m.start() for m in marks[1:]] + [len(text)]
     return [(m["num"], text[m.end():end].strip()) for m, end in zip(marks, ends)]
 
 
-def strip_numbering(text: str) -> tuple[str | None, str]:
+def strip_numbering(lex: Lexicon, text: str) -> tuple[str | None, str]:
     """("2.2", "Finansiella mål") for "2.2 Finansiella mål"; (None, text) when unnumbered."""
     parts = text.strip().split(maxsplit=1)
-    if len(parts) < 2 or not _numbered().match(parts[0]):
+    if len(parts) < 2 or not lex.numbered.match(parts[0]):
         return None, text
     return parts[0].rstrip("."), parts[1]
 
 
-def classify(text: str) -> Cue | None:
+def classify(lex: Lexicon, text: str) -> Cue | None:
     """The role a label introduces when the label is made of a cue phrase (and filler)."""
-    lex = load_lexicon()
-    _, text = strip_numbering(text)
+    _, text = strip_numbering(lex, text)
     text = text.strip().rstrip(":").strip()
     if len(text.split()) > 10:
         return None
-    if (goals := _goal_cue(text)) is not None:
+    if (goals := _goal_cue(lex, text)) is not None:
         return goals
     # "Vidtagna åtgärder", "Genomförda uppdrag": a participle before a task or indicator cue
     # keeps its role; before "mål" it makes another kind of goal ("övergripande", "finansiella")
@@ -194,65 +94,62 @@ def classify(text: str) -> Cue | None:
         return Cue(Role.MEASURES)
     if lex.decisions.is_whole(text, lex.filler):
         return Cue(Role.DECISIONS)
-    return _body_goals(text) or _alternatives_cue(text)
+    return _body_goals(lex, text) or _alternatives_cue(lex, text)
 
 
-def _alternatives_cue(text: str) -> Cue | None:
+def _alternatives_cue(lex: Lexicon, text: str) -> Cue | None:
     """Cues of one role offered as alternatives ("Mått/nyckeltal", "Indikator/Styrtal") label
     that role; alternatives of different roles ("Mål/Uppdrag") label none."""
     parts = [p.strip() for p in text.split("/")]
     if len(parts) < 2 or not all(parts):
         return None
-    cues = {classify(p) for p in parts}
+    cues = {classify(lex, p) for p in parts}
     return cues.pop() if len(cues) == 1 else None
 
 
-def _body_goals(text: str) -> Cue | None:
+def _body_goals(lex: Lexicon, text: str) -> Cue | None:
     """A nämnd's own goals ("Socialnämndens mål", "Bygg- och miljönämndens mål"): a goal cue
     after a body named in the genitive; its goals are political (nämndmål)."""
-    rest = after_body_genitive(text)
-    return _goal_cue(rest) if rest is not None else None
+    rest = lex.bodies.after_genitive(text)
+    return _goal_cue(lex, rest) if rest is not None else None
 
 
-def _goal_cue(text: str) -> Cue | None:
-    lex = load_lexicon()
+def _goal_cue(lex: Lexicon, text: str) -> Cue | None:
     for kind in ("financial", "operational", "political"):
         if lex.goals[kind].is_whole(text, lex.filler):
             return Cue(Role.GOALS, kind)
     return None
 
 
-def split_label(text: str) -> tuple[Cue, str] | None:
+def split_label(lex: Lexicon, text: str) -> tuple[Cue, str] | None:
     """A paragraph that starts with a cue label run into its content ("Nyckeltal Mäts genom …",
     a labelled card flattened by layout): the label's role and the content."""
     words = text.split()
     for k in range(min(10, len(words) - 1), 0, -1):
-        if words[k][:1].isupper() and (cue := classify(" ".join(words[:k]))) is not None:
+        if words[k][:1].isupper() and (cue := classify(lex, " ".join(words[:k]))) is not None:
             return cue, " ".join(words[k:])
     return None
 
 
-def goal_kind_mentioned(text: str) -> str | None:
+def goal_kind_mentioned(lex: Lexicon, text: str) -> str | None:
     """Kind of the goals an introducing sentence ("… följande effektmål:") announces; "mål" in
     an idiom ("För att komma i mål … krävs att:") announces none."""
-    lex = load_lexicon()
     for kind in ("financial", "operational", "political"):
         if lex.goals[kind].contains(text, unless=lex.goal_idioms):
             return kind
     return None
 
 
-def names_amount_line(label: str) -> bool:
+def names_amount_line(lex: Lexicon, label: str) -> bool:
     """The row label names a line of a financial statement ("Personalkostnader", "Intäkter,
     inkl kommunbidrag"): a word of it is a compound of a configured line head."""
-    heads = load_lexicon().amount_lines
-    return any(head_among(w, heads) for w in re.findall(r"\w+", label))
+    return any(lex.compounds.head_among(w, lex.amount_lines) for w in re.findall(r"\w+", label))
 
 
-def is_numbered_title(text: str) -> bool:
+def is_numbered_title(lex: Lexicon, text: str) -> bool:
     """A numbered title ("3.1.1.1 Personalvolymsutveckling"): a heading number before a few
     words that end no sentence."""
-    number, bare = strip_numbering(text)
+    number, bare = strip_numbering(lex, text)
     return number is not None and len(bare.split()) <= _TITLE_WORDS and not bare.rstrip().endswith((".", ":"))
 
 
@@ -262,11 +159,11 @@ def is_bare_label(text: str) -> bool:
     return text.rstrip().endswith(":") and len(text.split()) <= 2
 
 
-def items(doc: Document) -> list[Item]:
+def items(doc: Document, lex: Lexicon) -> list[Item]:
     out: list[Item] = []
     for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.TABLE and block.lines:
-            out.extend(_table_rows(block, index))
+            out.extend(_table_rows(block, index, lex.table))
         elif block.kind is not BlockKind.TOC:
             out.append(
                 Item(
@@ -286,22 +183,22 @@ def items(doc: Document) -> list[Item]:
     return out
 
 
-def _table_rows(block: Block, index: int) -> list[Item]:
+def _table_rows(block: Block, index: int, settings: TableRows) -> list[Item]:
     groups: list[list[Line]] = []
-    for line in filter(None, map(_without_footnotes, block.lines)):
+    for line in filter(None, (_without_footnotes(ln, settings) for ln in block.lines)):
         prev = groups[-1][-1] if groups else None
         if prev is not None and line.page == prev.page and (
-            line.top - prev.top < _table_settings().row_gap_em * line.size
+            line.top - prev.top < settings.row_gap_em * line.size
         ):
             groups[-1].append(line)
         else:
             groups.append([line])
-    columns = _column_starts([ln for g in groups for ln in g], header=groups[0] if groups else [])
+    columns = _column_starts([ln for g in groups for ln in g], groups[0] if groups else [], settings)
     rows: list[Item] = []
     for n, group in enumerate(groups):
-        cells, indented = _cells(group, columns)
+        cells, indented = _cells(group, columns, settings)
         if n == 1:
-            rows[0].body_labels = tuple(_cells(g, columns)[0][0] for g in groups[1:])
+            rows[0].body_labels = tuple(_cells(g, columns, settings)[0][0] for g in groups[1:])
         text = _tidy(" ".join(ln.text for ln in group))
         label = _label(group)
         rows.append(
@@ -335,30 +232,29 @@ def _label(group: list[Line]) -> str | None:
     return first if group[0].x1 - group[0].x0 < 0.75 * widest or first.endswith(":") else None
 
 
-def _segments(line: Line) -> list[tuple[float, str]]:
+def _segments(line: Line, settings: TableRows) -> list[tuple[float, str]]:
     """(x0, text) of the gap-separated cells of one line."""
-    settings = _table_settings()
     return [(seg[0].x0, " ".join(w.text for w in seg))
             for seg in split_cells(line.words, settings.cell_gap_em, settings.figure_gap_em)]
 
 
-def _without_footnotes(line: Line) -> Line | None:
+def _without_footnotes(line: Line, settings: TableRows) -> Line | None:
     """The line without footnote reference marks (digits set in a much smaller font), which
     otherwise end up inside cell text ("befolkningen 6 , index")."""
     size = line.size
-    small = _table_settings().footnote_size * size
+    small = settings.footnote_size * size
     words = [w for w in line.words if not (w.size < small and _FOOTNOTE.match(w.text))]
     return Line(page=line.page, words=words) if words else None
 
 
-def _column_starts(lines: list[Line], header: list[Line]) -> list[float]:
+def _column_starts(lines: list[Line], header: list[Line], settings: TableRows) -> list[float]:
     """Cell start positions shared by at least two lines, or named by the header row: the
     table's columns (a goal column stays a column on a page where every goal cell is empty)."""
-    named = [x for ln in header for x, _ in _segments(ln)]
-    starts = sorted(x for ln in lines for x, _ in _segments(ln))
+    named = [x for ln in header for x, _ in _segments(ln, settings)]
+    starts = sorted(x for ln in lines for x, _ in _segments(ln, settings))
     clusters: list[list[float]] = []
     for x in starts:
-        if clusters and x - clusters[-1][0] <= _table_settings().column_snap:
+        if clusters and x - clusters[-1][0] <= settings.column_snap:
             clusters[-1].append(x)
         else:
             clusters.append([x])
@@ -366,15 +262,15 @@ def _column_starts(lines: list[Line], header: list[Line]) -> list[float]:
     return [min(c) for c in kept] or [starts[0]] if starts else []
 
 
-def _cells(group: list[Line], columns: list[float]) -> tuple[list[str], list[bool]]:
+def _cells(group: list[Line], columns: list[float], settings: TableRows) -> tuple[list[str], list[bool]]:
     """Cell texts of one row group, and per cell whether its text starts indented."""
     cells = [""] * max(1, len(columns))
     indented = [False] * len(cells)
     for line in group:
-        for x, text in _segments(line):
-            col = max((i for i, cx in enumerate(columns) if cx <= x + _table_settings().column_snap), default=0)
+        for x, text in _segments(line, settings):
+            col = max((i for i, cx in enumerate(columns) if cx <= x + settings.column_snap), default=0)
             if not cells[col] and columns:
-                indented[col] = x - columns[col] > _table_settings().indent
+                indented[col] = x - columns[col] > settings.indent
             cells[col] = _tidy(f"{cells[col]} {text}")
     return cells, indented
 

@@ -1,7 +1,8 @@
 """Layout stage: a PDF seen the way a reader sees it.
 
 pdfplumber characters → words → lines in reading order (columns resolved) → furniture
-removed → typed blocks. Pages are parsed one at a time and closed, so memory stays flat
+removed → typed blocks. Pages without a text layer, and images on text pages, are read by
+OCR (layout/ocr.py) into the same words. Pages are parsed one at a time and closed, so memory stays flat
 however long the document is; only our own small Line objects outlive a page.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pipeline.layout.boxes import FilledBox, filled_boxes, mark_filled
 from pipeline.layout.columns import order_rows
 from pipeline.layout.furniture import FurnitureSettings, furniture_keys, is_furniture
 from pipeline.layout.lines import group_rows
+from pipeline.layout.ocr import DocumentOcr
 from pipeline.layout.settings import LayoutRules
 from pipeline.layout.tables import Box, mark_tables, ruled_tables
 from pipeline.layout.toc import TocEntry, collect_entries, is_toc_page, numbering_depth
@@ -41,7 +43,9 @@ class _Page:
 def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | None = None) -> Document:
     """Lay out the document from `stream` (its bytes) or, if not given, from its path."""
     cfg = settings.derived(LayoutRules.of)
-    pages = [_read_page(p, cfg) for p in _pages(stream if stream is not None else Path(source.path))]
+    pdf = stream if stream is not None else Path(source.path)
+    with DocumentOcr(pdf, cfg.ocr) as ocr:
+        pages = [_read_page(p, cfg, ocr, has_text) for p, has_text in zip(_pages(pdf), source.text_pages)]
     for page, has_text in zip(pages, source.text_pages):
         page.info.has_text = has_text
     body_size = _body_size(pages)
@@ -69,7 +73,7 @@ def build_layout(source: SourceDocument, settings: Settings, stream: BinaryIO | 
         pages=[p.info for p in pages],
         metadata={"title": source.title, "producer": source.producer, "creator": source.creator,
                   "author": source.author, "subject": source.subject, "keywords": source.keywords,
-                  "furniture": furniture},
+                  "furniture": furniture, "ocr": {"pages": ocr.pages_read, "seconds": round(ocr.seconds, 3)}},
         body_size=body_size,
         blocks=blocks,
     )
@@ -86,12 +90,12 @@ def _pages(pdf_file: Path | BinaryIO) -> Iterator[pdfplumber.page.Page]:
                 page.close()
 
 
-def _read_page(page: pdfplumber.page.Page, cfg: LayoutRules) -> _Page:
-    words = page_words(page, cfg.x_tolerance, cfg.y_tolerance)
-    rows = group_rows(words, page.page_number, cfg.y_tolerance)
-    ordered, columns = order_rows(rows, page.page_number, float(page.width), cfg.columns)
-    info = PageInfo(number=page.page_number, width=float(page.width), height=float(page.height),
-                    has_text=bool(words), columns=columns)
+def _read_page(page: pdfplumber.page.Page, cfg: LayoutRules, ocr: DocumentOcr, has_text: bool) -> _Page:
+    read = ocr.read(page, page_words(page, cfg.x_tolerance, cfg.y_tolerance), has_text)
+    rows = group_rows(read.words, page.page_number, cfg.y_tolerance)
+    ordered, columns = order_rows(rows, page.page_number, read.width, cfg.columns)
+    info = PageInfo(number=page.page_number, width=read.width, height=read.height, has_text=bool(read.words),
+                    columns=columns, ocr=read.regions, ocr_missing=read.missing)
     return _Page(info=info, lines=ordered, ruled=ruled_tables(page), filled=filled_boxes(page))
 
 

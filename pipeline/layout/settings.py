@@ -18,6 +18,7 @@ from pipeline.layout.tables import RegionSettings
 from pipeline.layout.toc import TocSettings
 from pipeline.settings import Settings
 from pipeline.settings.layout import LayoutSettings
+from pipeline.settings.pipeline import OcrConfig
 from pipeline.text.normalise import HyphenationSettings
 
 
@@ -30,6 +31,7 @@ class LayoutRules:
     toc: TocSettings
     blocks: BlockSettings
     regions: RegionSettings
+    ocr: OcrConfig  # configs/pipeline.yaml ocr: scanned pages and images on text pages
 
     @classmethod
     def of(cls, settings: Settings) -> LayoutRules:
@@ -53,6 +55,7 @@ class LayoutRules:
             ),
             blocks=_blocks(cfg),
             regions=_regions(settings),
+            ocr=settings.pipeline.ocr,
         )
 
 

@@ -99,6 +99,7 @@ def validate(extractions: list[Extraction], settings: Settings) -> ValidationOut
     findings += _failed_documents(raw["documents"])
     findings += _unplaced_figures(extractions)
     findings += inferred_units(raw["amounts"])
+    findings += _ocr_gaps(extractions)
     outcome_split = split(rows, raw, findings)
     findings += outcome_split.findings
     source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))
@@ -131,6 +132,21 @@ def _unplaced_figures(extractions: list[Extraction]) -> list[Finding]:
                 f"figure {f.text!r} printed in the table but not published ({f.reason.replace('_', ' ')})",
                 page=f.page, table_title=f.table_title, row_label=f.row_label)
         for x in extractions for f in x.unplaced
+    ]
+
+
+_OCR_GAP = {"unavailable": "Tesseract is not installed (tesseract-ocr, tesseract-ocr-swe)",
+            "over_budget": "the document's OCR page budget (configs/pipeline.yaml ocr.page_budget) was spent"}
+
+
+def _ocr_gaps(extractions: list[Extraction]) -> list[Finding]:
+    """A page with no text layer, or an image on a page, that OCR did not read: what it holds
+    is missing from every dataset, and the reader must know where."""
+    return [
+        Finding(g.doc_id, "documents", f"ocr_{g.reason}", WARNING,
+                f"page {g.page} (or an image on it) needs OCR and was not read: {_OCR_GAP.get(g.reason, g.reason)}",
+                page=g.page)
+        for x in extractions for g in x.ocr_gaps
     ]
 
 

@@ -33,7 +33,7 @@ TITLES_AS_GOLD = CASES[:6]
 
 @pytest.mark.parametrize("name", CASES)
 def test_fields_match_gold(layout_of, gold_of, name):
-    row = document_fields(layout_of(name))
+    row = document_fields(layout_of(name), SETTINGS)
     gold = gold_of(name)["document"]
     assert row.doc_type == gold["doc_type"]
     assert row.municipality == gold["municipality"]
@@ -46,13 +46,14 @@ def test_fields_match_gold(layout_of, gold_of, name):
 
 
 def test_organisation_is_party_or_nämnd(layout_of):
-    assert document_fields(layout_of("alingsas_budget_2021-2023.pdf")).organisation == "Socialdemokraterna"
-    assert document_fields(layout_of("Simrishamn_KFN_arsbokslut_2025.pdf")).organisation == "Kultur- och fritidsnämnden"
+    assert document_fields(layout_of("alingsas_budget_2021-2023.pdf"), SETTINGS).organisation == "Socialdemokraterna"
+    nämnd = document_fields(layout_of("Simrishamn_KFN_arsbokslut_2025.pdf"), SETTINGS)
+    assert nämnd.organisation == "Kultur- och fritidsnämnden"
 
 
 def test_without_reference_list_the_code_is_null(layout_of, monkeypatch):
     monkeypatch.setattr(place_module, "reference", lambda: ())
-    row = document_fields(layout_of("alingsas_budget_2021-2023.pdf"))
+    row = document_fields(layout_of("alingsas_budget_2021-2023.pdf"), SETTINGS)
     assert row.municipality is None  # no place is guessed without the SCB names
     assert row.municipality_code is None
 
@@ -93,21 +94,21 @@ def test_period_spans_every_year_of_the_title(tmp_path):
     a case number and a date on the cover are not the period."""
     doc = _document(tmp_path, "budget.pdf",
                     cover=[(28, "Budget 2025 med plan 2026–2027"), (11, "Kommunfullmäktige 2024-11-25 KS 2024/311")])
-    row = document_fields(doc)
+    row = document_fields(doc, SETTINGS)
     assert (row.doc_type, row.organisation, row.period_start, row.period_end) == ("budget", None, 2025, 2027)
 
 
 def test_annual_report_title_year_is_its_period(tmp_path):
     doc = _document(tmp_path, "report.pdf", cover=[(28, "Årsredovisning 2024")],
                     body=[(11, "Budget 2025 och plan för 2026–2027 beslutades i november.")])
-    row = document_fields(doc)
+    row = document_fields(doc, SETTINGS)
     assert (row.doc_type, row.period_start, row.period_end) == ("annual_report", 2024, 2024)
 
 
 def test_programme_on_the_cover_is_not_a_budget(tmp_path):
     doc = _document(tmp_path, "programme.pdf", cover=[(28, "Valprogram 2026"), (16, "Liberalerna i Exempelby")],
                     body=GOALS_PAGE)
-    row = document_fields(doc)
+    row = document_fields(doc, SETTINGS)
     assert (row.doc_type, row.status, row.organisation) == ("not_budget", "not_budget", "Liberalerna")
 
 
@@ -116,12 +117,13 @@ def test_coalition_line_on_the_cover_issues_the_budget(tmp_path):
     named in the text of a council's own budget, however often, is not."""
     coalition = "Socialdemokraterna, Centerpartiet och Kommunens Väl"
     proposal = document_fields(_document(tmp_path, "coalition.pdf",
-                                         cover=[(28, "Mål och budget 2026–2028"), (14, coalition)]))
+                                         cover=[(28, "Mål och budget 2026–2028"), (14, coalition)]), SETTINGS)
     assert (proposal.doc_type, proposal.organisation) == ("budget_proposal", coalition)
     council = document_fields(_document(tmp_path, "council.pdf", cover=[(28, "Mål och budget 2026–2028")],
                                         body=[(11, "Budgeten bygger på en överenskommelse med Centerpartiet."),
                                               (11, "Centerpartiet har lagt fram förslag om skolan."),
-                                              (11, "Centerpartiet och majoriteten är överens om investeringarna.")]))
+                                              (11, "Centerpartiet och majoriteten är överens om investeringarna.")]),
+                              SETTINGS)
     assert (council.doc_type, council.organisation) == ("budget", None)
 
 
@@ -131,7 +133,7 @@ def test_metadata_title_picks_the_printed_title(tmp_path):
     doc = _document(tmp_path, "slogan.pdf", cover=[(30, "Tillsammans bygger vi framtiden"),
                                                    (14, "Regionplan och budget 2026–2028")],
                     body=GOALS_PAGE, title="Regionplan och budget 2026–2028 – Region Exempel")
-    assert document_fields(doc).title == "Regionplan och budget 2026–2028"
+    assert document_fields(doc, SETTINGS).title == "Regionplan och budget 2026–2028"
     doc = _document(tmp_path, "years.pdf", cover=[(30, "Verksamhetsplan med budget"), (30, "2017 2020")],
                     body=GOALS_PAGE, title="Verksamhetsplan med budget 2017-2020")
-    assert document_fields(doc).title == "Verksamhetsplan med budget 2017-2020"
+    assert document_fields(doc, SETTINGS).title == "Verksamhetsplan med budget 2017-2020"

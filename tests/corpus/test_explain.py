@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.extract.political import extract_political
+from tests.settings_helpers import SETTINGS
 
 ALINGSAS = "alingsas_budget_2021-2023.pdf"
 MADE = re.compile(r"^\s+(goal|indicator|measure) ([gim]\d{3}) by (\w+)", re.M)
@@ -35,7 +36,7 @@ def test_explain_of_a_missing_file_is_a_usage_error(tmp_path):
 def test_every_political_row_names_its_rule_and_lies_on_its_page(layout_of):
     doc = layout_of(ALINGSAS)
     pages = {p.number: p for p in doc.pages}
-    for row in [r for rows in extract_political(doc, "budget") for r in rows]:
+    for row in [r for rows in extract_political(doc, SETTINGS, "budget") for r in rows]:
         assert row.rule, row
         page = pages[row.page]
         assert 0 <= row.x0 < row.x1 <= page.width and 0 <= row.top < row.bottom <= page.height, row

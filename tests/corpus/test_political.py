@@ -8,7 +8,7 @@ from fpdf import FPDF
 
 from pipeline.extract.political import extract_political
 from tests.pdfgen import _font
-from tests.settings_helpers import laid_out
+from tests.settings_helpers import SETTINGS, laid_out
 
 ALINGSAS = "alingsas_budget_2021-2023.pdf"
 
@@ -18,7 +18,7 @@ def _same(a: str, b: str) -> bool:
 
 
 def test_alingsas_goals_indicators_and_measures(layout_of, gold_of):
-    goals, indicators, measures = extract_political(layout_of(ALINGSAS))
+    goals, indicators, measures = extract_political(layout_of(ALINGSAS), SETTINGS)
     gold = gold_of(ALINGSAS)
     political = [g for g in goals if g.kind == "political"]
     assert [g.number for g in political] == ["1", "2", "3", "4", "5"]
@@ -39,7 +39,7 @@ def test_alingsas_goals_indicators_and_measures(layout_of, gold_of):
 
 @pytest.mark.parametrize("name", ["Moderaterna_valmanifest_2022.pdf", "Vansterpartiet_valplattform_2022.pdf"])
 def test_negative_controls_have_no_political_rows(layout_of, name):
-    assert extract_political(layout_of(name)) == ([], [], [])
+    assert extract_political(layout_of(name), SETTINGS) == ([], [], [])
 
 
 def generated_layout(target, pages, title=None):
@@ -80,7 +80,7 @@ def test_generated_goal_with_indicators_and_measures(tmp_path):
         (11, "• Socialnämnden ska utveckla det förebyggande arbetet."),
         (11, "• Ett nytt fritidsgårdsprogram ska tas fram."),
     ])])
-    goals, indicators, measures = extract_political(doc)
+    goals, indicators, measures = extract_political(doc, SETTINGS)
     assert [(g.number, g.title, g.kind) for g in goals] == [("1", "Alla ska ha en trygg uppväxt", "political")]
     assert [(i.direction, i.unit, i.goal_id) for i in indicators] == [
         ("increase", "percent", "g001"), ("decrease", "per_capita", "g001")]
@@ -98,7 +98,7 @@ def test_generated_goals_section_with_indicator_bullets(tmp_path):
         (11, "• Andel invånare som känner sig trygga i sitt bostadsområde (ökande)"),
         (11, "• Antal anmälda brott per 1000 invånare ska minska"),
     ])])
-    goals, indicators, measures = extract_political(doc)
+    goals, indicators, measures = extract_political(doc, SETTINGS)
     assert [(g.title, g.kind) for g in goals] == [("Invånarna ska känna sig trygga i hela kommunen", "political")]
     assert [(i.direction, i.unit, i.goal_id) for i in indicators] == [
         ("increase", "percent", goals[0].goal_id), ("decrease", "per_capita", goals[0].goal_id)]
@@ -115,7 +115,7 @@ def test_generated_task_table_with_responsible_column(tmp_path):
     page = flow([(16, "Utbildning och omsorg"), (11, "Nämnderna får följande uppdrag för perioden.")])
     for n, (task, body) in enumerate(rows):
         page += [(60, 140 + 24 * n, 11, task)] + ([(330, 140 + 24 * n, 11, body)] if body else [])
-    goals, indicators, measures = extract_political(generated_layout(tmp_path / "tasks.pdf", [page]))
+    goals, indicators, measures = extract_political(generated_layout(tmp_path / "tasks.pdf", [page]), SETTINGS)
     assert [(m.text, m.responsible, m.section) for m in measures] == [
         ("Ta fram en plan för fler förskoleplatser", "Barn- och utbildningsnämnden", "Utbildning och omsorg"),
         ("Kommunstyrelsen ska utreda en växel", None, "Utbildning och omsorg"),

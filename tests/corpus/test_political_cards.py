@@ -11,7 +11,7 @@ from fpdf import FPDF
 
 from pipeline.extract.political import extract_political
 from tests.pdfgen import FONT_CANDIDATES
-from tests.settings_helpers import laid_out
+from tests.settings_helpers import SETTINGS, laid_out
 
 BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 GOAL = ["Det långsiktiga arbetet med tidiga insatser för att alla elever ska klara de",
@@ -54,7 +54,7 @@ def _pdf(target: Path, fill: tuple[int, int, int], text: tuple[int, int, int], p
 
 
 def _goals(path: Path):
-    goals, _, _ = extract_political(laid_out(path))
+    goals, _, _ = extract_political(laid_out(path), SETTINGS)
     return goals
 
 

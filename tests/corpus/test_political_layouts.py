@@ -15,8 +15,8 @@ from pipeline.extract.document_fields import document_fields
 from pipeline.extract.indicators import attributes
 from pipeline.extract.political import extract_political
 from pipeline.extract.sections import Cue, Role, classify, goal_kind_mentioned
-from pipeline.text.lexicon import responsible_bodies
 from tests.corpus.test_political import generated_layout
+from tests.settings_helpers import LEXICON, SETTINGS
 
 TITLE = "Mål och budget 2026–2028"
 BODY = 11
@@ -45,9 +45,9 @@ class Column:
 def political(tmp_path, pages):
     """Goals, indicators, measures of a generated budget, read as the extract stage reads it."""
     doc = generated_layout(tmp_path / "plan.pdf", pages, title=TITLE)
-    fields = document_fields(doc)
+    fields = document_fields(doc, SETTINGS)
     assert fields.doc_type == "budget"
-    return extract_political(doc, fields.doc_type)
+    return extract_political(doc, SETTINGS, fields.doc_type)
 
 
 FILLER = (Column(60)
@@ -109,7 +109,7 @@ def test_numbered_goal_headings_with_paragraph_and_indicator_bullets(tmp_path):
 
 def test_target_value_after_a_year_is_the_value_not_the_year():
     """"Målvärde 2026: 85 %": 2026 dates the target, 85 is the target."""
-    attrs = attributes("Andelen elever med gymnasieexamen inom fyra år, målvärde 2026: 85 %")
+    attrs = attributes(LEXICON, "Andelen elever med gymnasieexamen inom fyra år, målvärde 2026: 85 %")
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 85.0, "percent")
 
 
@@ -398,7 +398,7 @@ def test_table_of_contents_listing_goal_headings_yields_nothing(tmp_path):
 @pytest.mark.parametrize("text", ["Andelen elever med gymnasieexamen, målvärde 2026", "Målvärde 2026"])
 def test_a_year_alone_after_the_target_label_is_no_target(text):
     """"Målvärde 2026" dates a target it does not state: no target value (never 2026)."""
-    assert attributes(text).target_value is None
+    assert attributes(LEXICON, text).target_value is None
 
 
 @pytest.mark.parametrize(("text", "responsible"), [
@@ -408,7 +408,7 @@ def test_a_year_alone_after_the_target_label_is_no_target(text):
     ("Ta fram en plan (Huvudansvarig: Kommunstyrelsen, Socialnämnden)", "Kommunstyrelsen, Socialnämnden"),
 ])
 def test_responsible_is_the_labelled_or_tasked_body_not_a_partner(text, responsible):
-    assert responsible_bodies(text) == responsible
+    assert LEXICON.bodies.responsible(text) == responsible
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -418,7 +418,7 @@ def test_responsible_is_the_labelled_or_tasked_body_not_a_partner(text, responsi
     ("Fullmäktige har beslutat om följande mål för perioden:", "political"),
 ])
 def test_goal_idioms_announce_no_goals(text, kind):
-    assert goal_kind_mentioned(text) == kind
+    assert goal_kind_mentioned(LEXICON, text) == kind
 
 
 @pytest.mark.parametrize(("heading", "cue"), [
@@ -428,4 +428,4 @@ def test_goal_idioms_announce_no_goals(text, kind):
     ("Nämndens mål", None),  # names no body
 ])
 def test_a_named_bodys_goals_heading_is_a_goal_cue(heading, cue):
-    assert classify(heading) == cue
+    assert classify(LEXICON, heading) == cue

@@ -201,3 +201,44 @@ def test_verify_names_a_tampered_or_torn_set(tmp_path, corpus_dir):
     checked = _verify(out)
     assert checked.returncode == 1
     assert "amounts.parquet: its bytes differ" in checked.stderr and "quarantine/extra.csv: not named" in checked.stderr
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF whose page content is `content`, Flate-compressed."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak memory from Linux /proc")
+@pytest.mark.parametrize("bomb", ["deflate", "glyph"])
+def test_bombs_end_as_resource_limit_records_with_bounded_memory(tmp_path, bomb):
+    shown = b"BT /F1 12 Tf 72 720 Td (Budget 2026) Tj ET\n"
+    glyphs = b"BT /F1 1 Tf 9 9 Td (" + b"a" * 5_000_000 + b") Tj ET"
+    content = shown + b" " * 250_000_000 if bomb == "deflate" else glyphs
+    path = tmp_path / f"{bomb}.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    assert path.stat().st_size < 1_000_000
+    code = ("import re, sys; from pathlib import Path; from pipeline.runner import process_path; "
+            "from tests.settings_helpers import SETTINGS; r = process_path(Path(sys.argv[1]), SETTINGS, 120); "
+            "print(r.error.stage if r.error else None); "
+            "print(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1))")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    stage, peak_kb = done.stdout.split()[-2:]
+    assert stage == "resource_limit", done.stderr[-2000:]
+    assert int(peak_kb) < 1.5 * 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"

@@ -6,11 +6,11 @@ import importlib
 
 import pytest
 
-from pipeline import config
 from pipeline.extract.document_fields import doc_type, place
 from pipeline.extract.document_fields.issuer import bodies
 from pipeline.extract.document_fields.period import years_of
 from pipeline.model import Block, BlockKind, Document, PageInfo
+from tests.settings_helpers import SETTINGS
 
 fields = importlib.import_module("pipeline.extract.document_fields")  # the package, not its function
 
@@ -29,7 +29,7 @@ def scb(monkeypatch):
 
 @pytest.fixture
 def cfg():
-    return config.load("document")
+    return SETTINGS.document
 
 
 def _block(page: int, text: str, size: float = 11.0, kind: BlockKind = BlockKind.PARAGRAPH) -> Block:
@@ -76,16 +76,16 @@ def test_compound_heads_name_the_type(cfg, word, expected):
     ("Nämndens årsplan och budget 2026", "budget"),
 ])
 def test_title_names_its_type_first(cfg, title, expected):
-    assert fields.document_fields(_doc([[(28, title)]])).doc_type == expected
+    assert fields.document_fields(_doc([[(28, title)]]), SETTINGS).doc_type == expected
 
 
 def test_a_follow_up_chapter_in_the_running_text_is_not_the_type(cfg):
     """"Uppföljning" and "plan" are words of any budget's text: they name the type on the
     title and cover only."""
     doc = _doc([[(28, "Vårt län 2040")], [(11, "Uppföljning och plan för styrningen sker i april.")]])
-    assert fields.document_fields(doc).doc_type == "other"
+    assert fields.document_fields(doc, SETTINGS).doc_type == "other"
     doc = _doc([[(28, "Vårt län 2040")], [(11, "Uppföljning av budgeten sker i april.")]])
-    assert fields.document_fields(doc).doc_type == "budget"
+    assert fields.document_fields(doc, SETTINGS).doc_type == "budget"
 
 
 # -- issuer naming --------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def test_a_nämnd_cover_takes_its_municipality_from_the_footer(cfg):
     """"Socialnämnden" on the cover, "Alingsås kommun" in the running footer."""
     doc = _doc([[(28, "Verksamhetsplan 2026"), (20, "Socialnämnden")], [(11, "Text.")], [(11, "Mer text.")]],
                furniture=[(1, "Alingsås kommun", 3)])
-    row = fields.document_fields(doc)
+    row = fields.document_fields(doc, SETTINGS)
     assert (row.organisation, row.issuer_kind) == ("Socialnämnden", "namnd")
     assert (row.municipality, row.municipality_code, row.kolada_municipality_id) == ("Alingsås", "1489", "1489")
 
@@ -125,17 +125,17 @@ def test_the_file_author_names_the_issuer_and_a_person_does_not(cfg):
     named = _doc([[(28, "Delårsrapport april 2026")]], author="Miljö- och byggnadsnämnden",
                  keywords="Lerum, kommun, delårsrapport")
     person = _doc([[(28, "Delårsrapport april 2026")]], author="Elise Andersson")
-    assert fields.document_fields(named).organisation == "Miljö- och byggnadsnämnden"
-    assert fields.document_fields(person).organisation is None
+    assert fields.document_fields(named, SETTINGS).organisation == "Miljö- och byggnadsnämnden"
+    assert fields.document_fields(person, SETTINGS).organisation is None
 
 
 def test_sender_of_a_skrivelse_on_the_last_page(cfg):
     doc = _doc([[(28, "Budgetanvisningar 2027")], [(11, "Nämnderna ska lämna budgetskrivelser.")],
                 [(11, "Ekonomiavdelningen"), (11, "Anna Svensson")]])
-    assert fields.document_fields(doc).organisation is None  # not a body's name
+    assert fields.document_fields(doc, SETTINGS).organisation is None  # not a body's name
     doc = _doc([[(28, "Budgetanvisningar 2027")], [(11, "Nämnderna ska lämna budgetskrivelser.")],
                 [(11, "Kommunstyrelseförvaltningen"), (11, "Anna Svensson")]])
-    row = fields.document_fields(doc)
+    row = fields.document_fields(doc, SETTINGS)
     assert (row.organisation, row.issuer_kind) == ("Kommunstyrelseförvaltningen", "namnd")
 
 
@@ -149,7 +149,7 @@ def test_a_forbund_named_by_its_kind_is_named_after_its_members(cfg, members, ex
     doc = _doc([[(28, "Budget 2027 och ramar 2028 – 2029"),
                  (11, f"Medlemsbidraget uppgår till {shares}. Förbundet arbetar vidare.")],
                 [(11, "Räddningstjänstförbundet Budget 2027")]])
-    row = fields.document_fields(doc)
+    row = fields.document_fields(doc, SETTINGS)
     assert (row.organisation, row.issuer_kind, row.municipality) == (expected, "forbund", expected)
     assert (row.municipality_code, row.kolada_municipality_id) == (None, None)
 
@@ -171,20 +171,20 @@ def test_issuer_names_resolve_to_scb_places(name, expected):
 ])
 def test_web_address_on_the_cover(address, expected):
     doc = _doc([[(28, "Plan för 2026"), (16, address)], [(11, "Text.")]])
-    assert fields.document_fields(doc).municipality == expected
+    assert fields.document_fields(doc, SETTINGS).municipality == expected
 
 
 def test_a_name_that_is_a_word_counts_only_as_a_kommun(cfg):
     """"Vara" opens sentences and bullets; only "Vara kommun" names the place."""
     verb = _doc([[(28, "Budget 2026")], [(11, "Vara en attraktiv arbetsgivare. Vara nära. Vara öppen. Vara snabb.")]])
     noun = _doc([[(28, "Budget 2026")], [(11, "Vara kommun ska växa. Vara kommun bygger skolor.")]])
-    assert fields.document_fields(verb).municipality is None
-    assert fields.document_fields(noun).municipality == "Vara"
+    assert fields.document_fields(verb, SETTINGS).municipality is None
+    assert fields.document_fields(noun, SETTINGS).municipality == "Vara"
 
 
 def test_two_places_as_strong_give_no_place(cfg):
     doc = _doc([[(28, "Budget 2026")], [(11, "Lerum kommun och Alingsås kommun samarbetar om Lerum och Alingsås.")]])
-    assert fields.document_fields(doc).municipality_code is None
+    assert fields.document_fields(doc, SETTINGS).municipality_code is None
 
 
 # -- period ---------------------------------------------------------------------------------------
@@ -202,13 +202,13 @@ def test_years_of_a_title(cfg, text, years):
 def test_the_metadata_title_extends_the_period_and_a_file_name_is_no_title(cfg):
     doc = _doc([[(28, "Budget 2027 och ramar 2028 – 2029")]],
                title="Microsoft Word - Budget 2027, ramar 2028-29 samt investeringsbudget 2027-2031.docx")
-    row = fields.document_fields(doc)
+    row = fields.document_fields(doc, SETTINGS)
     assert (row.title, row.period_start, row.period_end) == ("Budget 2027 och ramar 2028 – 2029", 2027, 2031)
 
 
 def test_a_running_header_is_the_title_of_an_image_cover(cfg):
     doc = _doc([[], [(11, "Text.")], [(11, "Text.")], [(11, "Text.")]],
                furniture=[(2, "Liberalernas valprogram 2026", 3), (2, "2", 1), (3, "3", 1)])
-    row = fields.document_fields(doc)
+    row = fields.document_fields(doc, SETTINGS)
     assert (row.title, row.doc_type, row.period_start, row.period_end) == ("Liberalernas valprogram 2026",
                                                                            "not_budget", 2026, 2026)

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.extract.indicators import attributes, column_direction
 from pipeline.extract.sections import Cue, Role, classify
+from tests.settings_helpers import LEXICON
 
 # -- wording of one indicator: direction, target value, unit ---------------------------------------------
 
@@ -44,7 +45,7 @@ from pipeline.extract.sections import Cue, Role, classify
     ],
 )
 def test_direction_target_and_unit_of_the_wording(text, direction, target, unit):
-    attrs = attributes(text)
+    attrs = attributes(LEXICON, text)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, unit)
 
 
@@ -65,12 +66,12 @@ def test_direction_target_and_unit_of_the_wording(text, direction, target, unit)
     ],
 )
 def test_a_threshold_a_baseline_or_a_year_is_no_target(text):
-    attrs = attributes(text)
+    attrs = attributes(LEXICON, text)
     assert (attrs.direction, attrs.target_value) == (None, None)
 
 
 def test_stated_target_beats_the_baseline_before_it():
-    attrs = attributes("Andelen elever med examen. Utfall 2024: 78 %. Målvärde 2026: 85 %")
+    attrs = attributes(LEXICON, "Andelen elever med examen. Utfall 2024: 78 %. Målvärde 2026: 85 %")
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 85.0, "percent")
 
 
@@ -86,7 +87,7 @@ def test_stated_target_beats_the_baseline_before_it():
     ],
 )
 def test_qualifier_line_states_direction_or_target(qualifier, direction, target):
-    attrs = attributes("Andel brukare som är nöjda med hemtjänsten", qualifier)
+    attrs = attributes(LEXICON, "Andel brukare som är nöjda med hemtjänsten", qualifier)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, "percent")
 
 
@@ -101,7 +102,7 @@ def test_qualifier_line_states_direction_or_target(qualifier, direction, target)
     ],
 )
 def test_direction_column_cells(cell, expected):
-    assert column_direction(cell) == expected
+    assert column_direction(LEXICON, cell) == expected
 
 
 # -- cue headings of the goal kinds and of indicator lists ----------------------------------------------
@@ -128,7 +129,7 @@ def test_direction_column_cells(cell, expected):
     ],
 )
 def test_cue_headings(heading, cue):
-    assert classify(heading) == cue
+    assert classify(LEXICON, heading) == cue
 
 # -- more wording: negations, leading participles, trend arrows, time units, years in target cells ------
 
@@ -147,7 +148,7 @@ def test_cue_headings(heading, cue):
     ],
 )
 def test_more_wordings(text, direction, target, unit):
-    attrs = attributes(text)
+    attrs = attributes(LEXICON, text)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, target, unit)
 
 
@@ -157,7 +158,7 @@ def test_more_wordings(text, direction, target, unit):
 )
 def test_more_direction_cells(cell, expected):
     """A trend arrow is a direction; a year in a target cell dates the target, it is none."""
-    assert column_direction(cell) == expected
+    assert column_direction(LEXICON, cell) == expected
 
 @pytest.mark.parametrize(("text", "unit"), [
     ("Alla ska ha tillgång till en fast omsorgskontakt", None),  # "ha" is the verb here
@@ -165,4 +166,4 @@ def test_more_direction_cells(cell, expected):
     ("Skyddad natur, minst 120 ha", "ha"),
 ])
 def test_hectares_only_where_the_unit_is_meant(text, unit):
-    assert attributes(text).unit == unit
+    assert attributes(LEXICON, text).unit == unit

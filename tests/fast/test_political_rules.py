@@ -1,14 +1,16 @@
 """Rules for goals, indicators and measures that need no layout: cue headings across
 inflections, an indicator's direction, target and unit, responsible bodies and the
-abbreviations a document defines. Corpus documents and generated PDFs are in
-tests/corpus/test_political.py."""
+abbreviations a document defines, each read by the vocabulary of its own settings. Corpus
+documents and generated PDFs are in tests/corpus/test_political.py."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline.extract.indicators import attributes
-from pipeline.extract.sections import Role, classify
-from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.sections import Cue, Role, classify
+from pipeline.settings import load_settings
+from tests.settings_helpers import LEXICON, configs_with
 
 
 @pytest.mark.parametrize(
@@ -24,13 +26,13 @@ from pipeline.text.lexicon import defined_abbreviations, responsible_bodies
     ],
 )
 def test_cue_headings_are_classified_across_inflections(text, role, kind):
-    cue = classify(text)
+    cue = classify(LEXICON, text)
     assert cue is not None and cue.role is role and cue.kind == kind
 
 
 def test_prose_headings_are_not_cues():
-    assert classify("En starkare välfärd och mer meningsfull kommunal verksamhet") is None
-    assert classify("Kommunfullmäktiges övergripande mål för god ekonomisk hushållning") is None
+    assert classify(LEXICON, "En starkare välfärd och mer meningsfull kommunal verksamhet") is None
+    assert classify(LEXICON, "Kommunfullmäktiges övergripande mål för god ekonomisk hushållning") is None
 
 
 @pytest.mark.parametrize(
@@ -47,20 +49,21 @@ def test_prose_headings_are_not_cues():
     ],
 )
 def test_indicator_direction_target_and_unit(text, direction, value, unit):
-    attrs = attributes(text)
+    attrs = attributes(LEXICON, text)
     assert (attrs.direction, attrs.target_value, attrs.unit) == (direction, value, unit)
 
 
 def test_qualifier_line_decides_direction():
-    attrs = attributes("Andel förvaltningar med kontinuitetsplaner", "Indikatornivå: 100 % · Frekvens: Helår")
+    attrs = attributes(LEXICON, "Andel förvaltningar med kontinuitetsplaner", "Indikatornivå: 100 % · Frekvens: Helår")
     assert (attrs.direction, attrs.target_value, attrs.unit) == ("target", 100.0, "percent")
 
 
 def test_responsible_bodies():
-    assert responsible_bodies("Uppdrag kommer att ges till samtliga nämnder att minska") == "Samtliga nämnder"
-    assert responsible_bodies("Under 2026 ska Regionala utvecklingsnämnden utveckla") == "Regionala utvecklingsnämnden"
-    assert responsible_bodies("Lokalplaneringen ska centraliseras till kommunstyrelsen.") == "Kommunstyrelsen"
-    assert responsible_bodies("Ett system för nämndernas resurstilldelning ska tas fram.") is None
+    assert LEXICON.bodies.responsible("Uppdrag kommer att ges till samtliga nämnder att minska") == "Samtliga nämnder"
+    assert (LEXICON.bodies.responsible("Under 2026 ska Regionala utvecklingsnämnden utveckla")
+            == "Regionala utvecklingsnämnden")
+    assert LEXICON.bodies.responsible("Lokalplaneringen ska centraliseras till kommunstyrelsen.") == "Kommunstyrelsen"
+    assert LEXICON.bodies.responsible("Ett system för nämndernas resurstilldelning ska tas fram.") is None
 
 
 @pytest.mark.parametrize(
@@ -78,13 +81,22 @@ def test_responsible_bodies():
     ],
 )
 def test_responsible_bodies_named_together_and_units(text, expected):
-    assert responsible_bodies(text) == expected
+    assert LEXICON.bodies.responsible(text) == expected
 
 
 def test_abbreviation_is_a_body_only_where_the_document_defines_it():
-    defined = defined_abbreviations(
+    defined = LEXICON.bodies.defined_abbreviations(
         "Beslut fattas av kommunstyrelsen (KS). Vårdrelaterade infektioner (VRI) ska minska."
     )
     assert defined == {"KS": "Kommunstyrelsen"}
-    assert responsible_bodies("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
-    assert responsible_bodies("AME ska organiseras under sektor KS.") is None
+    assert LEXICON.bodies.responsible("KS ska ta fram en lokalförsörjningsplan.", defined) == "Kommunstyrelsen"
+    assert LEXICON.bodies.responsible("AME ska organiseras under sektor KS.") is None
+
+
+def test_the_reader_takes_its_vocabulary_from_the_settings_it_is_given(tmp_path):
+    """A cue added in another configs dir labels there, and only there: nothing compiled from
+    one configuration reaches another."""
+    configs = configs_with(tmp_path, "lexicon", "  decision_headings: [", "  decision_headings: [beslutspunkter, ")
+    other = load_settings(configs).derived(Lexicon.of)
+    assert classify(other, "Beslutspunkter") == Cue(Role.DECISIONS)
+    assert classify(LEXICON, "Beslutspunkter") is None

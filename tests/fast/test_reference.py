@@ -22,6 +22,7 @@ import json, pipeline
 from pipeline.extract.document_fields import document_fields
 from pipeline.extract.document_fields.place import reference
 from pipeline.model import Block, BlockKind, Document, PageInfo
+from pipeline.settings import default_config_dir, load_settings
 
 def doc(cover, footer):
     blocks = [Block(BlockKind.HEADING, t, 1, (50.0, 100.0, 500.0, 120.0), 28.0, False, False) for t in cover]
@@ -32,7 +33,8 @@ def doc(cover, footer):
 docs = [doc(["Verksamhetsplan 2026", "Socialnämnden"], "Alingsås kommun"),
         doc(["Regionplan och budget 2026–2028", "Region Dalarna"], None),
         doc(["Budget 2027", "Upplands Väsby kommun"], None)]
-rows = [document_fields(d) for d in docs]
+settings = load_settings(default_config_dir())
+rows = [document_fields(d, settings) for d in docs]
 print(json.dumps({"package": pipeline.__file__,
                   "places": sorted([p.name, p.code, p.kolada_id] for p in reference()),
                   "rows": [[r.municipality, r.municipality_code, r.kolada_municipality_id] for r in rows]}))

@@ -116,7 +116,7 @@ def test_percent_cells_and_row_units():
 
 
 def amounts_of(doc: Document):
-    return extract_amounts(doc, build_tables(doc, TABLES), document_fields(doc), SETTINGS).rows
+    return extract_amounts(doc, build_tables(doc, TABLES), document_fields(doc, SETTINGS), SETTINGS).rows
 
 
 def _doc(*blocks: Block) -> Document:

@@ -110,7 +110,7 @@ def test_amounts_point_at_their_cells_and_unplaced_figures_at_their_table():
         line(1, 136, (70, "Soliditet, %"), (350, "40"), (450, "41")),
     ]))
     tables = build_tables(doc, TABLES)
-    amounts = extract_amounts(doc, tables, document_fields(doc), SETTINGS)
+    amounts = extract_amounts(doc, tables, document_fields(doc, SETTINGS), SETTINGS)
     cells = {(c.row_index, c.col_index): c.bbox for r in tables[0].rows for c in r.cells}
     for row in amounts.rows:
         assert (row.table_id, row.rule, row.year_source) == ("t1", "table", "column")

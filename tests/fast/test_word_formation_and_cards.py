@@ -11,7 +11,8 @@ from pipeline.extract.rules.registry import Goal, Header, Label
 from pipeline.extract.sections import Cue, Item, Role, classify
 from pipeline.layout.boxes import FilledBox, mark_filled
 from pipeline.model import Block, BlockKind
-from pipeline.text.lexicon import compound_head, lemmas
+from pipeline.text.lexicon import lemmas
+from tests.settings_helpers import LEXICON, rule_context
 
 BOX = (77.0, 430.0, 518.0, 496.0)
 
@@ -30,14 +31,14 @@ BOX = (77.0, 430.0, 518.0, 496.0)
     ],
 )
 def test_a_compound_no_list_names_is_read_as_its_head(word, head):
-    assert compound_head(word) == lemmas(head)[0]
+    assert LEXICON.compounds.head(word) == lemmas(head)[0]
 
 
 @pytest.mark.parametrize(
     "word", ["ändamål", "klagomålen", "ramavtal", "antal", "kapitalet", "målgrupp", "måltid", "flertal", "medelantal"]
 )
 def test_words_that_only_look_like_a_compound_of_a_head_are_not(word):
-    assert compound_head(word) is None
+    assert LEXICON.compounds.head(word) is None
 
 
 @pytest.mark.parametrize(
@@ -54,12 +55,12 @@ def test_words_that_only_look_like_a_compound_of_a_head_are_not(word):
     ],
 )
 def test_labels_by_compound_head_participle_and_alternatives(text, role, kind):
-    assert classify(text) == Cue(role, kind)
+    assert classify(LEXICON, text) == Cue(role, kind)
 
 
 @pytest.mark.parametrize("text", ["Mål/Uppdrag", "Kommunövergripande mål", "Ändamål", "Antal", "Avtal"])
 def test_mixed_alternatives_and_adjectives_before_a_goal_are_no_cue(text):
-    assert classify(text) is None
+    assert classify(LEXICON, text) is None
 
 
 def _card(text: str = "Det långsiktiga arbetet med tidiga insatser för att elever ska klara proven fortsätter.",
@@ -77,7 +78,7 @@ PROSE = Item(kind="paragraph", text="Arbetet med tidiga insatser inriktas under 
 
 
 def test_goal_card_is_a_goal_of_the_area_its_heading_names():
-    found = _label("goal_card", _card(), Context(previous=AREA, following=PROSE))
+    found = _label("goal_card", _card(), rule_context(previous=AREA, following=PROSE))
     assert found is not None and found.rule == "goal_card" and found.bbox == BOX
     (stated,) = found.facts
     assert isinstance(stated, Goal) and stated.focus == AREA.text and stated.kind == "political"
@@ -86,13 +87,13 @@ def test_goal_card_is_a_goal_of_the_area_its_heading_names():
 @pytest.mark.parametrize(
     ("item", "context"),
     [
-        (_card(), Context(previous=Item(kind="heading", text="Orsak", page=3, filled=True), following=PROSE)),
-        (_card(), Context(previous=AREA, following=_card("Konsekvenser för verksamheten"))),
-        (_card("Vidtagna åtgärder"), Context(previous=AREA, following=PROSE)),
-        (_card(bold=False), Context(previous=AREA, following=PROSE)),
-        (_card(filled=False), Context(previous=AREA, following=PROSE)),
-        (_card(), Context(previous=PROSE, following=PROSE)),
-        (_card(), Context(previous=AREA, following=PROSE, section=Section(Role.MEASURES, None, 3, "Uppdrag"))),
+        (_card(), rule_context(previous=Item(kind="heading", text="Orsak", page=3, filled=True), following=PROSE)),
+        (_card(), rule_context(previous=AREA, following=_card("Konsekvenser för verksamheten"))),
+        (_card("Vidtagna åtgärder"), rule_context(previous=AREA, following=PROSE)),
+        (_card(bold=False), rule_context(previous=AREA, following=PROSE)),
+        (_card(filled=False), rule_context(previous=AREA, following=PROSE)),
+        (_card(), rule_context(previous=PROSE, following=PROSE)),
+        (_card(), rule_context(previous=AREA, following=PROSE, section=Section(Role.MEASURES, None, 3, "Uppdrag"))),
     ],
     ids=["heading-in-panel", "panel-goes-on", "cue-label", "not-bold", "not-boxed", "not-under-heading",
          "in-measures"],
@@ -105,7 +106,7 @@ def test_goals_stated_in_prose_by_a_qualified_or_owned_goal_noun():
     text = ("Budgeten bygger på ramarna. Det finansiella målet för god ekonomisk hushållning 2027 är ett "
             "positivt resultat på 1 procent av omsättningen. Regionens långsiktiga målsättning är att fullt ut "
             "finansiera investeringar med egna medel.")
-    found = _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), Context())
+    found = _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context())
     assert found is not None
     assert [(g.title.split()[1], g.kind) for g in found.facts if isinstance(g, Goal)] == [
         ("finansiella", "financial"), ("långsiktiga", "political")]
@@ -115,7 +116,7 @@ def test_goals_stated_in_prose_by_a_qualified_or_owned_goal_noun():
                                   "De prioriterade målen är politiska prioriteringar som styr verksamheten.",
                                   "Målet med dokumentet är att beskriva processen."])
 def test_aims_and_descriptions_of_goals_are_no_goals(text):
-    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), Context()) is None
+    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context()) is None
 
 
 def _header(*labels: str) -> Item:
@@ -125,13 +126,13 @@ def _header(*labels: str) -> Item:
 
 def test_a_table_of_financial_lines_under_a_measure_header_is_read_for_no_indicators():
     found = _label("table_header", _header("Intäkter, inkl kommunbidrag", "Personalkostnader",
-                                           "Konsultkostnader", "IT-licenser", "Övriga kostnader"), Context())
+                                           "Konsultkostnader", "IT-licenser", "Övriga kostnader"), rule_context())
     assert found is not None and found.facts == (Header((), 3),)
 
 
 def test_an_indicator_table_keeps_its_indicator_column():
     found = _label("table_header", _header("Antal incidenter lösta inom SLA", "Antal major incidents",
-                                           "Nettokostnad per invånare"), Context())
+                                           "Nettokostnad per invånare"), rule_context())
     assert found is not None
     (header,) = found.facts
     assert isinstance(header, Header) and header.columns[0] == Cue(Role.INDICATORS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from pipeline import __version__, config
+from pipeline import __version__
 from pipeline.contract import DocType, DocumentStatus, IssuerKind
 from pipeline.extract.document_fields.doc_type import doc_type as _doc_type
 from pipeline.extract.document_fields.evidence import Texts, texts_of
@@ -20,13 +20,15 @@ from pipeline.extract.document_fields.issuer import Issuer, organisation, party
 from pipeline.extract.document_fields.period import period
 from pipeline.extract.document_fields.place import Place, place_of, reference, region_name
 from pipeline.model import Document, DocumentRow
+from pipeline.settings import Settings
+from pipeline.settings.document import DocumentSettings
 
 __all__ = ["document_fields"]
 
 
-def document_fields(doc: Document) -> DocumentRow:
-    """The documents row of `doc`."""
-    cfg = config.load("document")
+def document_fields(doc: Document, settings: Settings) -> DocumentRow:
+    """The documents row of `doc`, read by the conventions of configs/document.yaml."""
+    cfg = settings.document
     texts, cover = texts_of(doc, cfg)
     kind = _doc_type(texts, cfg)
     # how often a party is named tells who wrote a programme, not a council's budget, whose
@@ -55,7 +57,7 @@ def document_fields(doc: Document) -> DocumentRow:
     )
 
 
-def _issuer_and_place(texts: Texts, cover: list, cfg: dict, party_name: str | None,
+def _issuer_and_place(texts: Texts, cover: list, cfg: DocumentSettings, party_name: str | None,
                       kind: str) -> tuple[Issuer | None, Place | None]:
     """The issuing body and the place it belongs to; a party's programme is about no place."""
     body, found = organisation(texts, cover, cfg)

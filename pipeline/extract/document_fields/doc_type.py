@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extract.document_fields.evidence import Texts
+from pipeline.settings.document import DocumentSettings
 
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
 _WEAK = "other"  # plans and programmes: they decide only where nothing else is named
@@ -35,10 +36,10 @@ def _vocabulary(cues: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...],
     return _Vocabulary(tuple(heads), phrases, tuple(sorted(endings, key=len, reverse=True)), min_stem, inflected)
 
 
-def vocabulary(cfg: dict) -> _Vocabulary:
+def vocabulary(cfg: DocumentSettings) -> _Vocabulary:
     """The configured cues, compiled once per distinct configuration."""
-    cues = tuple((c["name"], tuple(c["heads"]), tuple(c["phrases"])) for c in cfg["doc_types"])
-    return _vocabulary(cues, tuple(cfg["doc_type_endings"]), cfg["min_stem"], tuple(cfg["cover_only_heads"]))
+    cues = tuple((c.name, tuple(c.heads), tuple(c.phrases)) for c in cfg.doc_types)
+    return _vocabulary(cues, tuple(cfg.doc_type_endings), cfg.min_stem, tuple(cfg.cover_only_heads))
 
 
 def word_type(word: str, vocab: _Vocabulary) -> str | None:
@@ -77,12 +78,12 @@ def first_type(text: str, vocab: _Vocabulary, cover: bool) -> str | None:
     return None
 
 
-def doc_type(texts: Texts, cfg: dict) -> str:
+def doc_type(texts: Texts, cfg: DocumentSettings) -> str:
     """The type the most telling text names. A programme word counts further in than the
     cover only where the text calls itself one ("I den här valplattformen …")."""
     vocab = vocabulary(cfg)
     programme_heads = [h for h, name in vocab.heads if name == "not_budget"]
-    self_named = re.compile(cfg["self_reference"] + rf"\w*(?:{'|'.join(programme_heads)})", re.I)
+    self_named = re.compile(cfg.self_reference + rf"\w*(?:{'|'.join(programme_heads)})", re.I)
     for n, text in enumerate(texts.tiers()):
         found = first_type(text, vocab, cover=n < 2)
         if found == "not_budget" and n >= 2 and not self_named.search(text):

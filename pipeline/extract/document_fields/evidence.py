@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.model import BlockKind, Document
+from pipeline.settings.document import DocumentSettings
 
 _YEARS_LINE = re.compile(r"20\d\d\s*[-–]?\s*(20\d\d)?")
 _SEPARATOR = re.compile(r"\s*[–—\-:|,]\s")
@@ -47,7 +48,7 @@ class Texts:
         return self.title, self.cover + "\n" + self.running, self.front, self.opening
 
 
-def texts_of(doc: Document, cfg: dict) -> tuple[Texts, list[Line]]:
+def texts_of(doc: Document, cfg: DocumentSettings) -> tuple[Texts, list[Line]]:
     """The document's texts by tier, and its cover lines."""
     cover = cover_lines(doc)
     meta = meta_title(doc, cfg)
@@ -66,8 +67,8 @@ def texts_of(doc: Document, cfg: dict) -> tuple[Texts, list[Line]]:
         cover_headings="\n".join([meta] + [ln.text for ln in cover if ln.heading]),
         running="\n".join(_running(doc)),
         metadata="\n".join(f for f in fields if f),
-        front=pages(1, cfg["first_pages"]),
-        opening=pages(1, cfg["opening_pages"]),
+        front=pages(1, cfg.first_pages),
+        opening=pages(1, cfg.opening_pages),
         last_page=pages(last, last) if last > 1 else "",
         body="\n".join(b.text for b in doc.blocks),
     ), cover
@@ -121,21 +122,21 @@ def cover_lines(doc: Document) -> list[Line]:
     return lines
 
 
-def meta_title(doc: Document, cfg: dict) -> str:
+def meta_title(doc: Document, cfg: DocumentSettings) -> str:
     """The metadata title without the producer's artefacts; "" when what is left names a file
     ("Microsoft Word - Budget 2027 , ramar 2028-29 …" is the Word file's name printed to PDF)."""
     meta = re.sub(r"\s+", " ", doc.metadata.get("title") or "").strip()
-    for artefact in cfg["metadata_title_artefacts"]:
+    for artefact in cfg.metadata_title_artefacts:
         meta = re.sub(artefact, "", meta, flags=re.I).strip()
     return meta
 
 
-def _is_file_name(doc: Document, cfg: dict) -> bool:
+def _is_file_name(doc: Document, cfg: DocumentSettings) -> bool:
     raw = doc.metadata.get("title") or ""
-    return any(re.search(a, raw, re.I) for a in cfg["metadata_title_artefacts"])
+    return any(re.search(a, raw, re.I) for a in cfg.metadata_title_artefacts)
 
 
-def _title(doc: Document, cover: list[Line], meta: str, cfg: dict) -> str | None:
+def _title(doc: Document, cover: list[Line], meta: str, cfg: DocumentSettings) -> str | None:
     """The title as printed on the cover. The metadata title picks it among the cover's
     headings when it restates one (perhaps with the issuer appended: "<title> – Region X"),
     and stands for it when the printed line lost punctuation the metadata keeps; a metadata

@@ -13,27 +13,28 @@ import re
 
 from pipeline.extract.document_fields.issuer import Issuer
 from pipeline.extract.document_fields.place import Place, resolve
+from pipeline.settings.document import DocumentSettings
 
 
-def members(text: str, places: tuple[Place, ...], cfg: dict) -> list[Place]:
+def members(text: str, places: tuple[Place, ...], cfg: DocumentSettings) -> list[Place]:
     """The member kommuner, in order of first mention; none unless the text speaks of members."""
-    if not any(cue in text.lower() for cue in cfg["member_cues"]):
+    if not any(cue in text.lower() for cue in cfg.member_cues):
         return []
     found: list[Place] = []
-    for m in re.finditer(rf"\b({cfg['proper_name']})s?\s+kommun\b", text):
+    for m in re.finditer(rf"\b({cfg.proper_name})s?\s+kommun\b", text):
         place = resolve(m.group(1), places)
         if place is not None and not place.is_region and place not in found:
             found.append(place)
     return found
 
 
-def named_forbund(issuer: Issuer, text: str, places: tuple[Place, ...], cfg: dict) -> Issuer:
+def named_forbund(issuer: Issuer, text: str, places: tuple[Place, ...], cfg: DocumentSettings) -> Issuer:
     """"Räddningstjänstförbundet" with members Alingsås and Vårgårda → "Alingsås-Vårgårda
     räddningstjänstförbund"; an issuer with a proper name is returned as it is."""
     if not issuer.generic:
         return issuer
     kind = re.sub(r"et$", "", issuer.name.lower())
     found = members(text, places, cfg)
-    if not 2 <= len(found) <= cfg["max_members"]:
+    if not 2 <= len(found) <= cfg.max_members:
         return Issuer(kind[0].upper() + kind[1:], issuer.kind, generic=True)
     return Issuer("-".join(p.name for p in found) + " " + kind, issuer.kind)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.document_fields.doc_type import vocabulary, word_type
 from pipeline.extract.document_fields.evidence import Line, Texts
+from pipeline.settings.document import DocumentSettings
 
 _SPECIFIC = ("forbund", "bolag", "namnd")  # a body within or between kommuner: the organisation
 _COVER_LINE_WORDS = 10  # a cover line longer than this is running text, not a name
@@ -29,13 +30,13 @@ class Issuer:
     generic: bool = False  # a kind without a proper name: "Räddningstjänstförbundet"
 
 
-def bodies(text: str, cfg: dict) -> list[Issuer]:
+def bodies(text: str, cfg: DocumentSettings) -> list[Issuer]:
     """Every body the text names, in order of position."""
     found: list[tuple[int, Issuer]] = []
-    for form in cfg["issuers"]:
-        pattern = form["pattern"].replace(_PROPER, cfg["proper_name"])
+    for form in cfg.issuers:
+        pattern = form.pattern.replace(_PROPER, cfg.proper_name)
         for m in re.finditer(pattern, text):
-            issuer = _clean(m.group(1), form["kind"], cfg)
+            issuer = _clean(m.group(1), form.kind, cfg)
             if issuer is not None:
                 found.append((m.start(1), issuer))
     found.sort(key=lambda f: (f[0], -len(f[1].name)))
@@ -48,15 +49,15 @@ def bodies(text: str, cfg: dict) -> list[Issuer]:
     return out
 
 
-def _clean(name: str, kind: str, cfg: dict) -> Issuer | None:
+def _clean(name: str, kind: str, cfg: DocumentSettings) -> Issuer | None:
     """The name without the words around it ("för", "nämndens", a title's "Årsredovisning"),
     or None when what is left is a generic word ("nämnden", "förbundet")."""
     words = name.split()
-    stop = {w.lower() for w in cfg["issuer_stop_words"]}
+    stop = {w.lower() for w in cfg.issuer_stop_words}
     vocab = vocabulary(cfg)
     while len(words) > 1 and (words[0].lower() in stop or word_type(words[0], vocab) is not None):
         words = words[1:]
-    if not words or words[0].lower() in stop or name.lower() in {w.lower() for w in cfg["generic_bodies"]}:
+    if not words or words[0].lower() in stop or name.lower() in {w.lower() for w in cfg.generic_bodies}:
         return None
     text = " ".join(words)
     text = text[0].upper() + text[1:]
@@ -69,21 +70,21 @@ def cover_text(cover: list[Line]) -> str:
     return "\n".join(ln.text for ln in cover if ln.heading or len(ln.text.split()) <= _COVER_LINE_WORDS)
 
 
-def labelled(text: str, cfg: dict) -> str:
+def labelled(text: str, cfg: DocumentSettings) -> str:
     """The values of the fields of a document sheet that name the issuer ("Beslutande
     instans: Barn- och ungdomsnämnden", "Organisation: Kultur- och fritidsnämnden")."""
-    labels = "|".join(re.escape(lab) for lab in cfg["issuer_labels"])
+    labels = "|".join(re.escape(lab) for lab in cfg.issuer_labels)
     return "\n".join(m.group(1) for m in re.finditer(rf"(?i:\b(?:{labels}))\s*:\s*([^\n:]{{3,80}})", text))
 
 
-def sender(text: str, cfg: dict) -> str:
+def sender(text: str, cfg: DocumentSettings) -> str:
     """A line that is nothing but a body's name on the last page: the sender of a skrivelse,
     above its signatures ("Kommunstyrelseförvaltningen" / "Diana Olsson" / "Kommundirektör")."""
     lines = [ln.strip() for ln in text.splitlines()]
     return "\n".join(ln for ln in lines if ln and [b.name.lower() for b in bodies(ln, cfg)] == [ln.lower()])
 
 
-def organisation(texts: Texts, cover: list[Line], cfg: dict) -> tuple[Issuer | None, list[Issuer]]:
+def organisation(texts: Texts, cover: list[Line], cfg: DocumentSettings) -> tuple[Issuer | None, list[Issuer]]:
     """The issuing body and every body the self-presenting places name (for the place).
 
     The most specific body (förbund, bolag, nämnd) of the first place that names one issues
@@ -109,7 +110,7 @@ def _most_specific(found: list[Issuer]) -> Issuer:
     return min(found, key=lambda b: _SPECIFIC.index(b.kind))
 
 
-def _self_named_forbund(text: str, cfg: dict) -> Issuer | None:
+def _self_named_forbund(text: str, cfg: DocumentSettings) -> Issuer | None:
     """A kommunalförbund writes of itself as "förbundet" and names its kind in a compound
     ("Räddningstjänstförbundet"); the most named such compound of the first pages."""
     forbund = [b for b in bodies(text, cfg) if b.kind == "forbund"]
@@ -118,14 +119,14 @@ def _self_named_forbund(text: str, cfg: dict) -> Issuer | None:
     return Counter(forbund).most_common(1)[0][0]
 
 
-def party(cover: list[Line], texts: Texts, cfg: dict, by_mentions: bool) -> str | None:
+def party(cover: list[Line], texts: Texts, cfg: DocumentSettings, by_mentions: bool) -> str | None:
     """The party, or the line of coalition parties, presented as the document's issuer: on
     the cover, in a phrase that names it as author ("Socialdemokraternas förslag till
     budget", "förslag från …"), or named throughout the opening pages and hardly any other."""
-    names = rf"(?:{'|'.join(map(re.escape, cfg['parties']))}|{cfg['party_pattern']})"
+    names = rf"(?:{'|'.join(map(re.escape, cfg.parties))}|{cfg.party_pattern})"
     known = re.compile(rf"\b{names}\b")
     for line in cover:
-        items = [i.strip() for i in re.split(cfg["party_separator"], line.text) if i.strip()]
+        items = [i.strip() for i in re.split(cfg.party_separator, line.text) if i.strip()]
         named = [i for i in items if known.fullmatch(i)]
         if len(named) >= 2 and all(len(i.split()) <= 4 and i[:1].isupper() for i in items):
             return line.text  # a coalition line, local parties included, as printed
@@ -133,7 +134,7 @@ def party(cover: list[Line], texts: Texts, cfg: dict, by_mentions: bool) -> str 
         m = known.match(line.text)
         if m and (m.end() == len(line.text) or line.text[m.end()] in " s"):
             return m.group(0)
-    for template in cfg["party_issuer"]:
+    for template in cfg.party_issuer:
         pattern = template.replace("{party}", f"({names})")
         m = re.search(pattern, texts.front) or re.search(pattern, texts.opening)
         if m:
@@ -141,6 +142,6 @@ def party(cover: list[Line], texts: Texts, cfg: dict, by_mentions: bool) -> str 
     counts = Counter(m.group(0) for m in known.finditer(texts.opening)) if by_mentions else Counter()
     if counts:
         name, n = counts.most_common(1)[0]
-        if n >= cfg["party_mentions"] and n >= cfg["party_share"] * sum(counts.values()):
+        if n >= cfg.party_mentions and n >= cfg.party_share * sum(counts.values()):
             return name
     return None

@@ -13,22 +13,23 @@ import re
 from collections import Counter
 
 from pipeline.extract.document_fields.evidence import Texts
+from pipeline.settings.document import DocumentSettings
 
 
-def years_of(text: str, cfg: dict) -> list[int]:
+def years_of(text: str, cfg: DocumentSettings) -> list[int]:
     """Every year a title-like text states: the ends of its ranges (a two-digit end completes
     its century, "2028-29"), and its single years; dates and case numbers are no years."""
     years: list[int] = []
-    for a, b in re.findall(cfg["period_pattern"], text):
+    for a, b in re.findall(cfg.period_pattern, text):
         start = int(a)
         end = int(b) if len(b) == 4 else start // 100 * 100 + int(b)
         if end >= start:
             years += [start, end]
-    rest = re.sub(cfg["period_pattern"], " ", text)
-    return years + [int(y) for y in re.findall(cfg["year_pattern"], rest)]
+    rest = re.sub(cfg.period_pattern, " ", text)
+    return years + [int(y) for y in re.findall(cfg.year_pattern, rest)]
 
 
-def period(texts: Texts, cfg: dict) -> tuple[int | None, int | None]:
+def period(texts: Texts, cfg: DocumentSettings) -> tuple[int | None, int | None]:
     """First and last year of the most telling text that states any."""
     title = years_of(texts.title, cfg)
     if title:
@@ -38,12 +39,12 @@ def period(texts: Texts, cfg: dict) -> tuple[int | None, int | None]:
         years = years_of(text, cfg)
         if years:
             return min(years), max(years)
-    m = re.search(cfg["period_pattern"], texts.front)
+    m = re.search(cfg.period_pattern, texts.front)
     if m:
         years = years_of(m.group(0), cfg)
         if years:
             return min(years), max(years)
-    years = [int(y) for y in re.findall(cfg["year_pattern"], texts.front)]
+    years = [int(y) for y in re.findall(cfg.year_pattern, texts.front)]
     if years:
         year = Counter(years).most_common(1)[0][0]
         return year, year

@@ -23,6 +23,7 @@ from functools import cache
 from pipeline.extract.document_fields.evidence import Texts
 from pipeline.extract.document_fields.issuer import Issuer
 from pipeline.reference import read_counties, read_kolada_municipalities, read_municipalities
+from pipeline.settings.document import DocumentSettings
 
 REGION_PREFIX = "Region "
 
@@ -89,9 +90,9 @@ def from_issuers(found: list[Issuer], places: tuple[Place, ...]) -> Place | None
     return named.pop() if len(named) == 1 else None
 
 
-def from_domain(texts: Texts, places: tuple[Place, ...], cfg: dict) -> Place | None:
+def from_domain(texts: Texts, places: tuple[Place, ...], cfg: DocumentSettings) -> Place | None:
     """The web address printed on the cover or in a running footer."""
-    domains = {d for text in (texts.cover, texts.running) for d in re.findall(cfg["domain_pattern"], text.lower())}
+    domains = {d for text in (texts.cover, texts.running) for d in re.findall(cfg.domain_pattern, text.lower())}
     by_domain: dict[str, Place] = {}
     for p in places:
         if p.is_region:
@@ -105,13 +106,13 @@ def from_domain(texts: Texts, places: tuple[Place, ...], cfg: dict) -> Place | N
     return named.pop() if len(named) == 1 else None
 
 
-def mentions(places: tuple[Place, ...], text: str, cfg: dict) -> Counter[Place]:
+def mentions(places: tuple[Place, ...], text: str, cfg: DocumentSettings) -> Counter[Place]:
     """Mentions as a proper name (capitalised or upper case); an issuer form ("X kommun",
     "Xs stad", "Region X") weighs `issuer_weight`. Ambiguous names count in issuer forms only.
 
     One alternation over all names, longest first, so the text is scanned twice in all
     rather than twice per municipality."""
-    ambiguous = {n.lower() for n in cfg["ambiguous_names"]}
+    ambiguous = {n.lower() for n in cfg.ambiguous_names}
     by_form = {form: p for p in places for form in (p.name, p.name.upper()) if p.name.lower() not in ambiguous}
     names = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
     by_lower = {p.name.lower(): p for p in places}
@@ -122,11 +123,11 @@ def mentions(places: tuple[Place, ...], text: str, cfg: dict) -> Counter[Place]:
     for m in re.finditer(rf"(?<![\w-])({every})s?\s+(?:kommun|stad)", text, re.I):
         place = by_lower.get(m.group(1).lower())
         if place is not None:
-            counts[place] += cfg["issuer_weight"]
+            counts[place] += cfg.issuer_weight
     return counts
 
 
-def place_of(texts: Texts, found: list[Issuer], issuer: Issuer | None, cfg: dict) -> Place | None:
+def place_of(texts: Texts, found: list[Issuer], issuer: Issuer | None, cfg: DocumentSettings) -> Place | None:
     """The place by the first kind of evidence that names exactly one."""
     places = reference()
     if not places:
@@ -136,7 +137,7 @@ def place_of(texts: Texts, found: list[Issuer], issuer: Issuer | None, cfg: dict
         return direct
     counts = mentions(places, texts.body, cfg)
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= cfg["min_mentions"] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+    if ranked and ranked[0][1] >= cfg.min_mentions and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     if issuer is not None and issuer.kind == "namnd" and len(counts) == 1:
         return ranked[0][0]

@@ -3,8 +3,9 @@
 A `Context` is frozen: a rule can only look at it, and the assembler moves on by making the
 next one (`dataclasses.replace`). It holds the section stack (a `Section` nested in the one
 around it), the goal the text belongs to, the headings above, the table being read and the
-document's type. Its queries (the heading above, the goal a text restates, what a heading
-leaves open) are structure only: the vocabulary that decides what an item is stays in the
+document's type, and carries the compiled vocabulary (`lexicon`) the rules read by. Its queries
+(the heading above, the goal a text restates, what a heading leaves open) are structure only:
+the vocabulary that decides what an item is stays in the
 rules.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
+from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.sections import Cue, Item, Role
 from pipeline.model import GoalRow, IndicatorRow
 
@@ -46,8 +48,10 @@ class Section:
 @dataclass(frozen=True)
 class Context:
     """The reader's place in the document when an item is read, and the rows read so far
-    that a rule may need to see (the goals a text may restate, the last indicator)."""
+    that a rule may need to see (the goals a text may restate, the last indicator), and the
+    vocabulary the rules read by."""
 
+    lexicon: Lexicon = field(compare=False, repr=False)
     doc_type: str | None = None
     abbreviations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "KS" → "Kommunstyrelsen"
     goals: tuple[GoalRow, ...] = ()

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.rules.context import Context, Section, clean
 from pipeline.extract.rules.facts import focus_above, goal, measure
 from pipeline.extract.rules.registry import HEADINGS, ROWS, TEXT, Close, FocusArea, Goal, Label, Mark, claim, rule
-from pipeline.extract.sections import Item, Role, classify, load_lexicon, split_label
-from pipeline.text.lexicon import responsible_bodies
+from pipeline.extract.sections import Item, Role, classify, split_label
 
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
 _ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
@@ -33,11 +33,13 @@ def goal_card(item: Item, context: Context) -> Label | None:
         return None
     if below is not None and below.filled:
         return None  # the box goes on: a panel of several texts
-    if not _CARD_WORDS[0] <= words <= _CARD_WORDS[1] or classify(item.text) is not None or split_label(item.text):
+    if not _CARD_WORDS[0] <= words <= _CARD_WORDS[1]:
+        return None
+    if classify(context.lexicon, item.text) is not None or split_label(context.lexicon, item.text):
         return None
     if context.section is not None and context.section.role is not Role.GOALS:
         return None
-    return claim(goal(item.text, "political", focus=clean(above.text).rstrip(":")))
+    return claim(goal(context, item.text, "political", focus=clean(above.text).rstrip(":")))
 
 
 @rule("goal_stated_in_prose", on=TEXT)
@@ -48,13 +50,13 @@ def goal_stated_in_prose(item: Item, context: Context) -> Label | None:
     qualifier names; the paragraph's other sentences are prose."""
     if item.kind != "paragraph" or context.section is not None:
         return None
-    pattern, facts = load_lexicon().goal_sentence, []
+    pattern, facts = context.lexicon.goal_sentence, []
     for sentence in _SENTENCE_END.split(clean(item.text)):
         m = pattern.match(sentence)
         if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS:
-            cue = classify(m["cue"]) if m["cue"] else None
+            cue = classify(context.lexicon, m["cue"]) if m["cue"] else None
             kind = cue.kind if cue is not None and cue.role is Role.GOALS and cue.kind else "political"
-            facts.append(goal(sentence, kind, focus=focus_above(context)))
+            facts.append(goal(context, sentence, kind, focus=focus_above(context)))
     return claim(*facts) if facts else None
 
 
@@ -72,7 +74,7 @@ def task_addressed_to_body(item: Item, context: Context) -> Label | None:
     if section is None or len(text.split()) > _MAX_GOAL_WORDS:
         return None
     opening = " ".join(text.split()[:FOCUS_WORDS])
-    if responsible_bodies(opening) is None or not any(p.search(text) for p in load_lexicon().tasks):
+    if context.lexicon.bodies.responsible(opening) is None or not any(p.search(text) for p in context.lexicon.tasks):
         return None
     return claim(measure(context, text, section.name))
 
@@ -90,7 +92,7 @@ def focus_and_goal_row(item: Item, context: Context) -> Label | None:
         return claim()
     for k in range(1, min(FOCUS_WORDS, len(words) - 1) + 1):
         if words[k][:1].isupper():
-            return claim(goal(" ".join(words[k:]), section.kind or "political", focus=" ".join(words[:k])))
+            return claim(goal(context, " ".join(words[k:]), section.kind or "political", focus=" ".join(words[:k])))
     return claim()
 
 
@@ -132,7 +134,7 @@ def prose_ends_goal_list(item: Item, context: Context) -> Label | None:
 
 
 def _listed_goal(item: Item, context: Context, section: Section) -> Goal:
-    return goal(item.text, section.kind or "political", _list_number(item.marker), section.focus,
+    return goal(context, item.text, section.kind or "political", _list_number(item.marker), section.focus,
                 context.parent_goal(section))
 
 
@@ -150,14 +152,14 @@ def focus_area_overview(item: Item, context: Context) -> Label | None:
     focus area it is given, and a nested goal takes none."""
     if item.kind == "row" and len([c for c in item.cells if c]) >= 2 and item.cells[0]:
         pairs = [(item.cells[0], text) for text in item.cells[1:]]
-    elif (split := _labelled_statement(item.text)) is not None:
+    elif (split := _labelled_statement(context.lexicon, item.text)) is not None:
         label, statement = split
         if not label and context.following is not None and context.following.kind == "heading":
             label = context.following.text  # the label set beside a statement broken over lines
         pairs = [(label, statement)] if label and len(label.split()) <= FOCUS_WORDS else []
     else:
         return None
-    prefix, facts = load_lexicon().goal_prefix, dict[str, FocusArea]()
+    prefix, facts = context.lexicon.goal_prefix, dict[str, FocusArea]()
     for focus, text in pairs:
         m = prefix.match(text)
         named = context.find_goal(m["title"] if m else text, partial=True)
@@ -166,11 +168,11 @@ def focus_area_overview(item: Item, context: Context) -> Label | None:
     return claim(*facts.values()) if facts else None
 
 
-def _labelled_statement(text: str) -> tuple[str, str] | None:
+def _labelled_statement(lex: Lexicon, text: str) -> tuple[str, str] | None:
     """("Livskvalitet", "Mål: I Alingsås …") for a line that states a goal after a short label."""
     words = text.split()
     for k in range(FOCUS_WORDS + 1):
         rest = " ".join(words[k:])
-        if load_lexicon().goal_prefix.match(rest) and rest.split(" ", 1)[0].endswith(":"):
+        if lex.goal_prefix.match(rest) and rest.split(" ", 1)[0].endswith(":"):
             return " ".join(words[:k]), rest
     return None

@@ -6,10 +6,11 @@ under a measures heading; a decision list holds the tasks its points give.
 """
 from __future__ import annotations
 
+from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.rules.context import Context, Section
 from pipeline.extract.rules.facts import indicator, measure, qualifier, title_of
 from pipeline.extract.rules.registry import TEXT, Close, Label, Mark, claim, rule
-from pipeline.extract.sections import Item, Role, is_numbered_title, load_lexicon, strip_numbering
+from pipeline.extract.sections import Item, Role, is_numbered_title, strip_numbering
 
 _OUTDENT = 5.0  # points: a list item starting this far left of a nested list belongs to the list around it
 
@@ -19,14 +20,14 @@ def _open(context: Context, role: Role) -> Section | None:
     return section if section is not None and section.role is role else None
 
 
-def _baseline(text: str) -> bool:
+def _baseline(lex: Lexicon, text: str) -> bool:
     """A line stating where an indicator stands now or elsewhere ("Utfall 2024: 78 %")."""
-    return any(p.search(text) for p in load_lexicon().baselines)
+    return any(p.search(text) for p in lex.baselines)
 
 
-def _qualifies(text: str) -> bool:
+def _qualifies(lex: Lexicon, text: str) -> bool:
     """A line stating an indicator's target or wanted direction ("Målvärde 2026: 85 %")."""
-    return any(p.search(text) for p in load_lexicon().attributes)
+    return any(p.search(text) for p in lex.attributes)
 
 
 @rule("next_goal_ends_indicator_list", on=TEXT)
@@ -50,14 +51,14 @@ def next_goal_ends_indicator_list(item: Item, context: Context) -> Label | None:
 @rule("indicator_baseline_line", on=TEXT)
 def indicator_baseline_line(item: Item, context: Context) -> Label | None:
     """Where the indicator above stands now ("Utfall 2024: 78 %"): no target, and no end of the list."""
-    return claim() if _open(context, Role.INDICATORS) is not None and _baseline(item.text) else None
+    return claim() if _open(context, Role.INDICATORS) is not None and _baseline(context.lexicon, item.text) else None
 
 
 @rule("indicator_qualifier_line", on=TEXT)
 def indicator_qualifier_line(item: Item, context: Context) -> Label | None:
     """A target or direction line ("Indikatornivå: 100 %", "Önskad riktning: Ökande") qualifies
     the indicator read last."""
-    if _open(context, Role.INDICATORS) is None or not _qualifies(item.text):
+    if _open(context, Role.INDICATORS) is None or not _qualifies(context.lexicon, item.text):
         return None
     stated = qualifier(context, item.text)
     return claim(stated) if stated is not None else claim()
@@ -73,7 +74,7 @@ def indicator_list_item(item: Item, context: Context) -> Label | None:
     mark = Mark(listed=True)
     if section.start is None:
         mark = Mark(listed=True, marker=_marker_kind(item.marker), start=(item.page, item.column, item.x0))
-    return claim(indicator(item.text, title_of(context.goal)), mark)
+    return claim(indicator(context, item.text, title_of(context.goal)), mark)
 
 
 @rule("indicator_above_qualifier", on=TEXT)
@@ -82,9 +83,9 @@ def indicator_above_qualifier(item: Item, context: Context) -> Label | None:
     following = context.following
     if _open(context, Role.INDICATORS) is None or following is None:
         return None
-    if not (_baseline(following.text) or _qualifies(following.text)):
+    if not (_baseline(context.lexicon, following.text) or _qualifies(context.lexicon, following.text)):
         return None
-    return claim(indicator(item.text, title_of(context.goal)))
+    return claim(indicator(context, item.text, title_of(context.goal)))
 
 
 @rule("measure_list_item", on=TEXT)
@@ -105,11 +106,11 @@ def measure_paragraph(item: Item, context: Context) -> Label | None:
     section, text = _open(context, Role.MEASURES), item.text
     if section is None or section.lists_only or section.listed or item.kind != "paragraph":
         return None
-    if is_numbered_title(text):
+    if is_numbered_title(context.lexicon, text):
         return claim()  # "3.1.1.1 Personalvolymsutveckling": a heading layout set as a paragraph
     following = context.following
     announces = (following is not None and following.kind in ("list_item", "row")
-                 and load_lexicon().intro_words.contains(text))
+                 and context.lexicon.intro_words.contains(text))
     return None if text.rstrip().endswith(":") or announces else claim(measure(context, text, section.name))
 
 
@@ -129,8 +130,8 @@ def task_in_decision(item: Item, context: Context) -> Label | None:
     section = _open(context, Role.DECISIONS)
     if section is None or item.kind != "list_item":
         return None
-    _, body = strip_numbering(item.text)
-    return claim(measure(context, body, section.name)) if any(p.search(body) for p in load_lexicon().tasks) else None
+    _, body = strip_numbering(context.lexicon, item.text)
+    return claim(measure(context, body, section.name)) if any(p.search(body) for p in context.lexicon.tasks) else None
 
 
 def _marker_kind(marker: str | None) -> str | None:

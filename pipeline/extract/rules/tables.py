@@ -8,6 +8,7 @@ table whose header names no role are not read.
 from __future__ import annotations
 
 from pipeline.extract.indicators import column_direction
+from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.rules.context import Context, Section
 from pipeline.extract.rules.facts import cell, indicator, title_of
 from pipeline.extract.rules.registry import (
@@ -23,21 +24,20 @@ from pipeline.extract.rules.registry import (
     claim,
     rule,
 )
-from pipeline.extract.sections import Cue, Item, Role, classify, load_lexicon, names_amount_line
+from pipeline.extract.sections import Cue, Item, Role, classify, names_amount_line
 
 _ANY_HEADING = 99  # the level of a section that the next heading, whatever its level, ends
 
 
-def header_roles(item: Item) -> tuple[Cue | None, ...]:
+def header_roles(item: Item, lex: Lexicon) -> tuple[Cue | None, ...]:
     """The role of each column a header row names; a target column ("Målvärde 2026") is never
     the indicator column, and a task list is the table's first column."""
-    columns = [classify(c) if c else None for c in item.cells]
+    columns = [classify(lex, c) if c else None for c in item.cells]
     # "Datum | Aktivitet" is a timetable
     columns[1:] = [c if c is None or c.role is not Role.MEASURES else None for c in columns[1:]]
     if not any(columns):
-        whole = classify(item.text)
+        whole = classify(lex, item.text)
         columns = [whole] if whole else []
-    lex = load_lexicon()
     if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
         columns[1:] = [Cue(Role.RESPONSIBLE) if c is None and text and lex.responsible_columns.is_whole(text) else c
                        for c, text in zip(columns[1:], item.cells[1:])]
@@ -52,21 +52,22 @@ def header_roles(item: Item) -> tuple[Cue | None, ...]:
     return tuple(columns)
 
 
-def _headerlike(item: Item) -> bool:
-    return item.header or bool(item.bold and classify(item.cells[0] if item.cells else item.text))
+def _headerlike(item: Item, lex: Lexicon) -> bool:
+    return item.header or bool(item.bold and classify(lex, item.cells[0] if item.cells else item.text))
 
 
 def _continues(item: Item, context: Context) -> bool:
     """A header naming no role on the page after a read table is that table's next page."""
-    return (_headerlike(item) and item.header and bool(context.columns) and item.page == context.table_page + 1
-            and len(item.cells) == len(context.columns) and not any(header_roles(item)))
+    return (_headerlike(item, context.lexicon) and item.header and bool(context.columns)
+            and item.page == context.table_page + 1 and len(item.cells) == len(context.columns)
+            and not any(header_roles(item, context.lexicon)))
 
 
-def _amounts_rows(item: Item) -> bool:
+def _amounts_rows(item: Item, lex: Lexicon) -> bool:
     """Most rows below the header name lines of a financial statement ("Personalkostnader",
     "Intäkter"): the table reports amounts or their change, whatever its header calls them."""
     labels = [label for label in item.body_labels if label]
-    return bool(labels) and 2 * sum(map(names_amount_line, labels)) > len(labels)
+    return bool(labels) and 2 * sum(names_amount_line(lex, label) for label in labels) > len(labels)
 
 
 @rule("table_header", on=ROWS)
@@ -74,10 +75,10 @@ def table_header(item: Item, context: Context) -> Label | None:
     """A header row (or a bold row opening with a cue) starts a table. A task table ("Uppdrag |
     Ansvarig nämnd") makes the rest of its section, up to the next heading of any level, a
     measures section: a list continuing it holds tasks."""
-    if not _headerlike(item) or _continues(item, context):
+    if not _headerlike(item, context.lexicon) or _continues(item, context):
         return None
-    columns = header_roles(item)
-    if Cue(Role.INDICATORS) in columns and _amounts_rows(item):
+    columns = header_roles(item, context.lexicon)
+    if Cue(Role.INDICATORS) in columns and _amounts_rows(item, context.lexicon):
         return claim(Header((), item.table))  # "Mått | Utfall perioden" over cost lines: no indicators
     if columns and columns[0] is not None and columns[0].role is Role.MEASURES:
         opened = Open(Section(Role.MEASURES, None, _ANY_HEADING, context.heading_above()), alone=True)
@@ -96,7 +97,7 @@ def unread_table_row(item: Item, context: Context) -> Label | None:
 def comment_row(item: Item, context: Context) -> Label | None:
     """A "Kommentar" / "Analys" row comments on the row above; it states nothing."""
     first = item.label or item.text.split(" ", 1)[0]
-    return claim() if any(p.match(first) for p in load_lexicon().comments) else None
+    return claim() if any(p.match(first) for p in context.lexicon.comments) else None
 
 
 @rule("labelled_row", on=ROWS)
@@ -105,7 +106,7 @@ def labelled_row(item: Item, context: Context) -> Label | None:
     label's role says what the rest is; a label naming no role leaves the row unread."""
     if item.label is None:
         return None
-    cue = classify(item.label)
+    cue = classify(context.lexicon, item.label)
     if cue is None:
         return claim()
     return claim(*cell(context, cue, item.text[len(item.label):].strip(), title_of(context.goal)))
@@ -185,5 +186,6 @@ def _matrix_row(item: Item, context: Context) -> list[Fact]:
     if parent is not None and Cue(Role.TARGETS) in context.columns and (
         indented or (not wanted and (any(values) or context.breakdown))
     ):
-        return facts + [Breakdown(column_direction(*wanted) if parent.direction is None and wanted else None)]
-    return facts + [indicator(indicator_text, goal_title, wanted, " ".join(v for v in values if v), row=True)]
+        handed = column_direction(context.lexicon, *wanted) if parent.direction is None and wanted else None
+        return facts + [Breakdown(handed)]
+    return facts + [indicator(context, indicator_text, goal_title, wanted, " ".join(v for v in values if v), row=True)]

@@ -16,7 +16,6 @@ from pipeline.extract.sections import (
     classify,
     goal_kind_mentioned,
     goal_run,
-    load_lexicon,
     split_label,
 )
 
@@ -51,8 +50,8 @@ def comment_text(item: Item, context: Context) -> Label | None:
 def numbered_goal_run(item: Item, context: Context) -> Label | None:
     """A list of numbered goals that layout ran into one paragraph ("Fokusområde 1 – Hållbarhet
     … Fokusområde 9 – Klimatanpassning"), in any section."""
-    run = goal_run(item.text) if item.kind == "paragraph" else []
-    return claim(*(goal(title, "political", number) for number, title in run)) if run else None
+    run = goal_run(context.lexicon, item.text) if item.kind == "paragraph" else []
+    return claim(*(goal(context, title, "political", number) for number, title in run)) if run else None
 
 
 @rule("caption_or_footnote", on=TEXT)
@@ -75,7 +74,9 @@ def goal_intro_sentence(item: Item, context: Context) -> Label | None:
     """A short sentence announcing goals ("Nämnden har antagit följande effektmål:") opens a
     goal list, unless a goal heading's list is open already; it is never a goal itself."""
     text = item.text
-    if not text.rstrip().endswith(":") or len(text.split()) > _INTRO_WORDS or not (kind := goal_kind_mentioned(text)):
+    if not text.rstrip().endswith(":") or len(text.split()) > _INTRO_WORDS:
+        return None
+    if not (kind := goal_kind_mentioned(context.lexicon, text)):
         return None
     section = context.section
     if section is None or section.role is not Role.GOALS or section.level is None:
@@ -87,7 +88,7 @@ def goal_intro_sentence(item: Item, context: Context) -> Label | None:
 def cue_label_line(item: Item, context: Context) -> Label | None:
     """A paragraph that is only a cue label ("Indikatorer:") opens its list like a heading would."""
     text = item.text
-    cue = classify(text) if item.kind == "paragraph" and text.rstrip().endswith(":") else None
+    cue = classify(context.lexicon, text) if item.kind == "paragraph" and text.rstrip().endswith(":") else None
     if cue is None or is_mandate(context, cue, text):
         return None
     return claim(Open(Section(cue.role, cue.kind, None, context.heading_above(), focus=focus_above(context))))
@@ -97,7 +98,7 @@ def cue_label_line(item: Item, context: Context) -> Label | None:
 def colon_labelled_indicator(item: Item, context: Context) -> Label | None:
     """"Mått: Andel elever …" outside any list (under a goal heading) opens the indicator list
     and is its first item; prose merely starting with a cue word is not."""
-    labelled = split_label(item.text) if context.section is None and item.kind == "paragraph" else None
+    labelled = split_label(context.lexicon, item.text) if context.section is None and item.kind == "paragraph" else None
     if labelled is None or labelled[0].role is not Role.INDICATORS:
         return None
     if not item.text[: len(item.text) - len(labelled[1])].rstrip().endswith(":"):
@@ -111,10 +112,11 @@ def labelled_field(item: Item, context: Context) -> Label | None:
     """A paragraph that starts with a cue label run into its content ("Nyckeltal Mäts genom …",
     "Verksamhetsmål 1: …", a labelled card flattened by layout) inside a section: the
     label's role says what the content is; a goal given so makes the section a goal card."""
-    labelled = split_label(item.text) if context.section is not None and item.kind == "paragraph" else None
+    inside = context.section is not None and item.kind == "paragraph"
+    labelled = split_label(context.lexicon, item.text) if inside else None
     if labelled is None:
         return None
     cue, content = labelled
-    prefixed = load_lexicon().goal_prefix.match(item.text) if cue.role is Role.GOALS else None
+    prefixed = context.lexicon.goal_prefix.match(item.text) if cue.role is Role.GOALS else None
     facts = cell(context, cue, content, title_of(context.goal), number=prefixed["num"] if prefixed else None)
     return claim(*facts, Mark(carded=True)) if cue.role is Role.GOALS else claim(*facts)
