@@ -19,14 +19,16 @@ def _font() -> Path:
     pytest.skip("no TrueType font with Swedish glyphs on this machine (fonts-dejavu)")
 
 
-def write_pdf(target: Path, pages: list[list[tuple[float, float, str]]], size: float = 11) -> Path:
-    """Each page is a list of (x, y, text) placed exactly, in points from the top-left."""
+def write_pdf(target: Path, pages: list[list[tuple[float, float, str]]], size: float = 11,
+              small: frozenset[str] = frozenset()) -> Path:
+    """Each page is a list of (x, y, text) placed exactly, in points from the top-left; the
+    texts in `small` are set two points smaller (a caption or a note under a table)."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_font("body", fname=str(_font()))
     for lines in pages:
         pdf.add_page()
-        pdf.set_font("body", size=size)
         for x, y, text in lines:
+            pdf.set_font("body", size=size - 2 if text in small else size)
             pdf.text(x, y, text)
     pdf.output(str(target))
     return target

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.extract.table_amounts import column_labels, financial_tables, table_amounts
+from pipeline.extract.table_amounts import column_labels, table_amounts
+from pipeline.extract.table_recognition import financial_tables
 from pipeline.extract.table_semantics import Vocabulary, YearKinds
 from pipeline.extract.text_amounts import compile_patterns, text_amounts
 from pipeline.model import AmountRow, Document, DocumentRow, UnplacedFigure

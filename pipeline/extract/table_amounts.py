@@ -12,23 +12,12 @@ from typing import cast
 
 from pipeline.contract import AmountKind, AmountSource, AmountUnit, SumCheck, UnitSource
 from pipeline.extract import table_semantics as sem
-from pipeline.extract.table_totals import arithmetic_totals
+from pipeline.extract.table_totals import Arithmetic, arithmetic_totals
 from pipeline.extract.table_units import DocumentUnits, Sourced
 from pipeline.extract.table_years import TableYear
 from pipeline.model import AmountRow, DocumentRow, UnplacedFigure
 from pipeline.tables.model import Cell, Row, Table
 from pipeline.text.units import UnitGrammar
-
-
-def financial_tables(tables: list[Table], vocabulary: sem.Vocabulary) -> list[Table]:
-    """The tables whose column header says what their figures are, and whose title, stub
-    or caption names money."""
-    return [t for t in tables if t.header_rows and vocabulary.is_financial(_context(t))]
-
-
-def _context(table: Table) -> str:
-    """Title, stub and caption text: where financial cues are looked up."""
-    return " ".join(t for t in (table.title, table.stub, table.caption) if t)
 
 
 def column_labels(tables: list[Table]) -> list[str]:
@@ -55,20 +44,30 @@ def _amounts(doc_id: str, table: Table, kinds: tuple[sem.YearKinds, TableYear], 
     # emphasised rows that are not parts say that the table marks its sums
     styled = any((r.bold or r.italic) and not vocabulary.is_part_label(r.label) for r in table.rows)
     names = (table.title, table.stub, vocabulary.tables.corner_name(table.corner))
-    sums = arithmetic_totals(table.rows, vocabulary.is_part_label)
+    worded = frozenset(r.row_index for r in table.rows if r.label and _is_total(r, styled, names, vocabulary))
+    sums = arithmetic_totals(table.rows, vocabulary.is_part_label, worded)
     out: list[AmountRow] = []
     for row in table.rows:
         if not row.label:
             continue
-        is_total = _is_total(row, styled, names, vocabulary) or row.row_index in sums.totals
+        # a table that marks its sums by emphasis says which rows are sums: a plain row that
+        # happens to add up ("Likvida medel vid årets slut") is a balance, not one of them
+        arithmetic = row.row_index in sums.totals and (not styled or row.bold or row.italic)
+        is_total = row.row_index in worded or arithmetic
         for cell in row.cells:
             label = table.columns[cell.col_index].label
             if cell.value is not None and vocabulary.meaningful_column(label):
                 amount = _amount(doc_id, table, row, cell, kinds, stated, is_total)
                 amount.parent_label = sums.parents.get(row.row_index)
-                amount.sum_check = SumCheck.PASSED if sums.checked(row.row_index) else SumCheck.NONE
+                amount.sum_check = _sum_check(sums, row.row_index, cell.col_index)
                 out.append(amount)
     return out
+
+
+def _sum_check(sums: Arithmetic, row_index: int, col_index: int) -> SumCheck:
+    if (row_index, col_index) in sums.failed:
+        return SumCheck.FAILED
+    return SumCheck.PASSED if sums.checked(row_index) else SumCheck.NONE
 
 
 def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.YearKinds, TableYear],
@@ -81,6 +80,7 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.Ye
     unit, unit_source = _unit(cell.percent, row, label, stated, vocabulary.units)
     kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or years.kind(label)
     year, year_source = dated.resolve(table.columns, cell.col_index, kind)
+    kind = years.cycle_kind(kind, year)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(
         doc_id=doc_id, amount_id="", source=AmountSource.TABLE, row_label=row.label, value=cell.value, page=row.page,

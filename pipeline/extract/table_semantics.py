@@ -34,6 +34,7 @@ class Vocabulary:
     comparison: re.Pattern[str]  # "jämfört med": what follows is compared with, not dated
     month_period: re.Pattern[str]  # "202603": a period up to a month of a year
     full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up its forecast
+    indicator_roles: re.Pattern[str]  # "Indikator", "Mått/nyckeltal", "Målvärde": a table of indicators
 
     @classmethod
     def of(cls, settings: Settings) -> Vocabulary:
@@ -51,6 +52,7 @@ class Vocabulary:
             comparison=any_of(settings.amounts.table_years.comparison_cues),
             month_period=re.compile(settings.amounts.table_years.month_period),
             full_year=any_of(settings.amounts.year_kinds.full_year_cues),
+            indicator_roles=any_of(tables.indicator_roles),
         )
 
     def column_year(self, label: str) -> int | None:
@@ -73,9 +75,9 @@ class Vocabulary:
         """A row label that names a kind ("Budget", "Budgetavvikelse") in tables of years.
 
         A "Totalt" row is a sum of the rows above, not a multi-year total: it keeps its
-        column's kind."""
+        column's kind; an "Antal årsarbetare" row states its unit (a count), not a kind."""
         kind = self.kind_of(label)
-        return kind if kind not in (None, "total") and self.tables.kind_words.match(label) else None
+        return kind if kind not in (None, "total", "other") and self.tables.kind_words.match(label) else None
 
     def meaningful_column(self, label: str) -> bool:
         """A column header states a year, a kind or a unit; anything else is not a figure column
@@ -102,7 +104,8 @@ class YearKinds:
     forecast. Otherwise the document's own headers
     decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
     budget document the first year of its period is the budget and later years the plan,
-    and an undated amount column is the budget.
+    and an undated amount column is the budget; when the document's own headers budget that
+    first year, a later year's "Ram 2028" or "Budget 2028" is the plan too (cycle_kind).
     """
 
     stated: dict[int, str]
@@ -111,6 +114,8 @@ class YearKinds:
     period_start: int | None
     vocabulary: Vocabulary
     forecast_document: bool = False
+    report_year: int | None = None  # the last year the document reports on (period_end)
+    budget_year: int | None = None  # a budget's first year, when its own headers budget it
 
     @classmethod
     def of(cls, labels: list[str], document: DocumentRow, vocabulary: Vocabulary) -> YearKinds:
@@ -120,20 +125,26 @@ class YearKinds:
             year, kind = vocabulary.years.year_of(label), vocabulary.kind_of(label)
             if year is not None and kind is not None and kind in cfg.stated_kinds:
                 seen.setdefault(year, set()).add(kind)
+        # the document's own headers budget its first year: a budget of a later year is its plan
+        budget_document = document.doc_type in cfg.budget_doc_types
+        budgeted = budget_document and seen.get(document.period_start or 0) == {"budget"}
+        start = document.period_start if budgeted else None
+        seen = {year: {_cycle_kind(k, year, start) for k in kinds} for year, kinds in seen.items()}
         return cls(
             stated={year: kinds.pop() for year, kinds in seen.items() if len(kinds) == 1},
             outcome_document=document.doc_type in cfg.outcome_doc_types,
-            budget_document=document.doc_type in cfg.budget_doc_types,
+            budget_document=budget_document,
             period_start=document.period_start,
+            budget_year=start,
             vocabulary=vocabulary,
             forecast_document=document.doc_type in cfg.forecast_doc_types,
+            report_year=document.period_end,
         )
 
     def kind(self, label: str) -> str | None:
-        if self.outcome_document:
-            full_year = self.vocabulary.full_year.search(label) is not None
-            return "forecast" if self.forecast_document and full_year else "outcome"
         year = self.vocabulary.years.year_of(label)
+        if self.outcome_document:
+            return "forecast" if self.forecast_document and self._future_full_year(label, year) else "outcome"
         if year is None:
             return "budget" if self.budget_document else None
         if year in self.stated:
@@ -142,3 +153,20 @@ class YearKinds:
             return "budget" if year == self.period_start else "plan"
         return None
 
+    def cycle_kind(self, kind: str | None, year: int | None) -> str | None:
+        """The kind a column states, placed in the document's budget cycle."""
+        return None if kind is None else _cycle_kind(kind, year, self.budget_year)
+
+    def _future_full_year(self, label: str, year: int | None) -> bool:
+        """A full-year column ("Resultat helår") of the report year or later: in a follow-up
+        during the year its figures are the forecast; "Ack åa helår 2024" in a report on 2026 is
+        an earlier year's outcome."""
+        earlier = year is not None and self.report_year is not None and year < self.report_year
+        return self.vocabulary.full_year.search(label) is not None and not earlier
+
+
+def _cycle_kind(kind: str, year: int | None, budget_year: int | None) -> str:
+    """In a budget only its first year is budgeted: a budget or frame ("Ram") stated for a
+    later year is the plan for that year ("Budget 2027 | Ram 2028 | Ram 2029")."""
+    later = year is not None and budget_year is not None and year > budget_year
+    return "plan" if kind == "budget" and later else kind

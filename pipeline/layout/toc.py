@@ -12,7 +12,10 @@ from pipeline.model import Line
 from pipeline.text.normalise import normalise_space
 from pipeline.text.numbers import parse_number
 
-_PAGE_NO = re.compile(r"^\d{1,4}$")
+_PAGE_NO = re.compile(r"^[1-9]\d{0,3}$")  # page 0 does not exist: a trailing "0" is a figure
+# A figure, or one thousands group of one ("1 000" arrives as "1" and "000"), printed before the
+# last number: the row of a table has several figures, a TOC entry has one page number.
+_FIGURE_PART = re.compile(r"^\(?[-+\u2212\u2013]?\d{1,3}\)?$")
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,13 @@ def is_entry(line: Line, cfg: TocSettings) -> bool:
         return bool(cfg.leader.search(line.text)) and _PAGE_NO.match(_strip_leader(line.text, cfg)[1] or "") is not None
     if cfg.leader.search(line.text):
         return True
-    if parse_number(words[-2].text) is not None:
+    if _is_figure(words[-2].text):
         return False  # a row of figures, not a title and its page
     return words[-1].x0 - words[-2].x1 > 3 * words[-1].size
+
+
+def _is_figure(text: str) -> bool:
+    return parse_number(text) is not None or _FIGURE_PART.match(text) is not None
 
 
 def is_toc_page(lines: list[Line], cfg: TocSettings) -> bool:

@@ -31,6 +31,7 @@ class AmountTableConfig(Model):
     kinds: list[KindPattern]
     financial_cues: list[Regex]
     non_financial_cues: list[Regex]
+    indicator_roles: list[Regex]
     subrow_cues: list[Regex]
     numbered_caption: Regex
     corner_fillers: list[str]

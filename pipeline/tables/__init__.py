@@ -13,6 +13,7 @@ from pipeline.tables.grid import build_grid
 from pipeline.tables.model import Table
 from pipeline.tables.regions import OpenTable, orphan, resolve
 from pipeline.tables.settings import TableSettings
+from pipeline.tables.stacked import split_stacked
 
 __all__ = ["Table", "TableSettings", "build_tables"]
 
@@ -21,20 +22,23 @@ def build_tables(document: Document, cfg: TableSettings) -> list[Table]:
     """Every table of the document with figures in it, in reading order ("t1", "t2" …).
 
     Tables are resolved before any is assembled: a caption under a table's last region
-    names all its regions.
+    names all its regions. A region holding tables stacked one under another is read as
+    one part per table (stacked.py).
     """
     found: list[OpenTable] = []
     previous: OpenTable | None = None  # the last table a region started or continued
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.TABLE:
             continue
-        grid = build_grid(block.lines, cfg)
-        if grid is None:
-            continue
-        table = resolve(document.blocks, index, grid, previous, cfg)
-        if table is None:
-            found.append(orphan(block, grid))
-        elif table is not previous:
-            found.append(table)
-        previous = table or previous
+        parts = split_stacked(block.lines, cfg)
+        for n, lines in enumerate(parts):
+            grid = build_grid(lines, cfg)
+            if grid is None:
+                continue
+            table = resolve(document.blocks, index, grid, previous, cfg, last=n == len(parts) - 1)
+            if table is None:
+                found.append(orphan(block, grid))
+            elif table is not previous:
+                found.append(table)
+            previous = table or previous
     return [assemble(t, f"t{n}") for n, t in enumerate(found, start=1)]

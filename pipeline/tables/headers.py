@@ -28,7 +28,11 @@ def assign_header(lines: list[Line], columns: list[GridColumn], cfg: TableSettin
     for line in lines:
         for cell in split_segments(line.words, cfg.cell_gap_em):
             if cell[-1].x1 <= first_x0 - 2:
-                stub.extend(cell)
+                under = _stacked_under(cell, columns)
+                if under is None:
+                    stub.extend(cell)
+                else:
+                    columns[under].header.extend(cell)
                 continue
             targets = [_header_column(w, columns, cfg) for w in cell]
             placed = {t for t in targets if t is not None}
@@ -40,6 +44,16 @@ def assign_header(lines: list[Line], columns: list[GridColumn], cfg: TableSettin
                 elif target is not None:
                     columns[target].header.append(word)
     return stub
+
+
+def _stacked_under(cell: list[Word], columns: list[GridColumn]) -> int | None:
+    """The column whose header words, on a line above, the cell stands under: a header set
+    left-aligned over right-aligned figures ("Budget" over "2027", both left of the
+    figures) is one cell on two lines, not the stub's."""
+    for index, column in enumerate(columns):
+        if any(w.x0 < cell[-1].x1 and cell[0].x0 < w.x1 and w.top < cell[0].top for w in column.header):
+            return index
+    return None
 
 
 def _header_column(word: Word, columns: list[GridColumn], cfg: TableSettings) -> int | None:

@@ -3,8 +3,10 @@ header of its own, or repeating the table's header on the next page, continues i
 
 A region without a header continues the previous table when its figure columns line up
 with that table's (a table broken over a page), so a repeated header is never a row and a
-continued table keeps its columns. A numbered caption under a region names the whole table,
-earlier regions included, and ends it: nothing after it continues it.
+continued table keeps its columns. A header repeated on the next page may leave out one of
+its lines ("Budget 2025" under "Budget 2025 Budget"): it still continues the table. A
+numbered caption under a region names the whole table, earlier regions included, and ends
+it: nothing after it continues it.
 """
 from __future__ import annotations
 
@@ -57,17 +59,19 @@ class OpenTable:
 
 
 def resolve(blocks: list[Block], index: int, grid: Grid, previous: OpenTable | None,
-            cfg: TableSettings) -> OpenTable | None:
+            cfg: TableSettings, last: bool = True) -> OpenTable | None:
     """The table a region belongs to: a new one under its own header, or the one it
-    continues; None for figures under no header that continue nothing."""
+    continues; None for figures under no header that continue nothing. Only the `last` of
+    the tables stacked in one block has the captions under the block."""
     block = blocks[index]
-    captions = _captions(blocks, index, cfg)
+    captions = _captions(blocks, index, cfg) if last else []
     # the table before it, if still open on this page or the one before
     earlier = previous if previous is not None and not previous.closed and block.page - previous.end_page <= 1 else None
     if grid.headed and any(c.header for c in grid.columns):
         title, adjacent = _title(blocks, index, cfg)
         own = list(range(len(grid.columns)))
         if earlier is not None and _repeats(grid, block.page, title, earlier, cfg):
+            earlier.columns = _common_header(earlier.columns, grid.columns)
             return earlier.extend(Region(block, grid, "repeated", own), captions, cfg)
         name = cfg.caption_name(captions[0] if captions else None)
         corner = cfg.corner_name(grid.corner)
@@ -98,7 +102,7 @@ def _repeats(grid: Grid, page: int, title: str | None, previous: OpenTable, cfg:
     sub-heading that happens to fall before the page break is not a new table, or, without
     named corners to compare, no new title above it but its own ("…, forts."). On the same
     page, the same header starts another table."""
-    if page <= previous.end_page or [c.label for c in grid.columns] != [c.label for c in previous.columns]:
+    if page <= previous.end_page or not _same_header(grid.columns, previous.columns):
         return False
     if grid.corner and previous.corner and cfg.units.unit_in(grid.corner) != cfg.units.unit_in(previous.corner):
         return False
@@ -106,6 +110,25 @@ def _repeats(grid: Grid, page: int, title: str | None, previous: OpenTable, cfg:
     if name and earlier:
         return name == earlier
     return title is None or (previous.title is not None and title.lower().startswith(previous.title.lower()))
+
+
+def _same_header(columns: list[GridColumn], earlier: list[GridColumn]) -> bool:
+    """The same column labels, but for a header line one of them prints and the other leaves
+    out: a header repeated on the next page often drops the line of kinds under the years
+    ("Budget 2025 Budget" on the first page, "Budget 2025" on the next)."""
+    return len(columns) == len(earlier) and all(_extends(a.label, b.label) or _extends(b.label, a.label)
+                                                for a, b in zip(columns, earlier))
+
+
+def _extends(label: str, base: str) -> bool:
+    return label == base or (bool(base) and label.startswith(base + " "))
+
+
+def _common_header(earlier: list[GridColumn], repeated: list[GridColumn]) -> list[GridColumn]:
+    """The table's columns once a page repeats its header: the repeated ones where their
+    labels are the shorter, since what both pages print is the header, and a line only one
+    page prints is not (a group's kind line)."""
+    return [r if len(r.label) < len(e.label) else e for e, r in zip(earlier, repeated)]
 
 
 def _title(blocks: list[Block], index: int, cfg: TableSettings) -> tuple[str | None, bool]:

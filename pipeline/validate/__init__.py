@@ -31,8 +31,8 @@ from pipeline.validate.results import (
     results_frame,
 )
 from pipeline.validate.suites import DataDocs, SuiteStats, run_checkpoint, staging_frames
-from pipeline.validate.tables import blocks, tables
-from pipeline.validate.units import unit_checks
+from pipeline.validate.tables import tables
+from pipeline.validate.units import inferred_units, unit_checks
 
 __all__ = ["ValidationOutcome", "validate"]
 
@@ -91,13 +91,14 @@ def validate(extractions: list[Extraction], settings: Settings) -> ValidationOut
     rows = dataset_rows(extractions)
     raw = raw_frames(rows)
     found_tables = tables(raw["amounts"])
-    checks = {"crossfoot": crossfoot(blocks(found_tables), settings),
+    checks = {"crossfoot": crossfoot(found_tables, settings),
               "units": unit_checks(found_tables, raw["amounts"], settings)}
     frames = staging_frames(raw, settings) | {name: _checks_frame(c) for name, c in checks.items()}
     findings, suites, data_docs = run_checkpoint(frames, settings)
     findings += [_finding(c) for group in checks.values() for c in group if c.outcome != OK]
     findings += _failed_documents(raw["documents"])
     findings += _unplaced_figures(extractions)
+    findings += inferred_units(raw["amounts"])
     findings += _ocr_gaps(extractions)
     outcome_split = split(rows, raw, findings)
     findings += outcome_split.findings

@@ -153,7 +153,19 @@ def _check_total(
     identity = _identity_for(table, total, s, digits)
     if identity is not None and identity.outcome in PASSING:
         return identity, items[preferred:]
+    # a run of rows it equals but for the sign: a minus lost or added in the source (one row
+    # the negative of another is an item and its counterpart, "Finansnetto" under a net cost)
+    flipped = [(check, k) for check, k in runs
+               if len(items) - k >= 2 and _opposite(check.found, check.expected, check.tolerance)]
+    if flipped:
+        check, k = min(flipped, key=lambda r: abs(r[1] - preferred))
+        return check, items[k:]
     return runs[preferred][0], items[preferred:]
+
+
+def _opposite(found: float, expected: float, tolerance: float) -> bool:
+    """The printed figure is the expected one with the other sign, within rounding."""
+    return bool(expected) and abs(found + expected) <= tolerance + _eps(expected)
 
 
 def _sum(cells: list[Cell]) -> float:
@@ -311,6 +323,8 @@ def _check(
         outcome, why = ROUNDING, "within rounding"
     elif step := _unit_step(found, expected, tolerance, s):
         outcome, why = INCONSISTENT, f"printed in another unit (×{step:g} the expected figure)"
+    elif len(parts) >= 2 and _opposite(found, expected, tolerance):
+        outcome, why = INCONSISTENT, "printed with the opposite sign"
     elif abs(diff) <= s.plausible_share * scale:
         outcome, why = INCONSISTENT, "the printed figures disagree"
     else:

@@ -6,14 +6,13 @@ document) and its cell's row_index and col_index, so a table here is exactly a t
 the tables stage: rows and columns are its own, in its order. Within a column, figures
 keep reading order, which is what the arithmetic checks need.
 
-A printed table may still reach the extractor as several tables (a section heading inside
-it, a header repeated in other words after a page break, a caption only under its last
-page). `blocks` joins adjacent tables with the same columns by meaning, so that a total can
-be checked against rows printed above the title of the table it was read in.
+Validation reads exactly the extractor's tables: which printed regions make one table (a
+continuation after a page break, a repeated header) is decided once, in the tables stage
+(pipeline/tables/regions.py), and a check never sums rows across two of its tables.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import cast
 
 import pandas as pd
@@ -95,41 +94,3 @@ def tables(amounts: pd.DataFrame) -> list[Table]:
             )
         )
     return list(found.values())
-
-
-def blocks(pieces: list[Table]) -> list[Table]:
-    """Join each table to the one before it when they continue each other.
-
-    Continuing means: same document, starting on the page the previous one ends on or the
-    next, and the same columns by meaning (kind and year), whatever their printed labels
-    (a repeated header may be read as "Budget 2025 Budget"). Cells keep their own title;
-    a joined piece's columns are named and placed as in the first piece.
-    """
-    joined: list[Table] = []
-    for piece in pieces:
-        previous = joined[-1] if joined else None
-        names = _columns_by_meaning(previous) if previous is not None else {}
-        mine = _columns_by_meaning(piece)
-        if (
-            previous is None
-            or previous.doc_id != piece.doc_id
-            or not 0 <= piece.cells[0].page - previous.cells[-1].page <= 1
-            or set(mine) != set(names)
-        ):
-            joined.append(Table(doc_id=piece.doc_id, title=piece.title, cells=list(piece.cells)))
-            continue
-        rename = {mine[m][0]: names[m] for m in mine}
-        previous.cells += [replace(c, col=rename[c.col][0], column=rename[c.col][1]) for c in piece.cells]
-    return joined
-
-
-def _columns_by_meaning(table: Table) -> dict[tuple[str | None, int | None, int], tuple[int, str]]:
-    """Column (position, label) by (kind, year, n-th column of that kind and year)."""
-    seen: dict[tuple[str | None, int | None], int] = {}
-    names = {}
-    for col in table.columns:
-        cell = table.column(col)[0]
-        n = seen.get((cell.kind, cell.year), 0)
-        seen[(cell.kind, cell.year)] = n + 1
-        names[(cell.kind, cell.year, n)] = (col, cell.column)
-    return names

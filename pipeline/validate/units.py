@@ -4,6 +4,10 @@ A header may say "mnkr" over figures in tkr (2 020 214 mnkr of tax income would 
 trillion kronor). Two signs give it away: a figure no kommun or region could have, and a
 table whose typical figure, in kronor, is hundreds of times that of the document's other
 money tables. Reported only: figures and units stay as printed.
+
+A table that prints no unit at all takes the unit of the document's other tables when they
+print its figures (extract/table_units.py, unit_source "document"): its value_sek rests on
+that inference, so each such table is a warning a user can check against the PDF.
 """
 from __future__ import annotations
 
@@ -18,7 +22,10 @@ from pipeline.settings import Settings
 from pipeline.settings.validate import UnitCheckConfig
 from pipeline.validate.checks import INCONSISTENT, OK, UNEXPLAINED, Check, fmt
 from pipeline.validate.frames import as_number
+from pipeline.validate.results import WARNING, Finding
 from pipeline.validate.tables import Cell, Table
+
+INFERRED = "document"  # AmountRow.unit_source of a unit read from the document's other tables
 
 
 def money_factors(settings: Settings) -> dict[str, float]:
@@ -123,3 +130,20 @@ def _largest_sek(cells: list[Cell], factors: dict[str, float]) -> float:
 
 def _log10(value: float) -> float:
     return math.log10(value) if value > 0 else 0.0
+
+
+def inferred_units(amounts: pd.DataFrame) -> list[Finding]:
+    """One warning per table whose unit no text of its own states, at its first figure."""
+    inferred = amounts[(amounts["source"] == "table") & (amounts["unit_source"] == INFERRED)]
+    findings = []
+    for (doc_id, _), group in inferred.groupby(["doc_id", "table_id"], sort=False):
+        first = group.iloc[0]
+        units = "/".join(sorted({str(u) for u in group["unit"]}))
+        findings.append(Finding(
+            doc_id=str(doc_id), dataset="amounts", check="unit_inferred", severity=WARNING,
+            message=(f"{first['table_title'] or 'table'} p{first['page']}: no unit printed with the table; "
+                     f"{units} inferred from the document's other tables for its {len(group)} figures"),
+            row=int(cast(int, group.index[0])), row_id=first["amount_id"], page=int(first["page"]),
+            table_title=first["table_title"], row_label=first["row_label"], column_label=first["column_label"],
+        ))
+    return findings

@@ -237,3 +237,20 @@ def test_a_figure_set_apart_from_its_label_is_a_cell_of_its_own():
     assert cells(spaced) == ["Förskola 2026"]
     thousands = row(("12", 200, 210), ("345", 212, 228))
     assert cells(thousands) == ["12 345"]
+
+
+@pytest.mark.parametrize("deviation", [["0", "0", "0", "0"], ["1", "2", "5", "9"]])
+def test_figure_rows_ending_in_a_small_number_are_no_table_of_contents(tmp_path, deviation):
+    """A table row "Nya kärl 1 000 1 000 0" ends, after a wide gap, in a small number that runs
+    forward down the page like a page reference; but the word before it is a figure (here the
+    thousands group "000"), and a TOC entry has one number only. The rows stay a table."""
+    from tests.corpus.test_amounts_generated import table_row
+
+    rows = [table_row(120 + 18 * i, label, "1 000", f"{1000 + int(dev):,}".replace(",", " "), dev)
+            for i, (label, dev) in enumerate(zip(["Expansion", "Nya kärl", "Containrar", "Styrsystem"], deviation))]
+    page = [(70, 80, "Investeringar"), *table_row(102, "Belopp i tkr", "Budget", "Prognos", "Avvikelse"),
+            *[cell for row in rows for cell in row]]
+    doc = laid_out(write_pdf(tmp_path / "investments.pdf", [page], size=10))
+    assert not [b for b in doc.blocks if b.kind is BlockKind.TOC]
+    table = next(b for b in doc.blocks if b.kind is BlockKind.TABLE)
+    assert "Styrsystem" in table.text

@@ -113,3 +113,54 @@ def test_a_header_word_wrapped_without_hyphen_is_rejoined_only_into_a_kind_word(
     assert join_header(words(("Avvik", 100), ("else", 110)), kinds) == "Avvikelse"
     assert join_header(words(("Fg", 100), ("prognos", 110)), kinds) == "Fg prognos"
     assert join_header(words(("Utfall", 100), ("intäkter", 110)), kinds) == "Utfall intäkter"
+
+
+def _summa_table(income_total: str, cost_total: str):
+    """A drift table with a "Summa" row under three items, in three columns."""
+    return _doc(
+        heading(1, "Driftredovisning"),
+        table(1, [line(1, 100, (70, "tkr"), (300, "Intäkter 2026"), (400, "Kostnader 2026"), (500, "Netto 2026"),
+                       bold=True),
+                  line(1, 118, (70, "Kultur"), (300, "1 200"), (400, "-3 400"), (500, "-2 200")),
+                  line(1, 130, (70, "Fritid"), (300, "800"), (400, "-2 900"), (500, "-2 100")),
+                  line(1, 142, (70, "Bibliotek"), (300, "150"), (400, "-1 650"), (500, "-1 500")),
+                  line(1, 154, (70, "Summa"), (300, income_total), (400, cost_total), (500, "-5 800"), bold=True)]),
+    )
+
+
+def test_a_marked_sum_that_does_not_add_up_in_one_column_fails_there():
+    """"Summa" adds up in two columns and not in the third (a sign lost, a row changed after
+    the sum was typed): that column of the sum and its parts fails, the others pass, and the
+    printed figures are kept."""
+    rows = rows_of(_summa_table("-2 150", "-7 950"), "budget", 2026, 2026)
+    checks = {(r.row_label, r.col_index): (r.sum_check, r.value) for r in rows}
+    assert checks[("Summa", 0)] == ("failed", -2150) and checks[("Kultur", 0)] == ("failed", 1200)
+    assert checks[("Summa", 1)] == ("passed", -7950) and checks[("Fritid", 2)] == ("passed", -2100)
+    assert [r.row_label for r in rows if r.is_total] == ["Summa"] * 3
+    # off by more than one step but within the rounding of four printed figures: no failure
+    within = rows_of(_summa_table("2 152", "-7 950"), "budget", 2026, 2026)
+    assert {r.sum_check for r in within if r.col_index == 0} == {"none"}
+
+
+def test_a_sum_that_adds_up_in_one_column_only_is_not_failed():
+    """One column adding up can be chance: a marked sum off in two of three columns is not
+    checked against the rows above at all."""
+    rows = rows_of(_summa_table("-2 150", "-1 000"), "budget", 2026, 2026)
+    assert {r.sum_check for r in rows} == {"none"}
+
+
+def test_a_budget_or_frame_of_a_later_year_in_a_budget_is_its_plan():
+    """"Budget 2027 | Ram 2028 | Ram 2029" in the budget for 2027: only 2027 is budgeted, the
+    frames of later years are plans, and so are the bare later years elsewhere."""
+    doc = _doc(heading(1, "Resultatbudget"),
+               table(1, [line(1, 100, (70, "tkr"), (300, "Budget 2027"), (400, "Ram 2028"), (500, "Ram 2029"),
+                              bold=True),
+                         line(1, 118, (70, "Årets resultat"), (300, "980"), (400, "1 021"), (500, "1 060"))]),
+               heading(2, "Investeringar"),
+               table(2, [line(2, 100, (70, "tkr"), (350, "2027"), (450, "2028"), bold=True),
+                         line(2, 118, (70, "Fordon"), (350, "12 250"), (450, "9 600"))]))
+    rows = rows_of(doc, "budget", 2027, 2029)
+    assert [(r.year, r.kind) for r in rows] == [(2027, "budget"), (2028, "plan"), (2029, "plan"),
+                                                (2027, "budget"), (2028, "plan")]
+    # an outcome document is not a budget: its frames stay what they say
+    assert {r.kind for r in rows_of(doc, "annual_report", 2027, 2027) if r.year == 2028 and r.page == 1} == {"budget"}

@@ -163,6 +163,29 @@ def test_repeated_header_with_same_corner_continues_across_a_sub_heading():
     assert [r.value for r in rows] == [-706, -828, -706, -828]
 
 
+def _investments(second_header: tuple[str, str]) -> list[Table]:
+    """A projects table on page 1 under a two-line header ("Budget 2025" over "Budget"),
+    and the next page under a one-line header, then its numbered caption."""
+    first = table(1, [line(1, 100, (70, "Projekt, mnkr"), (350, "Budget 2025"), (450, "Plan 2026"), bold=True),
+                      line(1, 112, (350, "Budget"), (450, "Plan"), bold=True),
+                      line(1, 130, (70, "Falu lasarett"), (350, "135"), (450, "109"))])
+    second = table(2, [line(2, 60, (70, "Projekt, mnkr"), *zip((350, 450), second_header), bold=True),
+                       line(2, 78, (70, "Mora lasarett"), (350, "20"), (450, "5"))])
+    return build_tables(_doc(heading(1, "Betydande investeringsprojekt"), first, second,
+                             caption(2, "Tabell 7. Fastighetsinvesteringar")), TABLES)
+
+
+def test_a_header_repeated_without_one_of_its_lines_continues_the_table():
+    """The next page repeats the header without its line of kinds: one table, named by the
+    caption under its last page, its columns labelled as both pages print them; a header
+    naming other years starts a table of its own."""
+    (found,) = _investments(("Budget 2025", "Plan 2026"))
+    assert found.pages == [1, 2] and found.title == "Fastighetsinvesteringar"
+    assert [c.label for c in found.columns] == ["Budget 2025", "Plan 2026"]
+    assert [r.label for r in found.rows] == ["Falu lasarett", "Mora lasarett"]
+    assert len(_investments(("Budget 2026", "Plan 2027"))) == 2
+
+
 def test_bare_years_take_their_kind_from_the_document():
     """Stated elsewhere in the document ("Budget 2021", "Plan 2022"), else by the period of a
     budget (later years are plan), and every bare year of an annual report is an outcome."""
@@ -205,3 +228,37 @@ def test_a_total_is_multi_year_and_a_one_year_total_column_is_that_years_figure(
     assert kind_of("Totalt 2026–2028") == kind_of("Total projektbudget") == "total"
     assert kind_of("Totalt 2026") is None  # the year's kind in the document decides
     assert kind_of("Totalt budget 2026") == "budget"
+
+
+def _stacked(lower_header: list[Line], lower_x: tuple[float, float]) -> list[Table]:
+    """A result table with four year columns and, in the same region, more rows under a
+    header of their own whose figures end at `lower_x`."""
+    upper = [line(1, 100, (70, "(tkr)"), (300, "2026"), (350, "2027"), (400, "2028"), (450, "2029"), bold=True),
+             line(1, 118, (70, "Intäkter"), (300, "7 231"), (350, "7 600"), (400, "7 919"), (450, "8 220")),
+             line(1, 130, (70, "Årets resultat"), (300, "937"), (350, "980"), (400, "1 021"), (450, "1 060"))]
+    lower = [line(1, 190, (70, "Ingående eget kapital"), *zip(lower_x, ("9 279", "10 259"))),
+             line(1, 202, (70, "Utgående eget kapital"), *zip(lower_x, ("10 259", "11 280")))]
+    return build_tables(_doc(heading(1, "Resultatbudget samt eget kapital"), table(1, upper + lower_header + lower)),
+                        TABLES)
+
+
+def test_a_dated_header_under_figure_rows_starts_a_stacked_table():
+    """"Budget 2027 | Ram 2028" printed under the result rows, over figures that end between
+    the columns above: a second table, its two-line header kept whole even where it is set
+    left-aligned, left of its right-aligned figures ("Budget" over "2027")."""
+    header = [Line(page=1, words=[Word("Budget", 275, 302, 160, 169, SIZE, True, False),
+                                  Word("Ram", 340, 355, 160, 169, SIZE, True, False)]),
+              Line(page=1, words=[Word("2027", 275, 293, 172, 181, SIZE, True, False),
+                                  Word("2028", 340, 358, 172, 181, SIZE, True, False)])]
+    first, second = _stacked(header, (325, 375))
+    assert [c.label for c in first.columns] == ["2026", "2027", "2028", "2029"] and len(first.rows) == 2
+    assert [c.label for c in second.columns] == ["Budget 2027", "Ram 2028"]
+    assert [r.label for r in second.rows] == ["Ingående eget kapital", "Utgående eget kapital"]
+
+
+def test_a_line_of_kinds_over_a_section_of_the_same_columns_does_not_split_a_table():
+    """A group's kind line ("Budget Plan") inside one table, over rows that leave a column
+    empty, is no table of its own: it states no year and its figures end at the columns above."""
+    kinds = [line(1, 172, (300, "Budget"), (400, "Plan"), bold=True)]
+    (found,) = _stacked(kinds, (300, 400))
+    assert len(found.columns) == 4 and len(found.rows) == 4

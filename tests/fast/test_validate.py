@@ -171,6 +171,19 @@ def test_kpi_candidates_follow_their_quarantined_indicator():
     assert outcome.counts["reconciles"].all()
 
 
+def test_a_unit_inferred_from_the_other_tables_is_one_warning_per_table(run):
+    """A table that prints no unit and took the document's (unit_source "document") is
+    published with its value_sek, and named once so a user can check it; a stated unit is not."""
+    base = _extraction("inferred0000000f", 0)
+    amounts = [replace(r, unit_source="document") for r in base.amounts]
+    outcome = validate([replace(base, amounts=amounts)], SETTINGS)
+    found = outcome.results[outcome.results["check"] == "unit_inferred"]
+    assert len(found) == 1 and found.iloc[0]["severity"] == "warning"
+    assert f"{len(amounts)} figures" in found.iloc[0]["message"] and found.iloc[0]["page"] == amounts[0].page
+    assert len(outcome.published["amounts"]) == len(amounts)
+    assert not (run[1].results["check"] == "unit_inferred").any()
+
+
 def test_a_script_in_a_pdf_text_never_reaches_the_data_docs_as_markup(tmp_path):
     """A failing value is shown in the Data Docs: a title that holds markup must be shown as
     text there (escaped), while the finding keeps the text exactly as extracted."""

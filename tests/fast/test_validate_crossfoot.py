@@ -10,7 +10,7 @@ from pipeline.contract import column_names
 from pipeline.model import AmountRow
 from pipeline.validate.checks import INCOMPLETE, INCONSISTENT, OK, ROUNDING, UNEXPLAINED
 from pipeline.validate.crossfoot import crossfoot
-from pipeline.validate.tables import blocks, tables
+from pipeline.validate.tables import tables
 from pipeline.validate.units import unit_checks
 from tests.settings_helpers import SETTINGS
 
@@ -53,7 +53,7 @@ def frame_of(*tables_: Table) -> pd.DataFrame:
 
 
 def checks_of(*tables_: Table):
-    return crossfoot(blocks(tables(frame_of(*tables_))), SETTINGS)
+    return crossfoot(tables(frame_of(*tables_)), SETTINGS)
 
 
 def only(checks, label: str, column: str | None = None):
@@ -184,6 +184,21 @@ def test_a_total_far_from_every_sum_is_only_a_warning():
     assert only(checks_of(table), "Årets kassaflöde").outcome == UNEXPLAINED
 
 
+def test_a_total_printed_with_the_opposite_sign_is_a_source_inconsistency():
+    """Rows that add up to +1 633,7 under a total printed −1 633,7: a minus sign lost or
+    added in the source, not "no plain sum"; in tkr and in mnkr with decimals alike."""
+    for unit, rows in (("mnkr", (1_203.3, 430.4)), ("tkr", (52_000, -2_500))):
+        table = Table("Resultatuppföljning", [("Prognos intäkter helår", "forecast", 2026)], unit=unit)
+        table.row("Total förvaltning", rows[0], total=True).row("Övrigt", rows[1]).row("Ränta", 0)
+        table.row("Totalt", -sum(rows), total=True)
+        check = only(checks_of(table), "Totalt")  # the rows since the previous total are not its run
+        assert check.outcome == INCONSISTENT and "opposite sign" in check.message and check.expected == sum(rows)
+    # one row the negative of the one above is an item and its counterpart, not a lost sign
+    table = Table("Drift", [("Budget 2026", "budget", 2026)])
+    table.row("Verksamhetens nettokostnader", 1_917, total=True).row("Finansnetto", -1_917, total=True)
+    assert only(checks_of(table), "Finansnetto").outcome != INCONSISTENT
+
+
 def test_blank_cells_in_the_summed_rows_make_a_mismatch_incomplete():
     table = Table("Drift", [("Budget 2025", "budget", 2025), ("Utfall 2025", "outcome", 2025)])
     table.row("a", 10, 9).row("b", None, 5).row("c", 30, 31).row("Summa", 50, 45, total=True)
@@ -199,12 +214,20 @@ def test_total_with_no_rows_of_its_own_sums_nothing():
     assert {c.outcome for c in checks_of(table)} == {OK}
 
 
-def test_table_continued_under_another_title_is_checked_as_one():
-    first = Table("Betydande investeringsprojekt", [("Budget 2025 Budget", "budget", 2025)], page=16)
-    first.row("a", 10).row("Summa beslutade", 10, total=True).row("b", 4)
-    second = Table("Tabell 7. Fastighetsinvesteringar", [("Budget 2025", "budget", 2025)], page=17)
-    second.row("c", 6).row("Summa planerade", 10, total=True).row("Summa totalt", 20, total=True)
-    assert {c.outcome for c in checks_of(first, second)} == {OK}
+def test_validation_reads_the_extractors_tables_as_they_are():
+    """A table the tables stage continued over a page break (one table_id) is checked as one;
+    two tables with the same columns are never joined by validation, so the second's
+    "Summa totalt" is not checked against the first's rows."""
+    one = Table("Fastighetsinvesteringar", [("Budget 2025", "budget", 2025)], page=16)
+    one.row("a", 10).row("Summa beslutade", 10, total=True).row("b", 4)
+    one.row("c", 6, page=17).row("Summa planerade", 10, total=True, page=17)
+    one.row("Summa totalt", 20, total=True, page=17)
+    assert {c.outcome for c in checks_of(one)} == {OK}
+    first = Table("Betydande investeringsprojekt", [("Budget 2025", "budget", 2025)], page=16)
+    first.row("a", 10).row("Summa beslutade", 10, total=True)
+    second = Table("Externt finansierade", [("Budget 2025", "budget", 2025)], page=17)
+    second.row("c", 6).row("d", 4).row("Summa totalt", 20, total=True)
+    assert only(checks_of(first, second), "Summa totalt").expected == 10
 
 
 def test_multi_year_total_column():
