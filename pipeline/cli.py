@@ -5,6 +5,7 @@ import json
 import logging
 import platform
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -105,7 +106,8 @@ def run(
     limit = timeout if timeout is not None else settings.pipeline.run.document_timeout_seconds
     options = RunOptions(workers=workers, scheduler=scheduler, force=force, prune=prune, allow_empty=allow_empty,
                          timeout=limit or None, csv_dialect=CSV_DIALECTS[csv_dialect])
-    stopped_by = _interrupt_on_sigterm()
+    stopped_by: dict[str, int] = {}
+    previous = signal.signal(signal.SIGTERM, _interrupt(stopped_by))
     try:
         code, report = run_batch(inputs, out, settings, options)
     except KeyboardInterrupt:
@@ -124,22 +126,22 @@ def run(
     except OSError as exc:  # disk full, output read-only …: the previous complete outputs stay in place
         typer.echo(f"the run failed writing its outputs: {exc.strerror or exc}: {exc.filename or out}", err=True)
         raise typer.Exit(EXIT_RUN_FAILED) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # a caller in the same process keeps its own
     if log.isEnabledFor(logging.INFO):  # --quiet: nothing but warnings, for cron
         Console().print(summary_table(report))
     raise typer.Exit(code)
 
 
-def _interrupt_on_sigterm() -> dict[str, int]:
-    """SIGTERM (systemd stopping the unit, `kill`) stops a run as Ctrl-C does; the returned
-    dict then names the signal, for the exit code (130 for SIGINT, 143 for SIGTERM)."""
-    stopped_by: dict[str, int] = {}
+def _interrupt(stopped_by: dict[str, int]) -> Callable[[int, object], None]:
+    """A SIGTERM handler: SIGTERM (systemd stopping the unit, `kill`) stops a run as Ctrl-C
+    does, and `stopped_by` then names the signal, for the exit code (130 SIGINT, 143 SIGTERM)."""
 
     def interrupt(signum: int, frame: object) -> None:
         stopped_by["signal"] = signum
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)
-    return stopped_by
+    return interrupt
 
 
 @app.command()

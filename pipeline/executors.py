@@ -31,7 +31,11 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def _die_with_parent() -> None:
     """Pool worker initializer: on Linux the kernel kills the worker when the process that
-    started it dies, so a killed run leaves no workers behind (nor anything they hold)."""
+    started it dies, so a killed run leaves no workers behind (nor anything they hold).
+    SIGTERM gets its default action back: a forked worker inherits the run's SIGTERM handler
+    (cli.py), and a worker that answers the pool's terminate() with a KeyboardInterrupt
+    blocks writing it to a queue nobody reads, so a broken pool never shuts down."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
@@ -48,11 +52,16 @@ def _stopped_on_interrupt(pool: ProcessPoolExecutor) -> Iterator[None]:
     try:
         yield
     except KeyboardInterrupt:
-        running = list((getattr(pool, "_processes", None) or {}).values())  # the pool has no public kill
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in running:
-            process.kill()
+        _kill(pool)
         raise
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and kill the workers (the pool has no public kill)."""
+    running = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in running:
+        process.kill()
 
 
 def default_workers() -> int:
@@ -89,6 +98,8 @@ def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float
                 yield index, future.result()
             except Exception:  # the pool broke: find the culprit by running each alone
                 crashed.append(index)
+        if crashed:  # its survivors may hang on to a result nobody will read
+            _kill(pool)
     if crashed:
         log.warning("a worker process died: the %d document(s) it took down run again one at a time", len(crashed))
     for index in sorted(crashed):

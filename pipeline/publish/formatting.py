@@ -51,9 +51,3 @@ def sv_number(value: float | int | None) -> str:
     text = f"{abs(value):,.3f}".rstrip("0").rstrip(".")
     sign = "−" if value < 0 and text != "0" else ""
     return sign + text.replace(",", GROUP).replace(".", ",")
-
-
-def sv_amount(value: float | int | None, unit: str | None) -> str:
-    """A figure with its unit as printed ("107 860 000 tkr"); a bare figure when there is no unit."""
-    figure = sv_number(value)
-    return f"{figure}{GROUP}{unit}" if figure and unit else figure

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from pipeline.model import StageError
-from pipeline.publish.formatting import sv_number
+from pipeline.publish.formatting import missing, sv_number
 from pipeline.publish.report_documents import documents_table
 from pipeline.publish.review import Sources, write_reviews
 from pipeline.publish.writers import write_bytes, write_text
@@ -172,7 +172,7 @@ def _findings_table(df: pd.DataFrame, severity: str) -> str:
 
 
 def _cell(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+    if missing(value):
         return "<td></td>"
     if isinstance(value, float):
         return f"<td class='n'>{sv_number(value)}</td>"

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.contract import arrow_schema
+from pipeline.validate.frames import with_texts
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,10 @@ def write_csv(target: Path, df: pd.DataFrame, dialect: CsvDialect = CONTRACT_CSV
 
 def neutralised(df: pd.DataFrame) -> pd.DataFrame:
     """The frame with every text cell a spreadsheet would evaluate prefixed with "'", and CRs escaped."""
-    texts = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
-    if not texts:
-        return df
-    out = df.copy()
-    for column in texts:
-        out[column] = out[column].map(_safe_cell)
-    return out
+    return with_texts(df, _safe_cell)
 
 
-def _safe_cell(value: object) -> object:
-    if not isinstance(value, str):
-        return value
+def _safe_cell(value: str) -> str:
     return (f"'{value}" if _FORMULA.match(value) else value).replace("\r", "\\r")
 
 

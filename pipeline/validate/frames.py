@@ -8,7 +8,7 @@ publish to write.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from numbers import Real
 
@@ -63,6 +63,17 @@ def as_number(value: object) -> float | None:
         return None
     number = float(value)
     return None if math.isnan(number) else number
+
+
+def with_texts(df: pd.DataFrame, change: Callable[[str], str]) -> pd.DataFrame:
+    """A copy of the frame with `change` applied to every text cell (other cells and every
+    column's dtype as they were): what a reader of the texts must not be handed raw."""
+    out = df.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            changed = [change(v) if isinstance(v, str) else v for v in out[column]]
+            out[column] = pd.Series(changed, index=out.index, dtype=out[column].dtype)
+    return out
 
 
 def numeric(series: pd.Series) -> pd.Series:

@@ -26,7 +26,7 @@ import pandas as pd
 from pipeline.contract import DATASETS, ColumnType, columns, primary_key
 from pipeline.settings import Settings
 from pipeline.validate.checks import OK, OUTCOMES, PASSING
-from pipeline.validate.frames import numeric
+from pipeline.validate.frames import numeric, with_texts
 from pipeline.validate.results import EXTRACTION_ERROR, SOURCE_INCONSISTENCY, WARNING, Finding
 from pipeline.validate.units import money_factors
 
@@ -311,12 +311,7 @@ def _html_escaped(df: pd.DataFrame) -> pd.DataFrame:
     text from a PDF ("<script>…") would run in the reader's browser. GX gets every text
     HTML-escaped (its checks of presence, furniture and length are unchanged by that); the
     findings are read from the frame as extracted, by row index."""
-    out = df.copy()
-    for column in out.columns:
-        if out[column].dtype == object:
-            escaped = [html.escape(v, quote=False) if isinstance(v, str) else v for v in out[column]]
-            out[column] = pd.Series(escaped, index=out.index, dtype=object)  # the type checks see what they saw
-    return out
+    return with_texts(df, lambda text: html.escape(text, quote=False))
 
 
 def _findings(dataset: str, df: pd.DataFrame, outcome) -> list[Finding]:

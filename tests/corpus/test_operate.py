@@ -149,14 +149,26 @@ def _crash_on_boom(path: Path, settings, timeout: float | None = None):
     return process_path(path, settings, timeout)
 
 
+def _interrupting(signum, frame):
+    raise KeyboardInterrupt
+
+
+@pytest.mark.timeout(120)
 def test_a_document_that_kills_its_worker_gets_an_error_record(inbox, monkeypatch):
+    """Also when the calling process handles SIGTERM as the CLI does (an earlier in-process
+    run, a host application): forked workers inherit the handler, and a worker answering the
+    broken pool's terminate() with KeyboardInterrupt used to hang its shutdown for ever."""
     import pipeline.executors as executors
 
     monkeypatch.setattr(executors, "process_path", _crash_on_boom)
+    previous = signal.signal(signal.SIGTERM, _interrupting)
     boom = inbox / "boom.pdf"
     shutil.copy(inbox / SAMPLES[1], boom)
     paths = [inbox / SAMPLES[0], boom, inbox / SAMPLES[1]]
-    results = dict(executors.run_documents(paths, SETTINGS, workers=2))
+    try:
+        results = dict(executors.run_documents(paths, SETTINGS, workers=2))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     assert sorted(results) == [0, 1, 2]
     assert results[1].error is not None and results[1].error.stage == "worker"
     assert results[0].error is None and results[2].error is None

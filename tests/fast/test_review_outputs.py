@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline.batch import publish
-from pipeline.publish.formatting import GROUP, sv_amount, sv_number
+from pipeline.publish.formatting import GROUP, sv_number
 from pipeline.publish.review import Sources
 from pipeline.publish.writers import CSV_DIALECTS
 from pipeline.validate import validate
@@ -77,6 +77,6 @@ def test_published_files_are_readable_by_others(published):
 
 
 def test_figures_the_swedish_way():
-    assert sv_amount(107_860_000, "tkr") == f"107{GROUP}860{GROUP}000{GROUP}tkr"
+    assert sv_number(107_860_000) == f"107{GROUP}860{GROUP}000"
     assert sv_number(-1234.5) == f"−1{GROUP}234,5" and sv_number(15.127) == "15,127"
     assert sv_number(None) == "" and sv_number(float("nan")) == "" and sv_number(-0.0001) == "0"
