@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean ocr
+.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean ocr screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test-corpus: $(STAMP)
 # The pipeline on ../shared/corpus, scored against ../shared/gold: fails below tests/score_floors.yaml.
 score: $(STAMP)
 	$(PY) -m tests.score_gate
+
+# Refresh docs/screenshots from the corpus review tests (headless Chromium).
+screenshots: $(STAMP)
+	KOMMUNBUDGET_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/corpus/test_review_corpus.py
 
 # ruff over the code and the tests, mypy over the code (settings in pyproject.toml); both always run.
 lint: $(STAMP)
