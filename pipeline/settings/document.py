@@ -48,8 +48,6 @@ class DocumentSettings(Model):
     issuer_stop_words: list[str]
     generic_bodies: list[str]
     issuer_labels: list[str]
-    member_cues: list[str]
-    max_members: Count
     parties: list[str]
     party_pattern: Regex
     party_separator: Regex

@@ -29,12 +29,19 @@ CASES = [
     "goteborg_intraservice_delarsrapport_2026-03.pdf",
 ]
 TITLES_AS_GOLD = CASES[:6]
+# Where the pipeline deliberately differs from the gold, and why.
+NOT_AS_GOLD = {
+    # the förbund never prints its name (it is in the logo); the gold composed it from the
+    # member kommuner, which would be a guess on most förbund (issuer.py)
+    "alingsas-vargarda-raddningstjanstforbund_budget_2027_ramar_2028-2029.pdf":
+        {"municipality": "Räddningstjänstförbund", "organisation": "Räddningstjänstförbund"},
+}
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_fields_match_gold(layout_of, gold_of, name):
     row = document_fields(layout_of(name), SETTINGS)
-    gold = gold_of(name)["document"]
+    gold = {**gold_of(name)["document"], **NOT_AS_GOLD.get(name, {})}
     assert row.doc_type == gold["doc_type"]
     assert row.municipality == gold["municipality"]
     assert row.municipality_code == gold["municipality_code"]

@@ -15,7 +15,6 @@ from pipeline import __version__
 from pipeline.contract import DocType, DocumentStatus, IssuerKind
 from pipeline.extract.document_fields.doc_type import doc_type as _doc_type
 from pipeline.extract.document_fields.evidence import Texts, texts_of
-from pipeline.extract.document_fields.forbund import named_forbund
 from pipeline.extract.document_fields.issuer import Issuer, organisation, party
 from pipeline.extract.document_fields.period import period
 from pipeline.extract.document_fields.place import Place, place_of, reference, region_name
@@ -61,8 +60,6 @@ def _issuer_and_place(texts: Texts, cover: list, cfg: DocumentSettings, party_na
                       kind: str) -> tuple[Issuer | None, Place | None]:
     """The issuing body and the place it belongs to; a party's programme is about no place."""
     body, found = organisation(texts, cover, cfg)
-    if body is not None and body.kind == "forbund":
-        body = named_forbund(body, texts.body, reference(), cfg)
     if body is not None and body.kind == "region":
         body = Issuer(region_name(body.name, reference()), body.kind)
     issuer = Issuer(party_name, "party") if party_name is not None else body

@@ -7,6 +7,8 @@ The issuer is read from the places a document presents itself — the cover's he
 short lines, the running headers and footers, the file's author/subject, a labelled field
 ("Beslutande instans: …"), the sender at the foot of a skrivelse — never from a body the
 running text merely mentions, except a kommunalförbund calling itself "förbundet".
+A förbund that never prints its proper name (it stands in the logo) is named by its kind,
+"Räddningstjänstförbund": a name composed from its members would be a guess.
 """
 from __future__ import annotations
 
@@ -88,22 +90,32 @@ def organisation(texts: Texts, cover: list[Line], cfg: DocumentSettings) -> tupl
     """The issuing body and every body the self-presenting places name (for the place).
 
     The most specific body (förbund, bolag, nämnd) of the first place that names one issues
-    the document; a kommun or region issues it when none does. A labelled field and the sender
-    count only when the cover, running headers and metadata name no body at all."""
-    tiers = [cover_text(cover) + "\n" + texts.title, texts.running, texts.metadata]
-    named = [bodies(t, cfg) for t in tiers]
-    if not any(named):
-        named = [bodies(labelled(texts.front, cfg), cfg), bodies(sender(texts.last_page, cfg), cfg)]
-    found = [b for tier in named for b in tier]
-    for tier in named:
+    the document; a kommun or region issues it when none does. The file's metadata may name
+    a nämnd or förbund, never a bolag (its Author is often the consultant or the print shop),
+    and a förbund that calls itself "förbundet" issues it only when the cover and running
+    headers name no kommun or region (a kommun's budget writes of its förbund). A labelled
+    field and the sender count only when no place names a body at all."""
+    tiers = [bodies(cover_text(cover) + "\n" + texts.title, cfg), bodies(texts.running, cfg),
+             [b for b in bodies(texts.metadata, cfg) if b.kind != "bolag"]]
+    if not any(tiers):
+        tiers = [bodies(labelled(texts.front, cfg), cfg), bodies(sender(texts.last_page, cfg), cfg)]
+    found = [b for tier in tiers for b in tier]
+    for tier in tiers:
         specific = [b for b in tier if b.kind in _SPECIFIC and not b.generic]
         if specific:
             return _most_specific(specific), found
-    self_named = _self_named_forbund(texts.front, cfg)
-    if self_named is not None:
-        return self_named, found
     public = [b for b in found if b.kind in ("kommun", "region")]
+    presented = [b for tier in tiers[:2] for b in tier if b in public]
+    self_named = None if presented else _self_named_forbund(texts.front, cfg)
+    if self_named is not None:
+        return bare_kind(self_named), found
     return (public[0] if public else None), found
+
+
+def bare_kind(issuer: Issuer) -> Issuer:
+    """"Räddningstjänstförbundet" → "Räddningstjänstförbund": the kind, in its indefinite form."""
+    kind = re.sub(r"et$", "", issuer.name)
+    return Issuer(kind[0].upper() + kind[1:], issuer.kind, generic=True)
 
 
 def _most_specific(found: list[Issuer]) -> Issuer:

@@ -2,7 +2,9 @@
 
 The title states it ("Budget 2025 med plan 2026–2027" → 2025–2027, "Budget 2027 och ramar
 2028–29" → 2027–2029); the metadata title, when the author wrote one, may state more of it
-("… samt investeringsbudget 2027–2031"), so the two are read together. Without a year on the
+("… samt investeringsbudget 2027–2031"), so it extends the title's period when it names the
+same first year (a file saved from last year's template names another and is ignored), and
+never moves its start. Without a year on the
 title, the cover's headings, then the cover's lines and running headers ("Vänsterpartiets
 valplattform 2022"), then the first pages decide. A follow-up report ("Delårsrapport mars
 2026", "per april 2026") reports on its year: the contract's period is in years.
@@ -33,8 +35,9 @@ def period(texts: Texts, cfg: DocumentSettings) -> tuple[int | None, int | None]
     """First and last year of the most telling text that states any."""
     title = years_of(texts.title, cfg)
     if title:
-        years = title + years_of(texts.meta_title, cfg)
-        return min(years), max(years)
+        meta = years_of(texts.meta_title, cfg)
+        same_document = min(title) in meta
+        return min(title), max(title + (meta if same_document else []))
     for text in (texts.cover_headings, texts.cover + "\n" + texts.running):
         years = years_of(text, cfg)
         if years:
