@@ -3,10 +3,9 @@ indicators or measures.
 
 The political extractors read the document as a flat stream of `Item`s: the layout blocks,
 with each table block as the rows of the tables stage's text-cell reading of it
-(pipeline/tables/cells.py: one grid builder for every reader, none here). A heading, a
-table header or the label line of a row is classified against the cue lists of
-configs/lexicon.yaml, compiled into the `Lexicon` (extract/lexicon.py) every function here
-is given.
+(pipeline/tables/cells.py; no grid is built here). A heading, a table header or the label
+line of a row is classified against the cue lists of configs/lexicon.yaml, compiled into
+the `Lexicon` (extract/lexicon.py) every function here is given.
 """
 from __future__ import annotations
 

@@ -3,8 +3,10 @@
 One Table per printed table, however many regions (page breaks) it spans: its columns with
 their header words, the header rows with the columns each cell spans, and body rows of
 cells, each cell with its position (row_index, col_index), page and bounding box, so that
-every amount can be found on the page again. Plain dataclasses, serialisable to JSON;
-nothing here says what a column means (year, kind, unit): that is extract's reading.
+every amount can be found on the page again. A table block is also read as rows of text
+cells (reading "cells", tables/cells.py): the cells of a table of words, which the political
+reader reads, with the fields only that reading fills. Plain dataclasses, serialisable to
+JSON; nothing here says what a column means (year, kind, unit): that is extract's reading.
 """
 from __future__ import annotations
 

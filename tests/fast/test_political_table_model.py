@@ -6,6 +6,7 @@ keeps no grid code of its own."""
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 from pipeline.extract.political import extract_political
@@ -114,3 +115,9 @@ def test_sections_builds_no_grid_of_its_own():
                 for alias in node.names}
     assert not {m for m, _ in imported if m and m.startswith("pipeline.tables.") and m != "pipeline.tables.model"}
     assert ("pipeline.model", "Line") not in imported and ("pipeline.model", "Word") not in imported
+
+
+def test_a_cells_table_survives_tables_json():
+    table = _cells_table(1, [70, 320], [["Uppdrag", "Ansvarig nämnd"], ["Ta fram en plan", "Kommunstyrelsen"]])
+    table.rows[1].cells[0].indented, table.rows[1].label_line = True, "Uppdrag"
+    assert Table.from_dict(json.loads(json.dumps(table.to_dict()))) == table
