@@ -13,11 +13,15 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from pipeline.contract import IndicatorUnit
+from pipeline.extract.indicators import unit_of
 from pipeline.extract.lexicon import Lexicon
 from pipeline.model import BlockKind, Document
 from pipeline.tables.model import Table
 
 _TITLE_WORDS = 8  # a numbered title is a few words
+# units that relate a figure to another (a share, per inhabitant, an index, "gånger"): a ratio
+_RELATIVE_UNITS = frozenset({IndicatorUnit.PERCENT, IndicatorUnit.PER_CAPITA, IndicatorUnit.INDEX, IndicatorUnit.RATIO})
 
 
 class Role(StrEnum):
@@ -140,7 +144,12 @@ def goal_kind_mentioned(lex: Lexicon, text: str) -> str | None:
 
 def names_amount_line(lex: Lexicon, label: str) -> bool:
     """The row label names a line of a financial statement ("Personalkostnader", "Intäkter,
-    inkl kommunbidrag"): a word of it is a compound of a configured line head."""
+    inkl kommunbidrag"): a word of it is a compound of a configured line head. A label that
+    relates a line to something else ("Resultat i procent av skatteintäkter", "Nettokostnad,
+    kr/invånare", "Andel av kostnaderna") is a key ratio, the indicator of a financial goal:
+    its unit (as an indicator's unit is read) says so, whatever line it mentions."""
+    if unit_of(lex, label) in _RELATIVE_UNITS:
+        return False
     return any(lex.compounds.head_among(w, lex.amount_lines) for w in re.findall(r"\w+", label))
 
 

@@ -121,3 +121,18 @@ def test_a_cells_table_survives_tables_json():
     table = _cells_table(1, [70, 320], [["Uppdrag", "Ansvarig nämnd"], ["Ta fram en plan", "Kommunstyrelsen"]])
     table.rows[1].cells[0].indented, table.rows[1].label_line = True, "Uppdrag"
     assert Table.from_dict(json.loads(json.dumps(table.to_dict()))) == table
+
+
+def test_key_ratios_of_a_financial_goal_table_are_indicators_not_statement_lines():
+    """Ratio labels mention statement lines ("resultat", "intäkter", "nettokostnad") but relate
+    them to something (procent, kr/invånare, andel): a table of them holds indicators; a table
+    of the lines themselves ("Personalkostnader") reports amounts and holds none."""
+    ratios = ["Resultat i procent av skatteintäkter och statsbidrag", "Nettokostnad, kr/invånare",
+              "Nettokostnadsandel av skatteintäkterna", "Avskrivningar"]
+    rows = [["Indikator", "Utfall 2024", "Mål 2026"], *[[label, "", "Öka"] for label in ratios]]
+    doc = _document(_heading("God ekonomisk hushållning"), _table_block([_line(100, (70, "x"))]))
+    _, indicators, _ = extract_political(doc, SETTINGS, "budget", tables=[_cells_table(1, [70, 300, 400], rows)])
+    assert [i.text for i in indicators] == ratios
+    lines = [["Indikator", "Utfall 2024", "Mål 2026"], *[[label, "", "Öka"] for label in
+                                                         ["Personalkostnader", "Övriga kostnader", "Intäkter"]]]
+    assert extract_political(doc, SETTINGS, "budget", tables=[_cells_table(1, [70, 300, 400], lines)])[1] == []
