@@ -31,6 +31,7 @@ from pipeline.extract.rules.registry import (
     Comment,
     Fact,
     FocusArea,
+    FollowUp,
     Goal,
     Header,
     Indicator,
@@ -242,6 +243,8 @@ class _Assembler:
             if fact.role is Role.GOALS:
                 return replace(ctx, chapter_level=fact.level, chapter_goal=None)
             return replace(ctx, measure_level=fact.level)
+        if isinstance(fact, FollowUp):
+            return replace(ctx, follow_up=min(fact.level, ctx.follow_up or fact.level))
         if isinstance(fact, Header):
             return replace(ctx, table=fact.table, table_page=label.page, columns=fact.columns, row_indicator=None,
                            breakdown=False)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.settings import Settings
+from pipeline.text.clauses import Clauses
 from pipeline.text.lexicon import Bodies, Compounds, CueList, lemmas
 
 Named = tuple[tuple[str, re.Pattern[str]], ...]  # (name, pattern), tried in order
@@ -59,6 +60,7 @@ class Lexicon:
     amount_lines: tuple[str, ...]
     compounds: Compounds
     bodies: Bodies
+    clauses: Clauses  # the grammar of a measure stated in prose
     table: TableRows
     numbered: re.Pattern[str]  # a heading's number token ("2.2", "2.2."), as the layout stage recognises it
     directions: Named  # an indicator's wanted direction, the more specific phrase first
@@ -103,6 +105,7 @@ class Lexicon:
             amount_lines=tuple(sorted(cfg.amount_lines, key=len, reverse=True)),
             compounds=compounds,
             bodies=Bodies.of(settings.lexicon.responsible),
+            clauses=Clauses.of(settings.lexicon.prose_measures),
             table=_table_rows(settings),
             numbered=re.compile(settings.layout.headings.numbered),
             directions=tuple((name, re.compile(p, re.I)) for name, p in settings.lexicon.directions),

@@ -49,6 +49,17 @@ class SectionCues(Model):
     task_phrases: list[Regex]
 
 
+class ProseConfig(Model):
+    """The verbs a measure stated in prose is told by (pipeline/text/clauses.py)."""
+
+    action_verbs: list[str]
+    framing_verbs: list[str]
+    aim_nouns: list[str]
+    auxiliaries: list[str]
+    modals: list[str]
+    subordinators: list[str]
+
+
 class TableRowConfig(Model):
     row_gap_em: Positive
     column_snap_pt: Positive
@@ -71,6 +82,7 @@ class ResponsibleConfig(Model):
 class LexiconSettings(Model):
     compounds: CompoundConfig
     sections: SectionCues
+    prose_measures: ProseConfig
     table_rows: TableRowConfig
     directions: list[Named]
     units: list[Named]

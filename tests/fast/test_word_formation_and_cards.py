@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.extract.rules import REGISTRY
 from pipeline.extract.rules.context import Context, Section
-from pipeline.extract.rules.registry import Goal, Header, Label
+from pipeline.extract.rules.registry import FollowUp, Goal, Header, Label
 from pipeline.extract.sections import Cue, Item, Role, classify
 from pipeline.layout.boxes import FilledBox, mark_filled
 from pipeline.model import Block, BlockKind
@@ -80,8 +80,9 @@ PROSE = Item(kind="paragraph", text="Arbetet med tidiga insatser inriktas under 
 def test_goal_card_is_a_goal_of_the_area_its_heading_names():
     found = _label("goal_card", _card(), rule_context(previous=AREA, following=PROSE))
     assert found is not None and found.rule == "goal_card" and found.bbox == BOX
-    (stated,) = found.facts
+    stated, follow_up = found.facts
     assert isinstance(stated, Goal) and stated.focus == AREA.text and stated.kind == "political"
+    assert follow_up == FollowUp(AREA.level)  # the prose under its heading follows the goal up
 
 
 @pytest.mark.parametrize(

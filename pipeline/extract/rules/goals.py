@@ -9,10 +9,23 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.rules.context import Context, Section, clean
+from pipeline.extract.rules.context import Context, Section, clean, heading_level
 from pipeline.extract.rules.facts import focus_above, goal, measure
-from pipeline.extract.rules.registry import HEADINGS, ROWS, TEXT, Close, FocusArea, Goal, Label, Mark, claim, rule
-from pipeline.extract.sections import Item, Role, classify, split_label
+from pipeline.extract.rules.registry import (
+    HEADINGS,
+    ROWS,
+    TEXT,
+    Close,
+    Fact,
+    FocusArea,
+    FollowUp,
+    Goal,
+    Label,
+    Mark,
+    claim,
+    rule,
+)
+from pipeline.extract.sections import Item, Role, classify, goal_kind_mentioned, split_label
 
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
 _ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
@@ -27,7 +40,8 @@ def goal_card(item: Item, context: Context) -> Label | None:
     (unboxed) heading, which names the goal's area ("Tidiga insatser" over the green box "Det
     långsiktiga arbetet … fortsätter."), and alone in its box. A box that holds a cue label
     ("Vidtagna åtgärder"), shares a shaded panel with its heading or with the texts below it is a
-    callout, not a card."""
+    callout, not a card. The prose under the card's heading, and under the headings of its
+    level after it, follows the goal up."""
     above, below, words = context.previous, context.following, len(item.text.split())
     if not (item.filled and item.bold) or above is None or above.kind != "heading" or above.filled:
         return None
@@ -39,7 +53,8 @@ def goal_card(item: Item, context: Context) -> Label | None:
         return None
     if context.section is not None and context.section.role is not Role.GOALS:
         return None
-    return claim(goal(context, item.text, "political", focus=clean(above.text).rstrip(":")))
+    return claim(goal(context, item.text, "political", focus=clean(above.text).rstrip(":")),
+                 FollowUp(heading_level(above)))
 
 
 @rule("goal_stated_in_prose", on=TEXT)
@@ -47,16 +62,20 @@ def goal_stated_in_prose(item: Item, context: Context) -> Label | None:
     """Sentences of a paragraph outside any list that say what a goal is ("Det finansiella
     målet för god ekonomisk hushållning 2027 är ett positivt resultat …", "Kommunens
     målsättning för lokalförsörjningen är att …"): each such sentence is a goal, of the kind its
-    qualifier names; the paragraph's other sentences are prose."""
+    qualifier names; the paragraph's other sentences are prose. Under a heading that names
+    goals ("1.2 Övergripande mål för lokalförsörjning"), the prose below it and under the
+    headings of its level after it follows the goal up."""
     if item.kind != "paragraph" or context.section is not None:
         return None
-    pattern, facts = context.lexicon.goal_sentence, []
+    pattern, facts = context.lexicon.goal_sentence, list[Fact]()
     for sentence in _SENTENCE_END.split(clean(item.text)):
         m = pattern.match(sentence)
         if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS:
             cue = classify(context.lexicon, m["cue"]) if m["cue"] else None
             kind = cue.kind if cue is not None and cue.role is Role.GOALS and cue.kind else "political"
             facts.append(goal(context, sentence, kind, focus=focus_above(context)))
+    if facts and context.headings and goal_kind_mentioned(context.lexicon, context.headings[-1][1]):
+        facts.append(FollowUp(context.headings[-1][0]))  # "1.2 Övergripande mål för …" over the goal
     return claim(*facts) if facts else None
 
 
