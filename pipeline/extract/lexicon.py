@@ -61,6 +61,7 @@ class Lexicon:
     compounds: Compounds
     bodies: Bodies
     clauses: Clauses  # the grammar of a measure stated in prose
+    prose_indefinites: frozenset[str]  # "En konkret åtgärd är …": the words opening an indefinite subject
     table: TableRows
     numbered: re.Pattern[str]  # a heading's number token ("2.2", "2.2."), as the layout stage recognises it
     directions: Named  # an indicator's wanted direction, the more specific phrase first
@@ -106,6 +107,7 @@ class Lexicon:
             compounds=compounds,
             bodies=Bodies.of(settings.lexicon.responsible),
             clauses=Clauses.of(settings.lexicon.prose_measures),
+            prose_indefinites=frozenset(settings.lexicon.prose_measures.indefinites),
             table=_table_rows(settings),
             numbered=re.compile(settings.layout.headings.numbered),
             directions=tuple((name, re.compile(p, re.I)) for name, p in settings.lexicon.directions),

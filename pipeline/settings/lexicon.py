@@ -58,6 +58,7 @@ class ProseConfig(Model):
     auxiliaries: list[str]
     modals: list[str]
     subordinators: list[str]
+    indefinites: list[str]
 
 
 class TableRowConfig(Model):

@@ -37,6 +37,8 @@ _AUXILIARY_REACH = 4  # words between a verb of intention and its infinitive ("k
 _PERFECT_REACH = 6  # words between "har" and its supine ("har förvaltningen därför specificerat")
 _AIM_REACH = 8  # an aim noun before "är" opens the sentence ("Det övergripande syftet med arbetet är")
 _PERFECT = frozenset({"har", "hade", "ha"})
+_DEFINITE = ("en", "et", "na")  # endings of a definite noun ("huvudmannen", "ledningsgruppen", "lärarna")
+_DEFINITE_MIN = 5  # letters: "den", "det" are pronouns
 _JOINED = frozenset({"och", "eller"})  # a verb joined to a subordinate clause's verb is of that clause
 _TOKEN = re.compile(r"\w+|,")  # words, and the commas that end a subordinate clause
 
@@ -77,14 +79,28 @@ class Clauses:
                    frozenset(cfg.modals), frozenset(cfg.subordinators))
 
     def states_action(self, sentence: str) -> bool:
-        """The sentence's first predicate is an action verb carried out (see the module); a
-        modal of possibility before it ("kan", "bör") makes the action one that may happen."""
-        words = tuple(_TOKEN.findall(sentence.lower()))
+        """The sentence's first predicate is an action verb carried out (see the module)."""
+        return self._action_at(tuple(_TOKEN.findall(sentence.lower()))) is not None
+
+    def actor(self, sentence: str) -> str | None:
+        """The subject of an active action predicate that opens the sentence, when it is a
+        definite noun ("Huvudmannen genomför …", "Ledningsgruppen fortsätter …"): the one
+        carrying the measure out. A passive ("… genomförs") or a fronted adverbial names none."""
+        printed = _TOKEN.findall(sentence)
+        words = tuple(w.lower() for w in printed)
+        found = _form(words[1], self.actions) if self._action_at(words) == 1 else None
+        subject = words[0]
+        definite = len(subject) >= _DEFINITE_MIN and subject.endswith(_DEFINITE)
+        return printed[0] if found is not None and found[1] == "pres" and definite else None
+
+    def _action_at(self, words: tuple[str, ...]) -> int | None:
+        """Where the sentence's action predicate stands, if its first predicate is one; a modal
+        of possibility before it ("kan", "bör") makes the action one that may happen."""
         aim, subordinate, ended = False, False, False
         for i, word in enumerate(words):
             aim = aim or (i < _AIM_REACH and word.isalnum() and lemmas(word)[0] in self.aims)
             if (word == "är" and aim and i < _AIM_REACH) or word in self.modals:
-                return False  # "Syftet är …", "Målet med arbetet är …", "… kan komma att …"
+                return None  # "Syftet är …", "Målet med arbetet är …", "… kan komma att …"
             # a framing verb only as itself: "upphandlas" is no "handlas"
             framing = self._predicate(words, i, self.framing, compound=False)
             verb = self._predicate(words, i, self.actions)
@@ -94,10 +110,10 @@ class Clauses:
                 continue
             subordinate = False
             if framing is not None:
-                return False
+                return None
             if verb is not None and _particle(words, i, self.particles[verb]):
-                return True
-        return False
+                return i
+        return None
 
     def _predicate(self, words: tuple[str, ...], i: int, forms: dict[str, tuple[str, str]],
                    compound: bool = True) -> str | None:

@@ -75,6 +75,20 @@ def test_framing_aims_results_and_descriptions_state_no_measure(sentence):
     assert not LEXICON.clauses.states_action(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Huvudmannen genomför därför en kartläggning av rektorernas förutsättningar.", "Huvudmannen"),
+        ("Ledningsgruppen fortsätter att arbeta med de organisatoriska förutsättningarna.", "Ledningsgruppen"),
+        ("Under våren genomförs en kartläggning av rektorernas förutsättningar.", None),  # passive
+        ("Det pågår en översyn av ledningsorganisationen.", None),  # a pronoun
+        ("Parallellt deltar lärarna i en utbildning i matematikdidaktik.", None),  # a fronted adverbial
+    ],
+)
+def test_the_actor_is_the_definite_subject_opening_an_active_sentence(sentence, actor):
+    assert LEXICON.clauses.actor(sentence) == actor
+
+
 FOLLOW_UP = rule_context(follow_up=3, headings=((3, "Tidiga insatser"),))
 
 
@@ -106,6 +120,8 @@ def test_prose_outside_a_follow_up_or_inside_a_list_states_no_measure_by_grammar
          "Ytterligare en åtgärd är att införa fasta mötestider för chefer."),
         ("De åtgärder som är möjliga inom befintliga ramar genomförs.", None),  # "är" of a relative clause
         ("Det viktigaste för förvaltningen är att åtgärderna följs upp.", None),  # no measure subject
+        ("Den ekonomiska aktiviteten är nedreviderad i år och nästa år.", None),  # a definite subject
+        ("Uppdrag och nyckeltal är formulerade utifrån verksamheternas förutsättningar.", None),  # a plural one
     ],
 )
 def test_a_measure_cue_as_subject_names_a_measure_anywhere_outside_a_list(text, named):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from pipeline.extract.rules.context import Context, Section, clean
 from pipeline.extract.rules.facts import focus_above, measure
@@ -75,15 +76,25 @@ def _measures(item: Item, context: Context, states: Callable[[str], bool]) -> li
     where the text breaks (no full stop) is not read."""
     sentences = [s for s in _SENTENCE_END.split(clean(item.text))
                  if len(s.split()) >= _MIN_WORDS and s.endswith((".", "!", "?"))]
-    return [measure(context, s, context.heading_above()) for s in sentences if states(s)]
+    return [_with_actor(context, measure(context, s, context.heading_above())) for s in sentences if states(s)]
+
+
+def _with_actor(context: Context, found: Measure) -> Measure:
+    """A measure naming no body is carried out by the subject of its active verb, when the
+    sentence opens with one ("Huvudmannen genomför en kartläggning …")."""
+    if found.responsible is not None:
+        return found
+    return replace(found, responsible=context.lexicon.clauses.actor(found.text))
 
 
 def _named(context: Context, sentence: str) -> bool:
-    """The sentence's subject, the words before its first "är", is a few words naming a
-    measure ("En konkret åtgärd är …", "Ytterligare en insats är …")."""
+    """The sentence's subject, the words before its first "är", is a short indefinite noun
+    phrase naming a measure ("En konkret åtgärd är …", "Ytterligare en åtgärd är …")."""
     words = sentence.split()
     if "är" not in words[: _SUBJECT_WORDS + 1]:
         return False
     subject = words[: words.index("är")]
     # "De åtgärder som är möjliga …": the "är" of a relative clause, not of the sentence
-    return bool(subject) and "som" not in subject and context.lexicon.measures.contains(" ".join(subject))
+    if not subject or "som" in subject or subject[0].lower() not in context.lexicon.prose_indefinites:
+        return False
+    return context.lexicon.measures.contains(" ".join(subject))
