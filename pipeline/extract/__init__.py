@@ -21,9 +21,9 @@ from pipeline.tables import Table
 def extract(doc: Document, tables: list[Table], settings: Settings) -> Extraction:
     document = document_fields(doc, settings)
     # a manifesto's promises are not a budget's goals
-    goals, indicators, measures = (
-        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, settings, document.doc_type)
-    )
+    political = ([], [], []) if document.doc_type == "not_budget" else extract_political(
+        doc, settings, document.doc_type, document.organisation)
+    goals, indicators, measures = political
     amounts = extract_amounts(doc, tables, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)

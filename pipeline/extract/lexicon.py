@@ -42,6 +42,8 @@ class Lexicon:
     goal_run: re.Pattern[str]
     goal_chapters: CueList
     goal_sentence: re.Pattern[str]
+    goal_qualifiers: frozenset[str]  # lemmas of the adjectives that make "Det … målet är" the issuer's goal
+    issuers: frozenset[str]  # genitives naming the issuer ("Kommunens målsättning är …")
     indicators: CueList
     measures: CueList
     decisions: CueList
@@ -88,6 +90,8 @@ class Lexicon:
             ),
             goal_chapters=cues(cfg.goal_chapters),
             goal_sentence=re.compile(cfg.goal_sentence.replace("{noun}", rf"(?i:{_alternatives(cfg.goal_nouns)})\b")),
+            goal_qualifiers=frozenset(t for w in cfg.goal_qualifiers for t in lemmas(w)),
+            issuers=frozenset(w.lower() for w in cfg.issuer_genitives),
             indicators=cues(cfg.indicators),
             measures=cues(cfg.measures),
             decisions=cues(cfg.decision_headings),

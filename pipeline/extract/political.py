@@ -19,17 +19,20 @@ from pipeline.settings import Settings
 
 
 def extract_political(
-    doc: Document, settings: Settings, doc_type: str | None = None
+    doc: Document, settings: Settings, doc_type: str | None = None, organisation: str | None = None
 ) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
-    """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
-    read = read_political(doc, settings, doc_type)
+    """`doc_type` (from the document fields) tells a report's standing mandate from tasks;
+    `organisation` tells the issuer's own goals from those it writes of."""
+    read = read_political(doc, settings, doc_type, organisation=organisation)
     return read.goals, read.indicators, read.measures
 
 
-def read_political(doc: Document, settings: Settings, doc_type: str | None = None, trace: bool = False) -> Assembly:
+def read_political(doc: Document, settings: Settings, doc_type: str | None = None, trace: bool = False,
+                   organisation: str | None = None) -> Assembly:
     """The assembly of the document's political content; `trace` keeps what every rule said
     about every item (for `pipeline explain`)."""
     lexicon = settings.derived(Lexicon.of)
     abbreviations = lexicon.bodies.defined_abbreviations("\n".join(b.text for b in doc.blocks))
-    context = Context(lexicon=lexicon, doc_type=doc_type, abbreviations=MappingProxyType(abbreviations))
+    context = Context(lexicon=lexicon, doc_type=doc_type, organisation=organisation,
+                      abbreviations=MappingProxyType(abbreviations))
     return assemble(doc.doc_id, items(doc, lexicon), context, trace)

@@ -30,6 +30,8 @@ class SectionCues(Model):
     goal_run_prefixes: list[str]
     goal_sentence: Annotated[str, template("{noun}")]
     goal_nouns: list[str]
+    goal_qualifiers: list[str]
+    issuer_genitives: list[str]
     goal_chapters: list[str]
     indicators: list[str]
     measures: list[str]

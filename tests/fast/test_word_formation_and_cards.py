@@ -150,3 +150,32 @@ def test_a_boxed_text_broken_mid_sentence_is_one_filled_block_and_the_text_below
     out = mark_filled(blocks, [FilledBox(3, (77.0, 432.0, 518.0, 496.0))])
     assert [(b.kind, b.filled) for b in out] == [(BlockKind.PARAGRAPH, True), (BlockKind.PARAGRAPH, False)]
     assert out[0].text.endswith("klara de nationella proven i svenska och matematik fortsätter.")
+
+
+_GOAL_NOUNS = ("målet", "målsättningen", "inriktningen")
+_ISSUERS = ("Kommunens", "Regionens", "Nämndens", "Förbundets", "Socialnämndens", "Intraservices")
+_OTHERS = ("Skolverkets", "Regeringens", "Trafikverkets", "Folkhälsomyndighetens", "Sveriges")
+
+
+@pytest.mark.parametrize("noun", _GOAL_NOUNS)
+@pytest.mark.parametrize("qualifier", ["nationella", "statliga", "europeiska", "globala", "tidigare", "nya"])
+def test_a_goal_qualified_as_someone_elses_is_no_goal_of_the_issuer(qualifier, noun):
+    text = f"Den {qualifier} {noun} är att alla barn ska erbjudas förskola nära hemmet."
+    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context()) is None
+
+
+@pytest.mark.parametrize("noun", _GOAL_NOUNS)
+@pytest.mark.parametrize(("owner", "issuer"), [(o, True) for o in _ISSUERS] + [(o, False) for o in _OTHERS])
+def test_a_goal_stated_in_prose_is_a_goal_only_when_the_issuer_owns_it(owner, issuer, noun):
+    """The issuer by its kind, a nämnd by its name, or the document's organisation; a goal
+    owned by an agency or the state is someone else's."""
+    text = f"{owner} {noun} är att alla barn ska erbjudas förskola nära hemmet."
+    found = _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1),
+                   rule_context(organisation="Nämnden för Intraservice"))
+    assert (found is not None and isinstance(found.facts[0], Goal)) is issuer
+
+
+@pytest.mark.parametrize("qualifier", ["långsiktiga", "övergripande", "finansiella", "strategiska"])
+def test_a_goal_qualified_by_its_kind_or_horizon_is_a_goal(qualifier):
+    text = f"Det {qualifier} målet är att verksamheten ska bedrivas inom tilldelad ram."
+    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context()) is not None

@@ -53,6 +53,7 @@ class Context:
 
     lexicon: Lexicon = field(compare=False, repr=False)
     doc_type: str | None = None
+    organisation: str | None = None  # the issuer as the document fields name it ("Nämnden för Intraservice")
     abbreviations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "KS" → "Kommunstyrelsen"
     goals: tuple[GoalRow, ...] = ()
     last_indicator: IndicatorRow | None = None

@@ -26,6 +26,7 @@ from pipeline.extract.rules.registry import (
     rule,
 )
 from pipeline.extract.sections import Item, Role, classify, goal_kind_mentioned, split_label
+from pipeline.text.lexicon import lemmas
 
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
 _ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
@@ -70,13 +71,35 @@ def goal_stated_in_prose(item: Item, context: Context) -> Label | None:
     pattern, facts = context.lexicon.goal_sentence, list[Fact]()
     for sentence in _SENTENCE_END.split(clean(item.text)):
         m = pattern.match(sentence)
-        if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS:
+        if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS and _issuers_goal(context, m):
             cue = classify(context.lexicon, m["cue"]) if m["cue"] else None
             kind = cue.kind if cue is not None and cue.role is Role.GOALS and cue.kind else "political"
             facts.append(goal(context, sentence, kind, focus=focus_above(context)))
     if facts and context.headings and goal_kind_mentioned(context.lexicon, context.headings[-1][1]):
         facts.append(FollowUp(context.headings[-1][0]))  # "1.2 Övergripande mål för …" over the goal
     return claim(*facts) if facts else None
+
+
+def _issuers_goal(context: Context, m: re.Match[str]) -> bool:
+    """The goal the sentence states is the issuer's: its adjective names a goal's kind or
+    horizon ("Det finansiella målet", "Den långsiktiga inriktningen", not "Den nationella
+    inriktningen"), and its owner is the issuer ("Kommunens", "Socialnämndens", the document's
+    organisation; not "Skolverkets")."""
+    lex = context.lexicon
+    if m["cue"]:
+        cue = classify(lex, m["cue"])
+        return (cue is not None and cue.role is Role.GOALS) or lemmas(m["cue"].split()[0])[0] in lex.goal_qualifiers
+    if m["owner"]:
+        owner = m["owner"].lower()
+        named = lex.bodies.after_genitive(f"{m['owner']} mål") is not None
+        return owner in lex.issuers or named or owner in _genitives(context.organisation)
+    return True
+
+
+def _genitives(name: str | None) -> set[str]:
+    """The genitives of the words of an organisation's name ("Nämnden för Intraservice" →
+    "intraservices", …): how the document writes of itself."""
+    return {w.lower() if w.lower().endswith("s") else f"{w.lower()}s" for w in (name or "").split() if w[:1].isupper()}
 
 
 def _goals(context: Context) -> Section | None:
