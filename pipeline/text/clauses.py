@@ -62,6 +62,7 @@ class Clauses:
     actions: dict[str, tuple[str, str]]  # form → (infinitive, kind)
     particles: dict[str, frozenset[tuple[str, ...]]]  # infinitive → the particles it needs (() for none)
     framing: dict[str, tuple[str, str]]
+    framing_particles: dict[str, frozenset[tuple[str, ...]]]  # "bygga på" frames, "bygga ut" is done
     aims: frozenset[str]
     auxiliaries: dict[str, tuple[str, str]]  # the forms of the verbs of intention or future
     modals: frozenset[str]  # word forms
@@ -69,12 +70,8 @@ class Clauses:
 
     @classmethod
     def of(cls, cfg: ClauseForms) -> Clauses:
-        particles: dict[str, set[tuple[str, ...]]] = {}
-        for phrase in cfg.action_verbs:
-            verb, *particle = phrase.split()
-            particles.setdefault(verb, set()).add(tuple(particle))
-        return cls(_all_forms(particles), {v: frozenset(p) for v, p in particles.items()},
-                   _all_forms((w.split()[0] for w in cfg.framing_verbs), past=True),
+        actions, framing = _particles(cfg.action_verbs), _particles(cfg.framing_verbs)
+        return cls(_all_forms(actions), actions, _all_forms(framing, past=True), framing,
                    frozenset(lemmas(w)[0] for w in cfg.aim_nouns), _all_forms(cfg.auxiliaries),
                    frozenset(cfg.modals), frozenset(cfg.subordinators))
 
@@ -109,7 +106,7 @@ class Clauses:
                 subordinate, ended = True, framing is not None or verb is not None
                 continue
             subordinate = False
-            if framing is not None:
+            if framing is not None and _particle(words, i, self.framing_particles[framing]):
                 return None
             if verb is not None and _particle(words, i, self.particles[verb]):
                 return i
@@ -143,6 +140,15 @@ def _form(word: str, forms: dict[str, tuple[str, str]]) -> tuple[str, str] | Non
         if found is not None and len(found[0]) >= _COMPOUND_MIN:
             return found
     return None
+
+
+def _particles(phrases: list[str]) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Each verb (an infinitive) with the particles it is listed with ("ta fram" → ("fram",))."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        verb, *particle = phrase.split()
+        found.setdefault(verb, set()).add(tuple(particle))
+    return {verb: frozenset(p) for verb, p in found.items()}
 
 
 def _all_forms(verbs: Iterable[str], past: bool = False) -> dict[str, tuple[str, str]]:

@@ -69,6 +69,7 @@ def test_sentences_stating_an_insats_carried_out_planned_or_going_on(sentence):
         "De pågående insatserna och genomförda kartläggningarna redovisas i bilagan.",  # participles
         "Lokalerna bedömdes ha god potential att omvandlas till skollokaler.",  # framing verb in the preterite
         "Elevantalet i förskoleklass är fortsatt stabilt under perioden.",
+        "Budgeten bygger på de ekonomiska ramar som fullmäktige beslutar om.",  # a framing verb with its particle
     ],
 )
 def test_framing_aims_results_and_descriptions_state_no_measure(sentence):
