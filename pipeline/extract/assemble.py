@@ -234,7 +234,9 @@ class _Assembler:
         if isinstance(fact, Link):
             return replace(ctx, goal=fact.goal)
         if isinstance(fact, Open):
-            return replace(ctx, section=fact.section if fact.alone else replace(fact.section, outer=_nesting(ctx)))
+            listed = ctx.measures_listed or fact.section.role is Role.MEASURES
+            section = fact.section if fact.alone else replace(fact.section, outer=_nesting(ctx))
+            return replace(ctx, section=section, measures_listed=listed)
         if isinstance(fact, Close):
             return replace(ctx, section=ctx.section.outer if fact.to_outer and ctx.section else None)
         if isinstance(fact, Mark) and ctx.section is not None:

@@ -110,6 +110,8 @@ def test_prose_outside_a_follow_up_or_inside_a_list_states_no_measure_by_grammar
     listed = rule_context(follow_up=3, section=Section(Role.GOALS, "political", 3, "Mål"))
     assert REGISTRY["measure_stated_in_prose"](para(text), listed) is None
     assert REGISTRY["measure_stated_in_prose"](para("Under våren genomförs en kartläggning av"), FOLLOW_UP) is None
+    listing = rule_context(follow_up=3, measures_listed=True)  # the document lists its measures
+    assert REGISTRY["measure_stated_in_prose"](para(text), listing) is None
 
 
 @pytest.mark.parametrize(

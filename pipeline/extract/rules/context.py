@@ -66,6 +66,7 @@ class Context:
     heading_goal: tuple[int, GoalRow] | None = None  # (level, goal) of the last prefixed goal heading
     measure_level: int | None = None  # level of a chapter whose theme lists are measures
     follow_up: int | None = None  # level of the headings whose prose follows up a goal stated under one
+    measures_listed: bool = False  # a measures list or table has been opened: the document lists its measures
     tail: IndicatorRow | GoalRow | None = None  # what the last table row added
     row_indicator: IndicatorRow | None = None  # last indicator of the current table
     breakdown: bool = False  # the last table row broke down the indicator above it

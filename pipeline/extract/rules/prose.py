@@ -8,7 +8,8 @@ measures ("Budgetdialoger genomförs i oktober"):
 
 - in the prose that follows a goal up: under the heading a goal card or a goal sentence stood
   under, and under the headings of that level after it (`Context.follow_up`), every sentence
-  with an action predicate is a measure;
+  with an action predicate is a measure, until the document opens a list or table of measures
+  (it lists its measures, its prose only describes);
 - anywhere outside a list, a sentence whose subject is a measure cue before "är" ("En konkret
   åtgärd är ledningens köksmöten …") names one;
 - a sentence ending a paragraph in ":" that announces tasks ("Under kommande år prioriteras
@@ -38,6 +39,8 @@ def measure_stated_in_prose(item: Item, context: Context) -> Label | None:
     names a measure is a measure of that goal; the other sentences frame, explain or report."""
     if item.kind != "paragraph" or context.section is not None or context.follow_up is None:
         return None
+    if context.measures_listed:
+        return None  # a document that lists its measures does not state them in its prose as well
     clauses = context.lexicon.clauses
     found = _measures(item, context, lambda s: clauses.states_action(s) or _named(context, s))
     return claim(*found) if found else None
