@@ -45,6 +45,7 @@ def bullet(text: str) -> Item:
         "Webbplatsen vidareutvecklas och redaktionen utökas.",  # a compound verb
         "Nämnden föreslås beställa en förstudie av simhallen.",
         "Rutinerna för inskrivning behöver utredas vidare under planperioden.",
+        "Under hösten sker en kompetenshöjande insats för alla lärare i fritidshem.",  # a light verb + action noun
     ],
 )
 def test_sentences_stating_an_insats_carried_out_planned_or_going_on(sentence):
@@ -70,6 +71,7 @@ def test_sentences_stating_an_insats_carried_out_planned_or_going_on(sentence):
         "Lokalerna bedömdes ha god potential att omvandlas till skollokaler.",  # framing verb in the preterite
         "Elevantalet i förskoleklass är fortsatt stabilt under perioden.",
         "Budgeten bygger på de ekonomiska ramar som fullmäktige beslutar om.",  # a framing verb with its particle
+        "Samtidigt sker förändringar i förskolestrukturen i hela kommunen.",  # the light verb with no action noun
     ],
 )
 def test_framing_aims_results_and_descriptions_state_no_measure(sentence):
