@@ -26,7 +26,8 @@ def extract(doc: Document, tables: list[Table], settings: Settings) -> Extractio
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = (
         ([], [], []) if document.doc_type == "not_budget"
-        else extract_political(doc, settings, document.doc_type, [t for t in tables if t.reading == "cells"])
+        else extract_political(doc, settings, document.doc_type, [t for t in tables if t.reading == "cells"],
+                               organisation=document.organisation)
     )
     amounts = extract_amounts(doc, figures, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,

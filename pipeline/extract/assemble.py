@@ -31,6 +31,7 @@ from pipeline.extract.rules.registry import (
     Comment,
     Fact,
     FocusArea,
+    FollowUp,
     Goal,
     Header,
     Indicator,
@@ -233,7 +234,9 @@ class _Assembler:
         if isinstance(fact, Link):
             return replace(ctx, goal=fact.goal)
         if isinstance(fact, Open):
-            return replace(ctx, section=fact.section if fact.alone else replace(fact.section, outer=_nesting(ctx)))
+            listed = ctx.measures_listed or fact.section.role is Role.MEASURES
+            section = fact.section if fact.alone else replace(fact.section, outer=_nesting(ctx))
+            return replace(ctx, section=section, measures_listed=listed)
         if isinstance(fact, Close):
             return replace(ctx, section=ctx.section.outer if fact.to_outer and ctx.section else None)
         if isinstance(fact, Mark) and ctx.section is not None:
@@ -242,6 +245,8 @@ class _Assembler:
             if fact.role is Role.GOALS:
                 return replace(ctx, chapter_level=fact.level, chapter_goal=None)
             return replace(ctx, measure_level=fact.level)
+        if isinstance(fact, FollowUp):
+            return replace(ctx, follow_up=min(fact.level, ctx.follow_up or fact.level))
         if isinstance(fact, Header):
             return replace(ctx, table=fact.table, table_page=label.page, columns=fact.columns, row_indicator=None,
                            breakdown=False)

@@ -36,8 +36,9 @@ _SHORT = 72  # characters of a block's text shown
 
 
 def explain_page(doc: Document, page: int, settings: Settings) -> str:
-    doc_type = document_fields(doc, settings).doc_type
-    steps = read_political(doc, settings, doc_type, trace=True).steps
+    fields = document_fields(doc, settings)
+    doc_type = fields.doc_type
+    steps = read_political(doc, settings, doc_type, trace=True, organisation=fields.organisation).steps
     lines = [f"{doc.source_file}  page {page}  doc type {doc_type}"
              + ("  (its political content is not published)" if doc_type == "not_budget" else "")]
     for block, block_steps in _by_block(doc.blocks, steps):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.settings import Settings
+from pipeline.text.clauses import Clauses
 from pipeline.text.lexicon import Bodies, Compounds, CueList, lemmas
 
 Named = tuple[tuple[str, re.Pattern[str]], ...]  # (name, pattern), tried in order
@@ -28,6 +29,8 @@ class Lexicon:
     goal_run: re.Pattern[str]
     goal_chapters: CueList
     goal_sentence: re.Pattern[str]
+    goal_qualifiers: frozenset[str]  # lemmas of the adjectives that make "Det … målet är" the issuer's goal
+    issuers: frozenset[str]  # genitives naming the issuer ("Kommunens målsättning är …")
     indicators: CueList
     measures: CueList
     decisions: CueList
@@ -46,6 +49,8 @@ class Lexicon:
     amount_lines: tuple[str, ...]
     compounds: Compounds
     bodies: Bodies
+    clauses: Clauses  # the grammar of a measure stated in prose
+    prose_indefinites: frozenset[str]  # "En konkret åtgärd är …": the words opening an indefinite subject
     numbered: re.Pattern[str]  # a heading's number token ("2.2", "2.2."), as the layout stage recognises it
     directions: Named  # an indicator's wanted direction, the more specific phrase first
     units: Named  # an indicator's unit
@@ -71,6 +76,8 @@ class Lexicon:
             ),
             goal_chapters=cues(cfg.goal_chapters),
             goal_sentence=re.compile(cfg.goal_sentence.replace("{noun}", rf"(?i:{_alternatives(cfg.goal_nouns)})\b")),
+            goal_qualifiers=frozenset(t for w in cfg.goal_qualifiers for t in lemmas(w)),
+            issuers=frozenset(w.lower() for w in cfg.issuer_genitives),
             indicators=cues(cfg.indicators),
             measures=cues(cfg.measures),
             decisions=cues(cfg.decision_headings),
@@ -89,6 +96,8 @@ class Lexicon:
             amount_lines=tuple(sorted(cfg.amount_lines, key=len, reverse=True)),
             compounds=compounds,
             bodies=Bodies.of(settings.lexicon.responsible),
+            clauses=Clauses.of(settings.lexicon.prose_measures),
+            prose_indefinites=frozenset(settings.lexicon.prose_measures.indefinites),
             numbered=re.compile(settings.layout.headings.numbered),
             directions=tuple((name, re.compile(p, re.I)) for name, p in settings.lexicon.directions),
             units=tuple((name, re.compile(p, re.I)) for name, p in settings.lexicon.units),

@@ -21,21 +21,24 @@ from pipeline.tables import CellSettings, Table, read_cells
 
 
 def extract_political(
-    doc: Document, settings: Settings, doc_type: str | None = None, tables: list[Table] | None = None
+    doc: Document, settings: Settings, doc_type: str | None = None, tables: list[Table] | None = None,
+    organisation: str | None = None,
 ) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
-    """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
-    read = read_political(doc, settings, doc_type, tables=tables)
+    """`doc_type` (from the document fields) tells a report's standing mandate from tasks;
+    `organisation` tells the issuer's own goals from those it writes of."""
+    read = read_political(doc, settings, doc_type, tables=tables, organisation=organisation)
     return read.goals, read.indicators, read.measures
 
 
 def read_political(doc: Document, settings: Settings, doc_type: str | None = None, trace: bool = False,
-                   tables: list[Table] | None = None) -> Assembly:
+                   tables: list[Table] | None = None, organisation: str | None = None) -> Assembly:
     """The assembly of the document's political content; `trace` keeps what every rule said
     about every item (for `pipeline explain`). `tables` are the tables stage's output; a
     caller holding only the layout model (`explain`, a test) leaves them to be read here,
     by the same stage function, from the same blocks."""
     lexicon = settings.derived(Lexicon.of)
     abbreviations = lexicon.bodies.defined_abbreviations("\n".join(b.text for b in doc.blocks))
-    context = Context(lexicon=lexicon, doc_type=doc_type, abbreviations=MappingProxyType(abbreviations))
+    context = Context(lexicon=lexicon, doc_type=doc_type, organisation=organisation,
+                      abbreviations=MappingProxyType(abbreviations))
     cells = read_cells(doc, settings.derived(CellSettings.of)) if tables is None else tables
     return assemble(doc.doc_id, items(doc, cells), context, trace)

@@ -30,6 +30,8 @@ class SectionCues(Model):
     goal_run_prefixes: list[str]
     goal_sentence: Annotated[str, template("{noun}")]
     goal_nouns: list[str]
+    goal_qualifiers: list[str]
+    issuer_genitives: list[str]
     goal_chapters: list[str]
     indicators: list[str]
     measures: list[str]
@@ -47,6 +49,18 @@ class SectionCues(Model):
     decision_headings: list[str]
     intro_words: list[str]
     task_phrases: list[Regex]
+
+
+class ProseConfig(Model):
+    """The verbs a measure stated in prose is told by (pipeline/text/clauses.py)."""
+
+    action_verbs: list[str]
+    framing_verbs: list[str]
+    aim_nouns: list[str]
+    auxiliaries: list[str]
+    modals: list[str]
+    subordinators: list[str]
+    indefinites: list[str]
 
 
 class TableRowConfig(Model):
@@ -71,6 +85,7 @@ class ResponsibleConfig(Model):
 class LexiconSettings(Model):
     compounds: CompoundConfig
     sections: SectionCues
+    prose_measures: ProseConfig
     table_rows: TableRowConfig
     directions: list[Named]
     units: list[Named]

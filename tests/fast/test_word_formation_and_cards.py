@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.extract.rules import REGISTRY
 from pipeline.extract.rules.context import Context, Section
-from pipeline.extract.rules.registry import Goal, Header, Label
+from pipeline.extract.rules.registry import FollowUp, Goal, Header, Label
 from pipeline.extract.sections import Cue, Item, Role, classify
 from pipeline.layout.boxes import FilledBox, mark_filled
 from pipeline.model import Block, BlockKind
@@ -80,8 +80,9 @@ PROSE = Item(kind="paragraph", text="Arbetet med tidiga insatser inriktas under 
 def test_goal_card_is_a_goal_of_the_area_its_heading_names():
     found = _label("goal_card", _card(), rule_context(previous=AREA, following=PROSE))
     assert found is not None and found.rule == "goal_card" and found.bbox == BOX
-    (stated,) = found.facts
+    stated, follow_up = found.facts
     assert isinstance(stated, Goal) and stated.focus == AREA.text and stated.kind == "political"
+    assert follow_up == FollowUp(AREA.level)  # the prose under its heading follows the goal up
 
 
 @pytest.mark.parametrize(
@@ -149,3 +150,32 @@ def test_a_boxed_text_broken_mid_sentence_is_one_filled_block_and_the_text_below
     out = mark_filled(blocks, [FilledBox(3, (77.0, 432.0, 518.0, 496.0))])
     assert [(b.kind, b.filled) for b in out] == [(BlockKind.PARAGRAPH, True), (BlockKind.PARAGRAPH, False)]
     assert out[0].text.endswith("klara de nationella proven i svenska och matematik fortsätter.")
+
+
+_GOAL_NOUNS = ("målet", "målsättningen", "inriktningen")
+_ISSUERS = ("Kommunens", "Regionens", "Nämndens", "Förbundets", "Socialnämndens", "Intraservices")
+_OTHERS = ("Skolverkets", "Regeringens", "Trafikverkets", "Folkhälsomyndighetens", "Sveriges")
+
+
+@pytest.mark.parametrize("noun", _GOAL_NOUNS)
+@pytest.mark.parametrize("qualifier", ["nationella", "statliga", "europeiska", "globala", "tidigare", "nya"])
+def test_a_goal_qualified_as_someone_elses_is_no_goal_of_the_issuer(qualifier, noun):
+    text = f"Den {qualifier} {noun} är att alla barn ska erbjudas förskola nära hemmet."
+    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context()) is None
+
+
+@pytest.mark.parametrize("noun", _GOAL_NOUNS)
+@pytest.mark.parametrize(("owner", "issuer"), [(o, True) for o in _ISSUERS] + [(o, False) for o in _OTHERS])
+def test_a_goal_stated_in_prose_is_a_goal_only_when_the_issuer_owns_it(owner, issuer, noun):
+    """The issuer by its kind, a nämnd by its name, or the document's organisation; a goal
+    owned by an agency or the state is someone else's."""
+    text = f"{owner} {noun} är att alla barn ska erbjudas förskola nära hemmet."
+    found = _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1),
+                   rule_context(organisation="Nämnden för Intraservice"))
+    assert (found is not None and isinstance(found.facts[0], Goal)) is issuer
+
+
+@pytest.mark.parametrize("qualifier", ["långsiktiga", "övergripande", "finansiella", "strategiska"])
+def test_a_goal_qualified_by_its_kind_or_horizon_is_a_goal(qualifier):
+    text = f"Det {qualifier} målet är att verksamheten ska bedrivas inom tilldelad ram."
+    assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context()) is not None

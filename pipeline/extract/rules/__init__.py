@@ -23,7 +23,7 @@ Interactions the order encodes (the behaviour of the reader these rules replaced
 """
 from __future__ import annotations
 
-from pipeline.extract.rules import goals, headings, lists, tables, text  # noqa: F401  (they register the rules)
+from pipeline.extract.rules import goals, headings, lists, prose, tables, text  # noqa: F401  (they register the rules)
 from pipeline.extract.rules.context import Context
 from pipeline.extract.rules.registry import REGISTRY, Label, Rule
 from pipeline.extract.sections import Item
@@ -63,10 +63,13 @@ READ: tuple[str, ...] = (
     "caption_or_footnote",
     "restated_goal_line",
     "goal_intro_sentence",
+    "measure_intro_sentence",
     "cue_label_line",
     "colon_labelled_indicator",
     "labelled_field",
     "goal_stated_in_prose",
+    "measure_stated_in_prose",
+    "measure_named_in_prose",
     # in a goal list
     "task_addressed_to_body",
     "focus_and_goal_row",

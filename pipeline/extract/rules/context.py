@@ -53,6 +53,7 @@ class Context:
 
     lexicon: Lexicon = field(compare=False, repr=False)
     doc_type: str | None = None
+    organisation: str | None = None  # the issuer as the document fields name it ("Nämnden för Intraservice")
     abbreviations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "KS" → "Kommunstyrelsen"
     goals: tuple[GoalRow, ...] = ()
     last_indicator: IndicatorRow | None = None
@@ -64,6 +65,8 @@ class Context:
     chapter_goal: GoalRow | None = None
     heading_goal: tuple[int, GoalRow] | None = None  # (level, goal) of the last prefixed goal heading
     measure_level: int | None = None  # level of a chapter whose theme lists are measures
+    follow_up: int | None = None  # level of the headings whose prose follows up a goal stated under one
+    measures_listed: bool = False  # a measures list or table has been opened: the document lists its measures
     tail: IndicatorRow | GoalRow | None = None  # what the last table row added
     row_indicator: IndicatorRow | None = None  # last indicator of the current table
     breakdown: bool = False  # the last table row broke down the indicator above it
@@ -109,6 +112,7 @@ class Context:
             headings.pop()
         chapter = self.chapter_level is not None and level <= self.chapter_level
         measures = self.measure_level is not None and level <= self.measure_level
+        followed = self.follow_up is not None and level < self.follow_up
         return replace(
             self,
             headings=tuple(headings),
@@ -117,6 +121,7 @@ class Context:
             chapter_level=None if chapter else self.chapter_level,
             chapter_goal=None if chapter else self.chapter_goal,
             measure_level=None if measures else self.measure_level,
+            follow_up=None if followed else self.follow_up,
         )
 
 

@@ -9,10 +9,24 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.lexicon import Lexicon
-from pipeline.extract.rules.context import Context, Section, clean
+from pipeline.extract.rules.context import Context, Section, clean, heading_level
 from pipeline.extract.rules.facts import focus_above, goal, measure
-from pipeline.extract.rules.registry import HEADINGS, ROWS, TEXT, Close, FocusArea, Goal, Label, Mark, claim, rule
-from pipeline.extract.sections import Item, Role, classify, split_label
+from pipeline.extract.rules.registry import (
+    HEADINGS,
+    ROWS,
+    TEXT,
+    Close,
+    Fact,
+    FocusArea,
+    FollowUp,
+    Goal,
+    Label,
+    Mark,
+    claim,
+    rule,
+)
+from pipeline.extract.sections import Item, Role, classify, goal_kind_mentioned, split_label
+from pipeline.text.lexicon import lemmas
 
 _MAX_GOAL_WORDS = 45  # a paragraph longer than this is prose, not a goal statement
 _ROW_GOAL_WORDS = 15  # a "Perspektiv | Mål" row flattened to one line is short
@@ -27,7 +41,8 @@ def goal_card(item: Item, context: Context) -> Label | None:
     (unboxed) heading, which names the goal's area ("Tidiga insatser" over the green box "Det
     långsiktiga arbetet … fortsätter."), and alone in its box. A box that holds a cue label
     ("Vidtagna åtgärder"), shares a shaded panel with its heading or with the texts below it is a
-    callout, not a card."""
+    callout, not a card. The prose under the card's heading, and under the headings of its
+    level after it, follows the goal up."""
     above, below, words = context.previous, context.following, len(item.text.split())
     if not (item.filled and item.bold) or above is None or above.kind != "heading" or above.filled:
         return None
@@ -39,7 +54,8 @@ def goal_card(item: Item, context: Context) -> Label | None:
         return None
     if context.section is not None and context.section.role is not Role.GOALS:
         return None
-    return claim(goal(context, item.text, "political", focus=clean(above.text).rstrip(":")))
+    return claim(goal(context, item.text, "political", focus=clean(above.text).rstrip(":")),
+                 FollowUp(heading_level(above)))
 
 
 @rule("goal_stated_in_prose", on=TEXT)
@@ -47,17 +63,43 @@ def goal_stated_in_prose(item: Item, context: Context) -> Label | None:
     """Sentences of a paragraph outside any list that say what a goal is ("Det finansiella
     målet för god ekonomisk hushållning 2027 är ett positivt resultat …", "Kommunens
     målsättning för lokalförsörjningen är att …"): each such sentence is a goal, of the kind its
-    qualifier names; the paragraph's other sentences are prose."""
+    qualifier names; the paragraph's other sentences are prose. Under a heading that names
+    goals ("1.2 Övergripande mål för lokalförsörjning"), the prose below it and under the
+    headings of its level after it follows the goal up."""
     if item.kind != "paragraph" or context.section is not None:
         return None
-    pattern, facts = context.lexicon.goal_sentence, []
+    pattern, facts = context.lexicon.goal_sentence, list[Fact]()
     for sentence in _SENTENCE_END.split(clean(item.text)):
         m = pattern.match(sentence)
-        if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS:
+        if m is not None and len(sentence.split()) <= _MAX_GOAL_WORDS and _issuers_goal(context, m):
             cue = classify(context.lexicon, m["cue"]) if m["cue"] else None
             kind = cue.kind if cue is not None and cue.role is Role.GOALS and cue.kind else "political"
             facts.append(goal(context, sentence, kind, focus=focus_above(context)))
+    if facts and context.headings and goal_kind_mentioned(context.lexicon, context.headings[-1][1]):
+        facts.append(FollowUp(context.headings[-1][0]))  # "1.2 Övergripande mål för …" over the goal
     return claim(*facts) if facts else None
+
+
+def _issuers_goal(context: Context, m: re.Match[str]) -> bool:
+    """The goal the sentence states is the issuer's: its adjective names a goal's kind or
+    horizon ("Det finansiella målet", "Den långsiktiga inriktningen", not "Den nationella
+    inriktningen"), and its owner is the issuer ("Kommunens", "Socialnämndens", the document's
+    organisation; not "Skolverkets")."""
+    lex = context.lexicon
+    if m["cue"]:
+        cue = classify(lex, m["cue"])
+        return (cue is not None and cue.role is Role.GOALS) or lemmas(m["cue"].split()[0])[0] in lex.goal_qualifiers
+    if m["owner"]:
+        owner = m["owner"].lower()
+        named = lex.bodies.after_genitive(f"{m['owner']} mål") is not None
+        return owner in lex.issuers or named or owner in _genitives(context.organisation)
+    return True
+
+
+def _genitives(name: str | None) -> set[str]:
+    """The genitives of the words of an organisation's name ("Nämnden för Intraservice" →
+    "intraservices", …): how the document writes of itself."""
+    return {w.lower() if w.lower().endswith("s") else f"{w.lower()}s" for w in (name or "").split() if w[:1].isupper()}
 
 
 def _goals(context: Context) -> Section | None:

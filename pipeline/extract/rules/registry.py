@@ -119,6 +119,14 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A goal was just stated under a heading of `level`: the prose below it, down to the next
+    heading above that level, reports the work done for it (a follow-up per goal area)."""
+
+    level: int
+
+
+@dataclass(frozen=True)
 class Header:
     """A table header row: the roles of its columns; `table` is the table it starts."""
 
@@ -153,8 +161,8 @@ class FocusArea:
     focus: str
 
 
-Fact = (Goal | Indicator | Measure | Qualifier | Breakdown | Link | Open | Close | Mark | Chapter | Header
-        | Tail | Comment | Outside | FocusArea)
+Fact = (Goal | Indicator | Measure | Qualifier | Breakdown | Link | Open | Close | Mark | Chapter | FollowUp
+        | Header | Tail | Comment | Outside | FocusArea)
 
 
 @dataclass(frozen=True)
