@@ -6,6 +6,13 @@ the whole document is about one year (a delårsrapport's "Utfall | Budget | Prog
 Relative headers count from that reference year: "Utfall fg år" is the year before it, a
 "YYYYMM" period ("Utfall 202603") is that year, and a deviation column compares the dated
 column to its left. A multi-year total ("Totalt 2026–2028") is of no single year.
+
+In a budget the reference year is the budget year, and an undated "Utfall" or "Prognos"
+column is of a year before it (last year's outcome, this year's forecast) that the header
+does not name: such a column is dated only where the table says so, by a title or caption
+naming that kind with one year ("Utfall 2025") or a header counting back ("Utfall fg år");
+otherwise its year is null, never the budget year (configs/amounts.yaml
+table_years.undated_in_budget).
 """
 from __future__ import annotations
 
@@ -47,26 +54,32 @@ def names_previous_year(label: str, words: Vocabulary) -> bool:
 @dataclass(frozen=True)
 class TableYear:
     """The reference year of one table: its title's or caption's single year, else the
-    document's."""
+    document's; in a budget, also the kinds its title or caption names with that year."""
 
     year: int | None
     source: YearSource | None
     words: Vocabulary
+    budget: bool = False  # a budget document: the reference year is the budget year
+    named: frozenset[str] = frozenset()  # kinds the dating title or caption names ("Utfall 2025")
 
     @classmethod
     def of(cls, table: Table, document: DocumentRow, words: Vocabulary) -> TableYear:
+        budget = document.doc_type in words.year_kinds.budget_doc_types
         for text, source in ((table.title, YearSource.TITLE), (table.caption, YearSource.CAPTION)):
             stated = set(words.years.years_in(text or ""))
             if len(stated) == 1:
-                return cls(stated.pop(), source, words)
+                kind = words.kind_of(text or "")
+                return cls(stated.pop(), source, words, budget, frozenset({kind} if kind else ()))
             if stated:  # a multi-year title ("Investeringsbudget 2027–2031") dates no column
-                return cls(None, None, words)
+                return cls(None, None, words, budget)
         year = document_year(document)
-        return cls(year, YearSource.DOCUMENT if year is not None else None, words)
+        return cls(year, YearSource.DOCUMENT if year is not None else None, words, budget)
 
     def resolve(self, columns: list[Column], index: int, kind: str | None) -> Dated:
         """The column's own year, else the year of the dated column a deviation compares,
-        else the table's reference year (the year before it for a "fg år" column)."""
+        else the table's reference year (the year before it for a "fg år" column); in a
+        budget, an undated outcome or forecast takes no reference year that the table does
+        not give that kind."""
         label, words = columns[index].label, self.words
         if words.kind_of(label) == "total":
             return None, None
@@ -76,4 +89,8 @@ class TableYear:
             return year, YearSource.COLUMN
         if self.year is None:
             return None, None
-        return (self.year - 1 if names_previous_year(label, words) else self.year), self.source
+        if names_previous_year(label, words):
+            return self.year - 1, self.source
+        if self.budget and kind in words.undated_in_budget and kind not in self.named:
+            return None, None
+        return self.year, self.source
