@@ -81,7 +81,7 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.Ye
     group = sem.group_header(table, cell.col_index)
     kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or vocabulary.kind_of(group) \
         or years.kind(label, group)
-    year, year_source = dated.resolve(table.columns, cell.col_index, kind)
+    year, year_source = dated.resolve(table.columns, cell.col_index, kind, row.label)
     kind = years.cycle_kind(kind, year)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(

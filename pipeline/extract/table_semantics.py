@@ -38,6 +38,7 @@ class Vocabulary:
     full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up not yet its outcome
     indicator_roles: re.Pattern[str]  # "Indikator", "Mått/nyckeltal", "Målvärde": a table of indicators
     undated_in_budget: frozenset[str]  # kinds of a budget's undated column that are not of the budget year
+    label_dates: re.Pattern[str]  # "2026-02-27", "2025/26": a date or range in a row label, no year of it
     unit_inference: TableUnitConfig  # when another table's unit is carried into one that states none
 
     @classmethod
@@ -58,6 +59,7 @@ class Vocabulary:
             full_year=any_of(settings.amounts.year_kinds.full_year_cues),
             indicator_roles=any_of(tables.indicator_roles),
             undated_in_budget=frozenset(settings.amounts.table_years.undated_in_budget),
+            label_dates=re.compile(settings.amounts.table_years.label_dates),
             unit_inference=settings.amounts.table_units,
         )
 

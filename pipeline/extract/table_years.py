@@ -12,7 +12,9 @@ column is of a year before it (last year's outcome, this year's forecast) that t
 does not name: such a column is dated only where the table says so, by a title or caption
 naming that kind with one year ("Utfall 2025") or a header counting back ("Utfall fg år");
 otherwise its year is null, never the budget year (configs/amounts.yaml
-table_years.undated_in_budget).
+table_years.undated_in_budget). A table of one figure column names its items, and their
+years, in its rows: a row label naming one year ("Medlemsbidrag 2026" under "Budget 2027")
+dates its figure.
 """
 from __future__ import annotations
 
@@ -42,6 +44,12 @@ def header_year(label: str, words: Vocabulary) -> int | None:
         return year
     found = words.month_period.findall(label)
     return int(found[-1]) if found else None
+
+
+def row_year(label: str, words: Vocabulary) -> int | None:
+    """The one year a row label names outside dates and ranges ("Medlemsbidrag 2026"), else None."""
+    years = set(words.years.years_in(words.label_dates.sub(" ", label)))
+    return years.pop() if len(years) == 1 else None
 
 
 def names_previous_year(label: str, words: Vocabulary) -> bool:
@@ -75,14 +83,17 @@ class TableYear:
         year = document_year(document)
         return cls(year, YearSource.DOCUMENT if year is not None else None, words, budget)
 
-    def resolve(self, columns: list[Column], index: int, kind: str | None) -> Dated:
-        """The column's own year, else the year of the dated column a deviation compares,
-        else the table's reference year (the year before it for a "fg år" column); in a
-        budget, an undated outcome or forecast takes no reference year that the table does
-        not give that kind."""
+    def resolve(self, columns: list[Column], index: int, kind: str | None, row: str = "") -> Dated:
+        """In a table of one figure column, the year its `row` label names; else the column's
+        own year, else the year of the dated column a deviation compares, else the table's
+        reference year (the year before it for a "fg år" column); in a budget, an undated
+        outcome or forecast takes no reference year that the table does not give that kind.
+        A row's year is read, like a column's, from the cell's headers ("column")."""
         label, words = columns[index].label, self.words
         if words.kind_of(label) == "total":
             return None, None
+        if len(columns) == 1 and (year := row_year(row, words)) is not None:
+            return year, YearSource.COLUMN
         if (year := header_year(label, words)) is not None:
             return year, YearSource.COLUMN
         if kind == "deviation" and index > 0 and (year := header_year(columns[index - 1].label, words)) is not None:

@@ -53,6 +53,7 @@ class TableYearConfig(Model):
     comparison_cues: list[Regex]
     month_period: Regex
     undated_in_budget: list[str]
+    label_dates: Regex
 
 
 class TableUnitConfig(Model):

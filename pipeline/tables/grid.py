@@ -4,7 +4,8 @@ Budget tables are mostly borderless: the only reliable structure is where figure
 Figures are right-aligned, so their right edges cluster into columns (columns.py); header
 words are assigned to the column they sit over (headers.py); a row label is the text left
 of the first column, joined with the lines it wraps onto (rows.py). Nothing here knows
-what a column *means*, only where things are.
+what a column *means*, only where things are. A lone figure column without a header of
+its own is headed by a section heading over it ("Budget 2027": stacked.section_heading).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pipeline.tables.model import HeaderRow
 from pipeline.tables.rows import GridRow, body_rows, labels_at_margin, leading_prefix
 from pipeline.tables.segments import is_header_line, segments
 from pipeline.tables.settings import TableSettings
+from pipeline.tables.stacked import section_heading
 
 
 @dataclass
@@ -45,6 +47,11 @@ def build_grid(lines: list[Line], cfg: TableSettings) -> Grid | None:
     if prefix_line is not None:
         lead.remove(prefix_line)
     stub = assign_header([lines[i] for i in lead], columns, cfg)
+    if len(columns) == 1 and not columns[0].header and lead and section_heading(segs[lead[-1]], cfg):
+        # "Budget 2027" over a lone column without a header of its own heads it (stacked.py)
+        heading = {id(w) for w in lines[lead[-1]].words}
+        columns[0].header = [w for w in stub if id(w) in heading]
+        stub = [w for w in stub if id(w) not in heading]
     header_rows = group_headers(columns, cfg)
     rows = body_rows(lines, segs, header, first if prefix_line is None else prefix_line, columns, cfg)
     top = {id(w) for w in lines[lead[0]].words} if lead else set()

@@ -1,4 +1,4 @@
-"""Tables stacked in one region: a new column header below figure rows starts a new table.
+"""Several tables in one region: side by side, stacked, or in dated sections.
 
 Layout hands the tables stage one region for figures set close together, and a report often
 prints a small table right under another ("Resultatbudget" and, under it, "Budget 2027 | Ram
@@ -6,6 +6,13 @@ prints a small table right under another ("Resultatbudget" and, under it, "Budge
 figures then end at other right edges is the header of another table: the region is split
 there, and each part is read as a table of its own. A header over the same columns (a
 section of one table), or one that states no year (a group's line of kinds), does not.
+
+A table may also stand beside another, sharing its lines: labels of their own right of a
+figure column, each followed by figures ("Medlemsbidrag 2027  90 362 | Alingsås  69 994"),
+set at one left edge on at least two lines, start a table to the right, and the region is
+cut there. A table without a column header whose figure column is headed, section by
+section, by a line naming a kind and a year and nothing else ("Budget 2027", "Ram 2028")
+is one table per section: the grid gives each section's heading to its column (grid.py).
 """
 from __future__ import annotations
 
@@ -13,10 +20,71 @@ from pipeline.model import Line
 from pipeline.tables.columns import build_columns
 from pipeline.tables.segments import Segment, is_header_line, is_year, segments
 from pipeline.tables.settings import TableSettings
+from pipeline.text.numbers import parse_number
 
 # Right-aligned figures of one column end within this many ems of each other; the columns of
 # a table stacked under another end elsewhere (between them, or past them).
 ALIGNED_EM = 0.5
+SIDE_ROWS = 2  # lines whose labels start a table beside another: one could be a stray word
+
+
+def split_region(lines: list[Line], cfg: TableSettings) -> list[list[Line]]:
+    """The region's lines as one part per table: left to right, then top to bottom."""
+    return [section for side in split_side_by_side(lines, cfg) for part in split_stacked(side, cfg)
+            for section in split_sections(part, cfg)]
+
+
+def split_side_by_side(lines: list[Line], cfg: TableSettings) -> list[list[Line]]:
+    """The region as the table on the left and the one beside it, cut at the left edge of
+    the labels that stand right of figures and before figures on at least SIDE_ROWS lines."""
+    edges = [x for line in lines if (x := _side_label(segments(line, cfg))) is not None]
+    if len(edges) < SIDE_ROWS:
+        return [lines]
+    cut, size = min(edges), max(w.size for line in lines for w in line.words)
+    if max(edges) - cut > size:
+        return [lines]
+    left = [Line(ln.page, [w for w in ln.words if w.x1 <= cut]) for ln in lines]
+    right = [Line(ln.page, [w for w in ln.words if w.x1 > cut]) for ln in lines]
+    return [[ln for ln in part if ln.words] for part in (left, right)]
+
+
+def _side_label(segs: list[Segment]) -> float | None:
+    """Where a label starts that stands after a figure and before one: a text cell between
+    figure cells, or one set so close after a figure that the figure's cell runs into it
+    ("90 362 Alingsås")."""
+    for n, seg in enumerate(segs[:-1]):
+        if seg.figure or not any(s.figure for s in segs[n + 1:]):
+            continue
+        if n > 0 and segs[n - 1].figure:
+            return seg.x0
+        words = seg.words
+        lead = next((k for k in range(len(words) - 1, 0, -1)
+                     if parse_number(" ".join(w.text for w in words[:k])) is not None), None)
+        if lead is not None and not any(c.isdigit() for c in words[lead].text):
+            return words[lead].x0
+    return None
+
+
+def split_sections(lines: list[Line], cfg: TableSettings) -> list[list[Line]]:
+    """A region without a column header, cut before each section heading below its first
+    figure rows (section_heading)."""
+    segs = [segments(ln, cfg) for ln in lines]
+    if any(is_header_line(s, cfg) for s in segs):
+        return [lines]
+    body = [any(x.figure for x in s) for s in segs]
+    cuts = [0, *(i for i in range(1, len(lines)) if section_heading(segs[i], cfg) and any(body[:i]) and any(body[i:]))]
+    return [lines[a:b] for a, b in zip(cuts, [*cuts[1:], len(lines)])]
+
+
+def section_heading(segs: list[Segment], cfg: TableSettings) -> bool:
+    """A line of one text cell that names a kind and one year and nothing else but a unit
+    ("Budget 2027", "Ram 2028 (tkr)"): the header of the figures under it."""
+    if len(segs) != 1 or segs[0].figure:
+        return False
+    text = segs[0].text
+    if len(set(cfg.years.years_in(text))) != 1 or not cfg.kind_words.search(text):
+        return False
+    return not any(ch.isalpha() for ch in cfg.unit_words.sub("", cfg.kind_words.sub("", text)))
 
 
 def split_stacked(lines: list[Line], cfg: TableSettings) -> list[list[Line]]:

@@ -1,0 +1,80 @@
+"""Tables that share a region (tables/stacked.py): a table beside another, a headerless table
+in dated sections ("Budget 2027" … "Ram 2028" …), and the year a row label names in a table
+of one figure column (table_years.row_year), on generated layouts in several variants."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tables import build_tables
+from tests.fast.test_table_evidence import rows_of
+from tests.fast.test_tables import TABLES, _doc, line, table
+
+
+def _build_up(heading_a: str, heading_b: str, side_gap: float) -> list:
+    """A frame build-up in sections, with the member split set beside each section's sum, its
+    label `side_gap` points right of the sum's figure."""
+    side = 379 + side_gap + 8 * 4.5  # "Alingsås" is right-aligned here by the helper: it starts side_gap after 379
+    return [
+        line(1, 100, (70, "Räddningstjänstförbundet")),
+        line(1, 115, (70, heading_a)),
+        line(1, 130, (70, "Medlemsbidrag 2026"), (379, "86 759")),
+        line(1, 145, (70, "Uppräkning med PKV per 2026-02-27 : 3,0%"), (379, "2 603")),
+        line(1, 160, (70, "Medlemsbidrag 2027"), (379, "89 362"), (side, "Alingsås"), (511, "69 994")),
+        line(1, 175, (side, "Vårgårda"), (511, "19 368")),
+        line(1, 190, (70, heading_b)),
+        line(1, 205, (70, "Medlemsbidrag 2027"), (379, "89 362")),
+        line(1, 220, (70, "Uppräkning med PKV per 2026-02-27 : 3,7%"), (379, "3 306")),
+        line(1, 235, (70, "Medlemsbidrag 2028"), (379, "92 668"), (side, "Alingsås"), (511, "71 786")),
+        line(1, 250, (side, "Vårgårda"), (511, "20 882")),
+    ]
+
+
+@pytest.mark.parametrize("side_gap", [7.0, 40.0])  # the side label run into the figure's cell, or a cell of its own
+@pytest.mark.parametrize(("heading_a", "heading_b"), [("Budget 2027", "Ram 2028"), ("Budget 2027", "Ram 2028 (tkr)")])
+def test_a_headerless_table_in_dated_sections_beside_a_split(side_gap, heading_a, heading_b):
+    tables = build_tables(_doc(table(1, _build_up(heading_a, heading_b, side_gap))), TABLES)
+    first, second, beside = tables
+    assert [c.label for c in first.columns] == [heading_a] and [c.label for c in second.columns] == [heading_b]
+    assert [r.label for r in first.rows] == ["Medlemsbidrag 2026", "Uppräkning med PKV per 2026-02-27 : 3,0%",
+                                             "Medlemsbidrag 2027"]
+    assert [(r.label, r.cells[0].value) for r in beside.rows][:2] == [("Alingsås", 69994.0), ("Vårgårda", 19368.0)]
+    rows = rows_of(_doc(table(1, _build_up(heading_a, heading_b, side_gap))), "budget", 2027, 2029)
+    got = [(r.row_label, r.column_label, r.year, r.kind, r.value) for r in rows]
+    # the row's year dates the figure in a table of one column; a date in a label dates nothing
+    assert got == [
+        ("Medlemsbidrag 2026", heading_a, 2026, "budget", 86759.0),
+        ("Uppräkning med PKV per 2026-02-27 : 3,0%", heading_a, 2027, "budget", 2603.0),
+        ("Medlemsbidrag 2027", heading_a, 2027, "budget", 89362.0),
+        ("Medlemsbidrag 2027", heading_b, 2027, "budget", 89362.0),
+        ("Uppräkning med PKV per 2026-02-27 : 3,7%", heading_b, 2028, "plan", 3306.0),
+        ("Medlemsbidrag 2028", heading_b, 2028, "plan", 92668.0),
+    ]
+
+
+@pytest.mark.parametrize("heading", ["Socialnämnden", "Medlemsbidrag 2027", "Budget 2027 och 2028", "Budget"])
+def test_a_line_that_is_no_dated_kind_alone_is_no_section_heading(heading):
+    """A group heading, an item with a year, a heading of two years or of none: the table is
+    not cut there, and its lone column gets no header from it."""
+    lines = [line(1, 100, (70, heading)), line(1, 115, (70, "Kommunstyrelsen"), (379, "86 759")),
+             line(1, 130, (70, heading)), line(1, 145, (70, "Socialnämnden"), (379, "2 603"))]
+    tables = build_tables(_doc(table(1, lines)), TABLES)
+    assert len(tables) == 1 and [c.label for c in tables[0].columns] == [""]
+
+
+def test_a_text_column_without_figures_after_it_or_on_one_line_only_is_no_table_beside():
+    comment = [line(1, 100, (70, "tkr"), (379, "Budget 2027"), bold=True),
+               line(1, 115, (70, "Kommunstyrelsen"), (379, "86 759"), (450, "Ny ram")),
+               line(1, 130, (70, "Socialnämnden"), (379, "2 603"), (450, "Oförändrad"))]
+    one = [line(1, 100, (70, "tkr"), (379, "Budget 2027"), (511, "Plan 2028"), bold=True),
+           line(1, 115, (70, "Kommunstyrelsen"), (379, "86 759"), (440, "varav"), (511, "1 200")),
+           line(1, 130, (70, "Socialnämnden"), (379, "2 603"), (511, "2 700"))]
+    for lines in (comment, one):
+        (found,) = build_tables(_doc(table(1, lines)), TABLES)
+        assert [r.label for r in found.rows] == ["Kommunstyrelsen", "Socialnämnden"]
+
+
+def test_in_a_table_of_several_columns_the_columns_date_the_figures_not_the_row():
+    lines = [line(1, 100, (70, "tkr"), (379, "Budget 2027"), (511, "Plan 2028"), bold=True),
+             line(1, 115, (70, "Satsning 2026"), (379, "1 500"), (511, "1 600"))]
+    rows = rows_of(_doc(table(1, lines)), "budget", 2027, 2029)
+    assert [(r.year, r.kind) for r in rows] == [(2027, "budget"), (2028, "plan")]
