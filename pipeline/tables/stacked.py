@@ -10,9 +10,11 @@ section of one table), or one that states no year (a group's line of kinds), doe
 A table may also stand beside another, sharing its lines: labels of their own right of a
 figure column, each followed by figures ("Medlemsbidrag 2027  90 362 | Alingsås  69 994"),
 set at one left edge on at least two lines, start a table to the right, and the region is
-cut there. A table without a column header whose figure column is headed, section by
-section, by a line naming a kind and a year and nothing else ("Budget 2027", "Ram 2028")
-is one table per section: the grid gives each section's heading to its column (grid.py).
+cut there; the table beside breaks down the rows it stands beside, one part per row, each
+headed by that row's label. A table without a column header whose figure column is headed,
+section by section, by a line naming a kind and a year and nothing else ("Budget 2027",
+"Ram 2028") is one table per section: the grid gives each section's heading to its column
+(grid.py).
 """
 from __future__ import annotations
 
@@ -45,7 +47,24 @@ def split_side_by_side(lines: list[Line], cfg: TableSettings) -> list[list[Line]
         return [lines]
     left = [Line(ln.page, [w for w in ln.words if w.x1 <= cut]) for ln in lines]
     right = [Line(ln.page, [w for w in ln.words if w.x1 > cut]) for ln in lines]
-    return [[ln for ln in part if ln.words] for part in (left, right)]
+    return [[ln for ln in left if ln.words], *_breakdowns(left, right, cfg)]
+
+
+def _breakdowns(left: list[Line], right: list[Line], cfg: TableSettings) -> list[list[Line]]:
+    """The table beside, one part per row of the left table it starts beside: without a
+    header of its own it breaks that row down ("Medlemsbidrag 2027" into "Alingsås | Vårgårda"),
+    so each part opens with that row's label, which heads its figures (grid.py)."""
+    parts: list[list[Line]] = []
+    for beside, line in zip(left, right):
+        if not line.words:
+            continue
+        segs = segments(beside, cfg) if beside.words else []
+        first = next((n for n, seg in enumerate(segs) if seg.figure), None)
+        if first or not parts:  # a row of the left table with a label and figures: a new part
+            label = [w for seg in segs[:first] for w in seg.words]
+            parts.append([Line(beside.page, label)] if label else [])
+        parts[-1].append(line)
+    return parts
 
 
 def _side_label(segs: list[Segment]) -> float | None:
