@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean ocr screenshots
+.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean ocr screenshots docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test-corpus: $(STAMP)
 # The pipeline on ../shared/corpus, scored against ../shared/gold: fails below tests/score_floors.yaml.
 score: $(STAMP)
 	$(PY) -m tests.score_gate
+
+# The data dictionary, generated from the contract (a test fails when it is out of date).
+docs: $(STAMP)
+	$(PY) -m pipeline.publish.dictionary > docs/datasets.md
 
 # Refresh docs/screenshots from the corpus review tests (headless Chromium).
 screenshots: $(STAMP)

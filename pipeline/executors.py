@@ -10,8 +10,10 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import resource
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -29,6 +31,14 @@ log = logging.getLogger(__name__)
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
+def _start_worker(memory_limit_mb: int) -> None:
+    """Pool worker initializer: die with the parent, default SIGTERM, the memory cap."""
+    _die_with_parent()
+    if memory_limit_mb:
+        limit = memory_limit_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))  # MemoryError past it: runner.py's resource_limit
+
+
 def _die_with_parent() -> None:
     """Pool worker initializer: on Linux the kernel kills the worker when the process that
     started it dies, so a killed run leaves no workers behind (nor anything they hold).
@@ -40,8 +50,9 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
+def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                               initargs=(settings.pipeline.run.memory_limit_mb,))
 
 
 @contextmanager
@@ -90,7 +101,7 @@ def _where(scheduler: str | None, processes: int) -> str:
 
 def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float | None) -> Iterator[Indexed]:
     crashed: list[int] = []
-    with _pool(min(workers, len(paths))) as pool, _stopped_on_interrupt(pool):
+    with _pool(min(workers, len(paths)), settings) as pool, _stopped_on_interrupt(pool):
         futures: dict[Future, int] = {pool.submit(process_path, p, settings, timeout): i for i, p in enumerate(paths)}
         for future in as_completed(futures):
             index = futures[future]
@@ -107,7 +118,7 @@ def _in_pool(paths: list[Path], settings: Settings, workers: int, timeout: float
 
 
 def _isolated(path: Path, settings: Settings, timeout: float | None) -> DocumentResult:
-    with _pool(1) as pool:
+    with _pool(1, settings) as pool:
         try:
             return pool.submit(process_path, path, settings, timeout).result()
         except Exception as exc:
@@ -123,13 +134,14 @@ def _on_dask(paths: list[Path], settings: Settings, scheduler: str, window: int,
     """Ship the bytes, not the path (cluster workers need not share our file system), a few
     documents at a time so that the driver never holds a whole batch in memory. A file that
     is too large or unreadable is an error record before anything is sent; a task whose
-    worker died is retried once on another."""
-    from dask.distributed import as_completed as dask_completed
+    worker died is retried once on another; a task running longer than `timeout` is given
+    up (a worker thread cannot be interrupted, so the driver keeps the time, see _Deadlines)."""
+    from dask.distributed import wait
 
     with _cluster(scheduler, settings.pipeline.run.dask_wait_seconds) as client:
         shipments = _shipments(paths, settings)
-        futures = dask_completed()
-        index_of: dict = {}
+        pending: dict[Any, tuple[int, Path]] = {}
+        deadlines = _Deadlines(client, timeout)
 
         def submit_next() -> list[Indexed]:
             """Send the next document that can be sent; return the error records of those that cannot."""
@@ -138,22 +150,60 @@ def _on_dask(paths: list[Path], settings: Settings, scheduler: str, window: int,
                 if isinstance(payload, DocumentResult):
                     refused.append((i, payload))
                     continue
-                future = client.submit(process_document_alone, path.name, payload, settings, timeout,
+                future = client.submit(process_document_alone, path.name, payload, settings, None,
                                        pure=False, retries=1)
-                index_of[future.key] = (i, path)
-                futures.add(future)
+                pending[future] = (i, path)
                 break
             return refused
 
         for _ in range(max(2, 2 * window)):
             yield from submit_next()
-        for future in futures:
-            i, path = index_of.pop(future.key)
+        while pending:
             try:
-                yield i, future.result()
-            except Exception as exc:
-                yield i, failed_result(path, "worker", f"the Dask task failed: {type(exc).__name__}: {exc}")
-            yield from submit_next()
+                done = wait(list(pending), timeout=_POLL_SECONDS, return_when="FIRST_COMPLETED").done
+            except TimeoutError:  # nothing finished within the poll
+                done = set()
+            for future in [*done, *deadlines.expired(pending)]:
+                i, path = pending.pop(future)
+                yield i, _dask_result(future, path, timeout)
+                yield from submit_next()
+
+
+_POLL_SECONDS = 1.0  # how often the driver looks at what the cluster is running
+
+
+class _Deadlines:
+    """When each task started running (the scheduler's `processing` lists, polled), and which
+    ones have run longer than the time limit. A task given up is cancelled; the worker thread
+    finishes it and the result is dropped."""
+
+    def __init__(self, client: Any, timeout: float | None) -> None:
+        self._client, self._timeout = client, timeout
+        self._started: dict[str, float] = {}
+
+    def expired(self, pending: dict[Any, tuple[int, Path]]) -> list[Any]:
+        if not self._timeout:
+            return []
+        now = time.monotonic()
+        running = {key for keys in self._client.processing().values() for key in keys}
+        late = []
+        for future in pending:
+            if future.key in running:
+                self._started.setdefault(future.key, now)
+            if future.status == "pending" and now - self._started.get(future.key, now) > self._timeout:
+                future.cancel()
+                late.append(future)
+        return late
+
+
+def _dask_result(future: Any, path: Path, timeout: float | None) -> DocumentResult:
+    if future.cancelled():
+        return failed_result(path, "timeout", f"gave up after {timeout:g} s (the per-document time limit) "
+                                              "on the Dask cluster")
+    try:
+        return future.result()
+    except Exception as exc:
+        return failed_result(path, "worker", f"the Dask task failed: {type(exc).__name__}: {exc}")
 
 
 def _shipments(paths: list[Path], settings: Settings) -> Iterator[tuple[int, Path, bytes | DocumentResult]]:

@@ -18,7 +18,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.contract import DocumentStatus
 from pipeline.extract import extract
-from pipeline.ingest import doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
+from pipeline.ingest import RESOURCE_LIMIT, doc_id_of, file_doc_id, ingest_bytes, refuse_by_size
 from pipeline.layout import build_layout
 from pipeline.model import DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
@@ -117,6 +117,9 @@ def _stages(name: str, data: bytes, doc_id: str, settings: Settings, timings: di
         timings["extract"] = time.perf_counter() - t
         return DocumentResult(name, doc_id, extraction, None, timings, document.to_dict(),
                               [table.to_dict() for table in tables])
+    except MemoryError:  # the worker's address-space cap (configs/pipeline.yaml run.memory_limit_mb)
+        error = StageError(name, RESOURCE_LIMIT, f"ran out of the worker's memory limit during {stage}")
+        return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
     except Exception as exc:  # one bad file must never stop the batch
         error = StageError(name, stage, f"{type(exc).__name__}: {exc}".strip())
         return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)

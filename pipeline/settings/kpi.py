@@ -27,6 +27,7 @@ class KpiScoring(Model):
 
     threshold: Share
     max_candidates: Count
+    runner_up_margin: Share  # a candidate below the best is published only this close to it
     shortlist: Count  # catalogue entries RapidFuzz passes on to the full score
     fuzz_weight: Share
     other_type_factor: Share  # a KPI measured for the other kind of municipality

@@ -21,6 +21,7 @@ class IngestLimits(Model):
 class RunConfig(Model):
     document_timeout_seconds: Annotated[float, Field(ge=0)]  # 0: no limit
     dask_wait_seconds: Annotated[float, Field(gt=0)]  # to reach a scheduler, and for it to have a worker
+    memory_limit_mb: Annotated[int, Field(ge=0)]  # address space of a pool worker; 0: no limit
 
 
 class OcrConfig(Model):

@@ -30,6 +30,7 @@ from pipeline.validate.results import (
     Finding,
     results_frame,
 )
+from pipeline.validate.status import with_status
 from pipeline.validate.suites import DataDocs, SuiteStats, run_checkpoint, staging_frames
 from pipeline.validate.tables import tables
 from pipeline.validate.units import inferred_units, unit_checks
@@ -102,9 +103,10 @@ def validate(extractions: list[Extraction], settings: Settings) -> ValidationOut
     findings += _ocr_gaps(extractions)
     outcome_split = split(rows, raw, findings)
     findings += outcome_split.findings
+    published = {**outcome_split.published, "amounts": with_status(outcome_split.published["amounts"], findings)}
     source_files = dict(zip(raw["documents"]["doc_id"], raw["documents"]["source_file"]))
     return ValidationOutcome(
-        published=outcome_split.published, quarantined=outcome_split.quarantined, findings=findings,
+        published=published, quarantined=outcome_split.quarantined, findings=findings,
         results=results_frame(findings, source_files), counts=outcome_split.counts, suites=suites,
         data_docs=data_docs, seconds=time.perf_counter() - started,
     )

@@ -194,3 +194,29 @@ def test_forced_reruns_publish_identical_datasets(inbox, tmp_path):
     first = {k: v for k, v in _digest(out).items() if k.endswith((".csv", ".parquet"))}
     run_batch([inbox], out, SETTINGS, RunOptions(workers=1, force=True), log=_quiet)
     assert {k: v for k, v in _digest(out).items() if k.endswith((".csv", ".parquet"))} == first
+
+
+def _hog_on_hog(document, settings):
+    """Stands in for the tables stage in forked pool workers: 'hog.pdf' wants 8 GB."""
+    from pipeline.tables import build_tables
+
+    if document.source_file == "hog.pdf":
+        bytearray(8 * 1024**3)
+    return build_tables(document, settings)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS as Linux applies it")
+def test_a_document_past_the_worker_memory_cap_is_a_resource_limit_record(inbox, monkeypatch):
+    import pipeline.executors as executors
+    import pipeline.runner as runner
+
+    monkeypatch.setattr(runner, "build_tables", _hog_on_hog)
+    hog = inbox / "hog.pdf"
+    shutil.copy(inbox / SAMPLES[1], hog)
+    paths = [inbox / SAMPLES[0], hog]
+    run = SETTINGS.pipeline.run.model_copy(update={"memory_limit_mb": 2048})
+    settings = SETTINGS.model_copy(update={"pipeline": SETTINGS.pipeline.model_copy(update={"run": run})})
+    results = dict(executors.run_documents(paths, settings, workers=2))
+    assert results[1].error is not None and results[1].error.stage == "resource_limit", results[1].error
+    assert "memory limit" in results[1].error.reason
+    assert results[0].error is None

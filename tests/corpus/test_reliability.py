@@ -242,3 +242,18 @@ def test_bombs_end_as_resource_limit_records_with_bounded_memory(tmp_path, bomb)
     stage, peak_kb = done.stdout.split()[-2:]
     assert stage == "resource_limit", done.stderr[-2000:]
     assert int(peak_kb) < 1.5 * 1024 * 1024, f"peak {int(peak_kb) // 1024} MB"
+
+
+def test_a_document_over_its_time_limit_on_dask_gets_a_timeout_record(tmp_path, corpus_dir):
+    """A worker thread cannot be interrupted: the driver keeps the time and gives the task up."""
+    distributed = pytest.importorskip("dask.distributed")
+    inbox, out = tmp_path / "raw", tmp_path / "out"
+    inbox.mkdir()
+    (inbox / "plan.pdf").write_bytes((corpus_dir / "dalarna_regionplan_2026-2028.pdf").read_bytes())
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        started = time.monotonic()
+        code, report = run_batch([inbox], out, SETTINGS, RunOptions(scheduler=cluster.scheduler_address, timeout=1),
+                                 log=lambda _: None)
+        waited = time.monotonic() - started
+    assert code == 1 and [(f["file"], f["stage"]) for f in report["failed"]] == [("plan.pdf", "timeout")]
+    assert waited < 30  # the whole plan takes longer than this on one worker … well within it here

@@ -55,6 +55,18 @@ def test_draft_summa_totalt_is_a_source_inconsistency(corpus_run):
     assert remaining["severity"] == SOURCE_INCONSISTENCY and abs(remaining["difference"]) == 30
 
 
+def test_a_figure_that_does_not_add_up_says_so_in_the_amounts_dataset(corpus_run):
+    out, _, results = corpus_run
+    amounts = pd.read_csv(out / "amounts.csv", dtype={"amount_id": str})
+    assert amounts["validation_status"].notna().all()
+    status = amounts.set_index("amount_id")["validation_status"]
+    named = results[results["dataset"] == "amounts"].dropna(subset=["row_id"])
+    total = _finding(results, DRAFT, "Summa totalt", "Utfall 2025", "column_sum")
+    assert status[total["row_id"]] == SOURCE_INCONSISTENCY  # kept as printed, marked on the row
+    assert status[~status.index.isin(named["row_id"])].eq("ok").all()
+    assert set(status[status.index.isin(named["row_id"])]) <= {SOURCE_INCONSISTENCY, WARNING}
+
+
 def test_final_summa_totalt_is_within_rounding(corpus_run):
     _, _, results = corpus_run
     found = _finding(results, FINAL, "Summa totalt", "Utfall 2025", "column_sum")

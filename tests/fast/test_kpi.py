@@ -70,12 +70,24 @@ def test_another_age_group_or_unit_lowers_the_score_below_the_threshold():
 
 
 def test_at_most_the_configured_number_of_candidates_best_first():
+    """Near ties (here the margin is opened wide) are cut at max_candidates."""
     kpis = [_kpi(f"N0000{n}", f"Befolkning i kollektivtrafiknära läge {suffix}, andel (%)")
             for n, suffix in enumerate(["", "inom tätort", "utanför tätort", "i kommunen", "totalt"])]
     found = candidates(normalise("Befolkning i kollektivtrafiknära läge, andel %", VOCABULARY), "K",
-                       Catalogue.from_kpis(tuple(kpis), VOCABULARY), SCORING)
+                       Catalogue.from_kpis(tuple(kpis), VOCABULARY),
+                       SCORING.model_copy(update={"runner_up_margin": 1.0}))
     assert found[0].kpi.id == "N00000" and len(found) == SCORING.max_candidates
     assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+
+
+def test_a_runner_up_far_behind_the_best_is_not_published():
+    kpis = [_kpi("N00001", "Befolkning i kollektivtrafiknära läge, andel (%)"),
+            _kpi("N00002", "Befolkning i kollektivtrafiknära läge inom tätort med bil, andel (%)")]
+    catalogue = Catalogue.from_kpis(tuple(kpis), VOCABULARY)
+    query = normalise("Befolkning i kollektivtrafiknära läge, andel %", VOCABULARY)
+    wide = candidates(query, "K", catalogue, SCORING.model_copy(update={"runner_up_margin": 1.0}))
+    assert [c.kpi.id for c in wide] == ["N00001", "N00002"] and wide[0].score - wide[1].score > SCORING.runner_up_margin
+    assert [c.kpi.id for c in candidates(query, "K", catalogue, SCORING)] == ["N00001"]
 
 
 def test_a_bad_scoring_config_is_refused(tmp_path):

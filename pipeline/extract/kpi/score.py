@@ -33,14 +33,16 @@ class Candidate:
 
 def candidates(query: Normalised, municipality_type: str | None, catalogue: Catalogue,
                cfg: KpiScoring) -> list[Candidate]:
-    """The best `max_candidates` KPIs scoring at least `threshold`, best first."""
+    """The best `max_candidates` KPIs scoring at least `threshold`, best first; a runner-up
+    only within `runner_up_margin` of the best, where the text cannot tell them apart (on the
+    evaluation set, runners-up further behind were never the right KPI)."""
     if len(query.words) < cfg.min_words:
         return []
     shortlist = {i for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio)
                  for _, _, i in process.extract(query.text, catalogue.texts, scorer=scorer, limit=cfg.shortlist)}
     scored = [_score(query, catalogue.kpis[i], catalogue.forms[i], municipality_type, cfg) for i in shortlist]
     kept = sorted((c for c in scored if c.score >= cfg.threshold), key=lambda c: (-c.score, c.kpi.id))
-    return kept[: cfg.max_candidates]
+    return [c for c in kept if c.score >= kept[0].score - cfg.runner_up_margin][: cfg.max_candidates]
 
 
 def _score(query: Normalised, kpi: Kpi, form: Normalised, municipality_type: str | None,

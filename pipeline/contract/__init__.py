@@ -21,124 +21,35 @@ from typing import Any, get_args, get_type_hints
 
 import pyarrow as pa
 
-
-class DocType(StrEnum):
-    BUDGET = "budget"
-    BUDGET_PROPOSAL = "budget_proposal"
-    VERKSAMHETSPLAN = "verksamhetsplan"
-    ANNUAL_REPORT = "annual_report"
-    INTERIM_REPORT = "interim_report"
-    BUDGET_REQUEST = "budget_request"
-    BUDGET_INSTRUCTIONS = "budget_instructions"
-    OTHER = "other"
-    NOT_BUDGET = "not_budget"
-
-
-class DocumentStatus(StrEnum):
-    OK = "ok"
-    PARTIAL = "partial"
-    FAILED = "failed"
-    NOT_BUDGET = "not_budget"
-
-
-class IssuerKind(StrEnum):
-    KOMMUN = "kommun"
-    REGION = "region"
-    NAMND = "namnd"
-    FORBUND = "forbund"
-    BOLAG = "bolag"
-    PARTY = "party"
-    OTHER = "other"
-
-
-class GoalKind(StrEnum):
-    POLITICAL = "political"
-    FINANCIAL = "financial"
-    OPERATIONAL = "operational"
-
-
-class IndicatorDirection(StrEnum):
-    INCREASE = "increase"
-    DECREASE = "decrease"
-    MAINTAIN = "maintain"
-    IMPROVE = "improve"
-    TARGET = "target"
-
-
-class IndicatorUnit(StrEnum):
-    PERCENT = "percent"
-    COUNT = "count"
-    PER_CAPITA = "per_capita"
-    INDEX = "index"
-    DAYS = "days"
-    SEK = "sek"
-    HA = "ha"
-    MWH = "mwh"
-    METERS = "meters"
-    RATIO = "ratio"
-    OTHER = "other"
-
-
-class AmountSource(StrEnum):
-    TABLE = "table"
-    TEXT = "text"
-
-
-class AmountKind(StrEnum):
-    OUTCOME = "outcome"
-    BUDGET = "budget"
-    PLAN = "plan"
-    FORECAST = "forecast"
-    DEVIATION = "deviation"
-    TOTAL = "total"
-    OTHER = "other"
-
-
-class AmountUnit(StrEnum):
-    KR = "kr"
-    TKR = "tkr"
-    MNKR = "mnkr"
-    MDKR = "mdkr"
-    PERCENT = "percent"
-    COUNT = "count"
-    OTHER = "other"
-
-
-class UnitSource(StrEnum):
-    CELL = "cell"
-    ROW = "row"
-    COLUMN = "column"
-    CORNER = "corner"
-    TITLE = "title"
-    CAPTION = "caption"
-    NOTE = "note"
-    TEXT = "text"
-    DOCUMENT = "document"
-
-
-class YearSource(StrEnum):
-    COLUMN = "column"
-    TITLE = "title"
-    CAPTION = "caption"
-    TEXT = "text"
-    DOCUMENT = "document"
-
-
-class SumCheck(StrEnum):
-    PASSED = "passed"
-    FAILED = "failed"
-    NONE = "none"
+from pipeline.contract.enums import (
+    AmountKind,
+    AmountSource,
+    AmountUnit,
+    DocType,
+    DocumentStatus,
+    GoalKind,
+    IndicatorDirection,
+    IndicatorUnit,
+    IssuerKind,
+    SumCheck,
+    UnitSource,
+    ValidationStatus,
+    YearSource,
+)
 
 
 def column(meaning: str, *, default: Any = MISSING, key: bool = False, references: str | None = None,
-           kw_only: bool = False) -> Any:
+           kw_only: bool = False, added: bool = False) -> Any:
     """A contract field: its meaning, primary-key membership and reference ("dataset.column").
+
+    `added`: a column this project publishes beyond ../shared/contract/datasets.md (columns
+    may be added, never renamed or dropped); docs/datasets.md marks it.
 
     A field with a default is keyword-only, so that optional fields can stand between the
     required ones in published order without changing how rows are built positionally; a
     required field may be keyword-only too (`rule`, inherited by every row type).
     """
-    metadata = {"meaning": meaning, "key": key, "references": references}
+    metadata = {"meaning": meaning, "key": key, "references": references, "added": added}
     if default is MISSING:
         return field(kw_only=kw_only, metadata=metadata)
     return field(default=default, kw_only=True, metadata=metadata)
@@ -300,6 +211,10 @@ class AmountRow(Evidence):
         "passed: adds up to its total (or is a total equal to its rows) within rounding; failed: see "
         "validation_results; none: no total to check against", default=None,
     )
+    validation_status: ValidationStatus | None = column(
+        "the worst validation finding that names this figure (details in validation_results); set on every "
+        "published row, null only in an extraction not yet validated", default=None, added=True,
+    )
 
 
 @dataclass
@@ -347,6 +262,7 @@ class Column:
     enum: tuple[str, ...] | None = None  # the allowed values of an enum column
     key: bool = False  # part of the dataset's primary key
     references: tuple[str, str] | None = None  # (dataset, column) this column refers to
+    added: bool = False  # published beyond ../shared/contract/datasets.md
 
 
 @cache
@@ -370,7 +286,7 @@ def _column(spec: Field, hint: Any) -> Column:
     return Column(
         name=spec.name, type=ColumnType.STRING if enum else _TYPE_OF[base], nullable=nullable,
         meaning=spec.metadata["meaning"], enum=enum, key=spec.metadata["key"],
-        references=tuple(references.split(".")) if references else None,
+        references=tuple(references.split(".")) if references else None, added=spec.metadata["added"],
     )
 
 
