@@ -39,7 +39,7 @@ def split_region(lines: list[Line], cfg: TableSettings) -> list[list[Line]]:
 def split_side_by_side(lines: list[Line], cfg: TableSettings) -> list[list[Line]]:
     """The region as the table on the left and the one beside it, cut at the left edge of
     the labels that stand right of figures and before figures on at least SIDE_ROWS lines."""
-    edges = [x for line in lines if (x := _side_label(segments(line, cfg))) is not None]
+    edges = [x for line in lines if (x := _side_label(segments(line, cfg), cfg)) is not None]
     if len(edges) < SIDE_ROWS:
         return [lines]
     cut, size = min(edges), max(w.size for line in lines for w in line.words)
@@ -67,20 +67,23 @@ def _breakdowns(left: list[Line], right: list[Line], cfg: TableSettings) -> list
     return parts
 
 
-def _side_label(segs: list[Segment]) -> float | None:
+def _side_label(segs: list[Segment], cfg: TableSettings) -> float | None:
     """Where a label starts that stands after a figure and before one: a text cell between
     figure cells, or one set so close after a figure that the figure's cell runs into it
-    ("90 362 Alingsås")."""
+    ("90 362 Alingsås"); never a unit after a figure ("45 000 kr", "12 %")."""
     for n, seg in enumerate(segs[:-1]):
         if seg.figure or not any(s.figure for s in segs[n + 1:]):
             continue
-        if n > 0 and segs[n - 1].figure:
-            return seg.x0
         words = seg.words
-        lead = next((k for k in range(len(words) - 1, 0, -1)
-                     if parse_number(" ".join(w.text for w in words[:k])) is not None), None)
-        if lead is not None and not any(c.isdigit() for c in words[lead].text):
-            return words[lead].x0
+        if n == 0 or not segs[n - 1].figure:  # the label run into the figure's cell, if any
+            lead = next((k for k in range(len(words) - 1, 0, -1)
+                         if parse_number(" ".join(w.text for w in words[:k])) is not None), None)
+            if lead is None:
+                continue
+            words = words[lead:]
+        text = " ".join(w.text for w in words)
+        if any(c.isalpha() for c in text) and not cfg.unit_words.fullmatch(text.strip("()* ")):
+            return words[0].x0
     return None
 
 
