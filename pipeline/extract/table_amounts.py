@@ -31,9 +31,10 @@ def table_amounts(document: DocumentRow, tables: list[Table],
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
     doc_id, units = document.doc_id, DocumentUnits.of(tables, years.vocabulary.units, years.vocabulary.unit_inference)
+    unit_of = units.units_of(tables)
     for table in tables:
         dated = TableYear.of(table, document, years.vocabulary)
-        rows.extend(_amounts(doc_id, table, (years, dated), units.unit_for(table)))
+        rows.extend(_amounts(doc_id, table, (years, dated), unit_of[table.table_id]))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 

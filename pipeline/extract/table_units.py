@@ -12,7 +12,9 @@ validation can warn. A figure tells only when it is distinctive: its significant
 trailing zeros stripped, are at least configs/amounts.yaml table_units.distinctive_digits
 ("8 104", "22,5"; never a round "1 000", "20 000" or "3,0" that any table may print), and
 the tables must share at least table_units.shared_figures of them, so that one figure in
-common by coincidence carries no unit into a table.
+common by coincidence carries no unit into a table. A table set beside another that breaks
+one of its rows down ("Medlemsbidrag 2027" into "Alingsås | Vårgårda": tables/stacked.py)
+is in that row's unit.
 """
 from __future__ import annotations
 
@@ -98,3 +100,25 @@ class DocumentUnits:
         near = {s.unit for s in self.stated if abs(s.magnitude - size) <= cfg.magnitude_decades
                 and len(s.figures & figures) >= cfg.shared_figures}
         return (near.pop(), "document") if len(near) == 1 else (None, None)
+
+    def units_of(self, tables: list[Table]) -> dict[str, Sourced]:
+        """Each table's unit by table_id (unit_for); a table without one that breaks down a row
+        of another (broken_down) is in that table's unit, marked "document"."""
+        found: dict[str, Sourced] = {}
+        for table in tables:
+            unit = self.unit_for(table)
+            whole = broken_down(table, tables) if unit[0] is None else None
+            if whole is not None and (of_whole := found.get(whole.table_id, (None, None))[0]) is not None:
+                unit = of_whole, "document"
+            found[table.table_id] = unit
+        return found
+
+
+def broken_down(table: Table, tables: list[Table]) -> Table | None:
+    """The table whose row this one breaks down: its lone column is headed by that row's
+    label, and its first row is printed on that row's line of the same page."""
+    if len(table.columns) != 1 or not table.rows:
+        return None
+    first, label = table.rows[0], table.columns[0].label
+    return next((other for other in tables if other is not table for row in other.rows
+                 if row.label == label and row.page == first.page and abs(row.bbox[1] - first.bbox[1]) < 1.0), None)

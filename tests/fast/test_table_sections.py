@@ -90,3 +90,19 @@ def test_in_a_table_of_several_columns_the_columns_date_the_figures_not_the_row(
              line(1, 115, (70, "Satsning 2026"), (379, "1 500"), (511, "1 600"))]
     rows = rows_of(_doc(table(1, lines)), "budget", 2027, 2029)
     assert [(r.year, r.kind) for r in rows] == [(2027, "budget"), (2028, "plan")]
+
+
+@pytest.mark.parametrize(("result_figures", "unit"), [(("86 759", "89 362", "92 668"), "tkr"),
+                                                      (("86 100", "88 100", "92 500"), None)])
+def test_a_breakdown_beside_a_row_is_in_that_rows_unit(result_figures, unit):
+    """The sections take tkr from the result table that prints two of the figures of each,
+    and the split beside a section's sum takes its unit from that sum; when nothing carries
+    a unit into the sections, the split has none either."""
+    result = table(2, [line(2, 100, (70, "(tkr)"), (300, "2026"), (379, "2027"), (511, "2028"), bold=True),
+                       line(2, 115, (70, "Bidrag från medlemskommunerna"), *zip((300, 379, 511), result_figures))])
+    rows = rows_of(_doc(table(1, _build_up("Budget 2027", "Ram 2028", 7.0)), result), "budget", 2027, 2029)
+    split = ("Alingsås", "Vårgårda")
+    beside = [(r.row_label, r.unit, r.unit_source) for r in rows if r.page == 1 and r.row_label in split]
+    assert beside == [(label, unit, "document" if unit else None) for label in split * 2]
+    sections = {(r.unit, r.unit_source) for r in rows if r.page == 1 and r.row_label not in split}
+    assert sections == {(unit, "document" if unit else None)}
