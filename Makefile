@@ -8,7 +8,7 @@ OUT    ?= processed
 export GX_ANALYTICS_ENABLED := False
 export PYTHONHASHSEED := 0
 
-.PHONY: run batch test test-fast test-corpus lint score layout bench validate clean ocr screenshots docs
+.PHONY: run batch test test-fast test-corpus test-scale lint score layout bench validate clean ocr screenshots docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ validate: $(STAMP)
 
 # Both tiers in one run, so that the two workers share them out.
 test: $(STAMP)
-	$(PY) -m pytest -q -n 2 tests
+	$(PY) -m pytest -q -n 2 tests/fast tests/corpus
 
 # Rules and semantics on hand-built model fixtures; no PDF is read.
 test-fast: $(STAMP)
@@ -51,6 +51,10 @@ test-fast: $(STAMP)
 # The development corpus in ../shared/corpus and PDFs the tests generate.
 test-corpus: $(STAMP)
 	$(PY) -m pytest -q -n 2 tests/corpus
+
+# A batch of 400 mixed files and 20 runs killed at random moments (minutes; .ci/run runs it).
+test-scale: $(STAMP)
+	KOMMUNBUDGET_KILL_RUNS=20 $(PY) -m pytest -q -n 2 tests/scale tests/corpus/test_reliability.py::test_a_run_killed_at_any_moment_leaves_one_complete_published_set
 
 # The pipeline on ../shared/corpus, scored against ../shared/gold: fails below tests/score_floors.yaml.
 score: $(STAMP)

@@ -23,7 +23,7 @@ from pipeline.layout import build_layout
 from pipeline.model import StageError
 from pipeline.runner import find_pdfs
 from pipeline.settings import Settings, default_config_dir, load_settings
-from pipeline.tables import TableSettings, build_tables
+from pipeline.tables import stage_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -61,7 +61,7 @@ def stage_seconds(files: list[Path], settings: Settings) -> tuple[dict[str, floa
         if document.metadata["ocr"]["pages"]:
             ocr[path.name] = (document.metadata["ocr"]["pages"], document.metadata["ocr"]["seconds"])
         t = time.perf_counter()
-        tables = build_tables(document, settings.derived(TableSettings.of))
+        tables = stage_tables(document, settings)
         seconds["tables"] += time.perf_counter() - t
         t = time.perf_counter()
         extract(document, tables, settings)

@@ -23,7 +23,7 @@ from pipeline.layout import build_layout
 from pipeline.model import DocumentRow, Extraction, StageError
 from pipeline.publish.writers import write_text
 from pipeline.settings import Settings
-from pipeline.tables import TableSettings, build_tables
+from pipeline.tables import stage_tables
 from pipeline.time_limit import DocumentTimeout, time_limit
 
 # Failures that say more about the run than about the file: the next run tries again.
@@ -109,7 +109,7 @@ def _stages(name: str, data: bytes, doc_id: str, settings: Settings, timings: di
             return DocumentResult(name, doc_id, _failed(name, doc_id), error, timings)
         stage = "tables"
         t = time.perf_counter()
-        tables = build_tables(document, settings.derived(TableSettings.of))
+        tables = stage_tables(document, settings)
         timings["tables"] = time.perf_counter() - t
         stage = "extract"
         t = time.perf_counter()

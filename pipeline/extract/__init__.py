@@ -19,12 +19,16 @@ from pipeline.tables import Table
 
 
 def extract(doc: Document, tables: list[Table], settings: Settings) -> Extraction:
+    """`tables` are the tables stage's (`stage_tables`): amounts read its figure tables, the
+    political reader its text-cell reading of every table block."""
     document = document_fields(doc, settings)
+    figures = [t for t in tables if t.reading == "figures"]
     # a manifesto's promises are not a budget's goals
     goals, indicators, measures = (
-        ([], [], []) if document.doc_type == "not_budget" else extract_political(doc, settings, document.doc_type)
+        ([], [], []) if document.doc_type == "not_budget"
+        else extract_political(doc, settings, document.doc_type, [t for t in tables if t.reading == "cells"])
     )
-    amounts = extract_amounts(doc, tables, document, settings)
+    amounts = extract_amounts(doc, figures, document, settings)
     extraction = Extraction(document=document, goals=goals, indicators=indicators, measures=measures,
                             amounts=amounts.rows, unplaced=amounts.unplaced)
     qualified = qualify_ids(mark_ocr(extraction, doc))

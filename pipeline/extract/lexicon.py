@@ -1,8 +1,8 @@
 """The political reader's vocabulary, compiled once per settings object.
 
-configs/lexicon.yaml's cue lists (sections), compound grammar, body names, table-row
-geometry and indicator wording, with the two layout settings the reader must share with the
-layout stage (the cell gaps tables are split by, the pattern of a heading number), compiled
+configs/lexicon.yaml's cue lists (sections), compound grammar, body names and indicator
+wording, with the layout setting the reader must share with the layout stage (the pattern
+of a heading number), compiled
 into one `Lexicon`: `settings.derived(Lexicon.of)` makes it on first use, and the rules reach
 it through their `Context`.
 """
@@ -15,19 +15,6 @@ from pipeline.settings import Settings
 from pipeline.text.lexicon import Bodies, Compounds, CueList, lemmas
 
 Named = tuple[tuple[str, re.Pattern[str]], ...]  # (name, pattern), tried in order
-
-
-@dataclass(frozen=True)
-class TableRows:
-    """How the rows and columns of a table block are read (configs/lexicon.yaml `table_rows`;
-    the cell gap is the layout stage's own, so cells split as layout split them)."""
-
-    cell_gap_em: float
-    figure_gap_em: float
-    row_gap_em: float
-    column_snap: float
-    indent: float
-    footnote_size: float
 
 
 @dataclass(frozen=True)
@@ -59,7 +46,6 @@ class Lexicon:
     amount_lines: tuple[str, ...]
     compounds: Compounds
     bodies: Bodies
-    table: TableRows
     numbered: re.Pattern[str]  # a heading's number token ("2.2", "2.2."), as the layout stage recognises it
     directions: Named  # an indicator's wanted direction, the more specific phrase first
     units: Named  # an indicator's unit
@@ -103,23 +89,10 @@ class Lexicon:
             amount_lines=tuple(sorted(cfg.amount_lines, key=len, reverse=True)),
             compounds=compounds,
             bodies=Bodies.of(settings.lexicon.responsible),
-            table=_table_rows(settings),
             numbered=re.compile(settings.layout.headings.numbered),
             directions=tuple((name, re.compile(p, re.I)) for name, p in settings.lexicon.directions),
             units=tuple((name, re.compile(p, re.I)) for name, p in settings.lexicon.units),
         )
-
-
-def _table_rows(settings: Settings) -> TableRows:
-    rows, layout = settings.lexicon.table_rows, settings.layout.tables
-    return TableRows(
-        cell_gap_em=layout.cell_gap_em,
-        figure_gap_em=layout.figure_gap_em,
-        row_gap_em=rows.row_gap_em,
-        column_snap=rows.column_snap_pt,
-        indent=rows.indent_pt,
-        footnote_size=rows.footnote_size,
-    )
 
 
 def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:

@@ -1,6 +1,7 @@
 """Goals, indicators and measures: the political content of a budget as linked tables.
 
-The document is read as a flat stream of items (sections.py: blocks, and table row groups);
+The document is read as a flat stream of items (sections.py: blocks, and the rows of the
+tables stage's text-cell reading of each table block);
 named rules (extract/rules) say what each item is, and the assembler (extract/assemble.py)
 turns their labels into rows linked to their goals, each row naming the rule that made it
 and the box it was read from. Vocabulary comes from configs/lexicon.yaml, compiled once per
@@ -16,20 +17,25 @@ from pipeline.extract.rules.context import Context
 from pipeline.extract.sections import items
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
 from pipeline.settings import Settings
+from pipeline.tables import CellSettings, Table, read_cells
 
 
 def extract_political(
-    doc: Document, settings: Settings, doc_type: str | None = None
+    doc: Document, settings: Settings, doc_type: str | None = None, tables: list[Table] | None = None
 ) -> tuple[list[GoalRow], list[IndicatorRow], list[MeasureRow]]:
     """`doc_type` (from the document fields) tells a report's standing mandate from tasks."""
-    read = read_political(doc, settings, doc_type)
+    read = read_political(doc, settings, doc_type, tables=tables)
     return read.goals, read.indicators, read.measures
 
 
-def read_political(doc: Document, settings: Settings, doc_type: str | None = None, trace: bool = False) -> Assembly:
+def read_political(doc: Document, settings: Settings, doc_type: str | None = None, trace: bool = False,
+                   tables: list[Table] | None = None) -> Assembly:
     """The assembly of the document's political content; `trace` keeps what every rule said
-    about every item (for `pipeline explain`)."""
+    about every item (for `pipeline explain`). `tables` are the tables stage's output; a
+    caller holding only the layout model (`explain`, a test) leaves them to be read here,
+    by the same stage function, from the same blocks."""
     lexicon = settings.derived(Lexicon.of)
     abbreviations = lexicon.bodies.defined_abbreviations("\n".join(b.text for b in doc.blocks))
     context = Context(lexicon=lexicon, doc_type=doc_type, abbreviations=MappingProxyType(abbreviations))
-    return assemble(doc.doc_id, items(doc, lexicon), context, trace)
+    cells = read_cells(doc, settings.derived(CellSettings.of)) if tables is None else tables
+    return assemble(doc.doc_id, items(doc, cells), context, trace)

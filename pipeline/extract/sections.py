@@ -2,10 +2,10 @@
 indicators or measures.
 
 The political extractors read the document as a flat stream of `Item`s: the layout blocks,
-with each table block split into row groups (lines closer than a line pitch belong to one
-row) whose cells follow the table's column starts. A heading, a table header or the label
-line of a row group is classified against the cue lists of configs/lexicon.yaml, compiled
-into the `Lexicon` (extract/lexicon.py) every function here is given.
+with each table block as the rows of the tables stage's text-cell reading of it
+(pipeline/tables/cells.py; no grid is built here). A heading, a table header or the label
+line of a row is classified against the cue lists of configs/lexicon.yaml, compiled into
+the `Lexicon` (extract/lexicon.py) every function here is given.
 """
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from pipeline.extract.lexicon import Lexicon, TableRows
-from pipeline.model import Block, BlockKind, Document, Line
-from pipeline.tables.segments import split_cells
-from pipeline.text.normalise import normalise_space
+from pipeline.contract import IndicatorUnit
+from pipeline.extract.indicators import unit_of
+from pipeline.extract.lexicon import Lexicon
+from pipeline.model import BlockKind, Document
+from pipeline.tables.model import Table
 
-_FOOTNOTE = re.compile(r"^[\d*]{1,3}\)?$")
 _TITLE_WORDS = 8  # a numbered title is a few words
+# units that relate a figure to another (a share, per inhabitant, an index, "gånger"): a ratio
+_RELATIVE_UNITS = frozenset({IndicatorUnit.PERCENT, IndicatorUnit.PER_CAPITA, IndicatorUnit.INDEX, IndicatorUnit.RATIO})
 
 
 class Role(StrEnum):
@@ -39,7 +41,7 @@ class Cue:
 
 @dataclass
 class Item:
-    """One readable unit: a block, or one row group of a table."""
+    """One readable unit: a block, or one row of a table's text-cell reading."""
 
     kind: str  # heading, paragraph, list_item, caption, row
     text: str
@@ -142,7 +144,12 @@ def goal_kind_mentioned(lex: Lexicon, text: str) -> str | None:
 
 def names_amount_line(lex: Lexicon, label: str) -> bool:
     """The row label names a line of a financial statement ("Personalkostnader", "Intäkter,
-    inkl kommunbidrag"): a word of it is a compound of a configured line head."""
+    inkl kommunbidrag"): a word of it is a compound of a configured line head. A label that
+    relates a line to something else ("Resultat i procent av skatteintäkter", "Nettokostnad,
+    kr/invånare", "Andel av kostnaderna") is a key ratio, the indicator of a financial goal:
+    its unit (as an indicator's unit is read) says so, whatever line it mentions."""
+    if unit_of(lex, label) in _RELATIVE_UNITS:
+        return False
     return any(lex.compounds.head_among(w, lex.amount_lines) for w in re.findall(r"\w+", label))
 
 
@@ -159,11 +166,14 @@ def is_bare_label(text: str) -> bool:
     return text.rstrip().endswith(":") and len(text.split()) <= 2
 
 
-def items(doc: Document, lex: Lexicon) -> list[Item]:
+def items(doc: Document, tables: list[Table]) -> list[Item]:
+    """The document as the political reader walks it: every block but a table of contents,
+    a table block as the rows of its text-cell reading (the tables stage's `read_cells`)."""
+    by_block = {t.block: t for t in tables if t.reading == "cells"}
     out: list[Item] = []
     for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.TABLE and block.lines:
-            out.extend(_table_rows(block, index, lex.table))
+            out.extend(_table_rows(by_block[index]))
         elif block.kind is not BlockKind.TOC:
             out.append(
                 Item(
@@ -183,97 +193,18 @@ def items(doc: Document, lex: Lexicon) -> list[Item]:
     return out
 
 
-def _table_rows(block: Block, index: int, settings: TableRows) -> list[Item]:
-    groups: list[list[Line]] = []
-    for line in filter(None, (_without_footnotes(ln, settings) for ln in block.lines)):
-        prev = groups[-1][-1] if groups else None
-        if prev is not None and line.page == prev.page and (
-            line.top - prev.top < settings.row_gap_em * line.size
-        ):
-            groups[-1].append(line)
-        else:
-            groups.append([line])
-    columns = _column_starts([ln for g in groups for ln in g], groups[0] if groups else [], settings)
+def _table_rows(table: Table) -> list[Item]:
+    """One row Item per row of the table, its cells in column order (an empty string where a
+    column has no cell); the opening row also carries the first cells of the rows below it."""
+    width = max(1, len(table.columns))
     rows: list[Item] = []
-    for n, group in enumerate(groups):
-        cells, indented = _cells(group, columns, settings)
-        if n == 1:
-            rows[0].body_labels = tuple(_cells(g, columns, settings)[0][0] for g in groups[1:])
-        text = _tidy(" ".join(ln.text for ln in group))
-        label = _label(group)
-        rows.append(
-            Item(
-                kind="row",
-                text=text,
-                page=group[0].page,
-                bold=all(ln.bold for ln in group),
-                italic=all(ln.italic for ln in group),
-                cells=cells,
-                label=label,
-                table=index,
-                header=n == 0,
-                indented=indented,
-                bbox=(min(ln.x0 for ln in group), min(ln.top for ln in group),
-                      max(ln.x1 for ln in group), max(ln.bottom for ln in group)),
-            )
-        )
+    for row in table.rows:
+        cells, indented = [""] * width, [False] * width
+        for cell in row.cells:
+            cells[cell.col_index], indented[cell.col_index] = cell.text, cell.indented
+        rows.append(Item(kind="row", text=row.text, page=row.page, bold=row.bold, italic=row.italic, cells=cells,
+                         label=row.label_line, table=table.block, header=row.header, indented=indented,
+                         bbox=row.bbox))
+    if rows:
+        rows[0].body_labels = tuple(r.cells[0] for r in rows[1:])
     return rows
-
-
-def _label(group: list[Line]) -> str | None:
-    """The first line of a row group when it labels the lines below it: short, unpunctuated,
-    clearly narrower than the text it heads, which starts a new sentence."""
-    if len(group) < 2:
-        return None
-    first = normalise_space(group[0].text)
-    widest = max(ln.x1 - ln.x0 for ln in group)
-    if len(first.split()) > 8 or first.endswith((".", ",")) or not group[1].text[:1].isupper():
-        return None
-    return first if group[0].x1 - group[0].x0 < 0.75 * widest or first.endswith(":") else None
-
-
-def _segments(line: Line, settings: TableRows) -> list[tuple[float, str]]:
-    """(x0, text) of the gap-separated cells of one line."""
-    return [(seg[0].x0, " ".join(w.text for w in seg))
-            for seg in split_cells(line.words, settings.cell_gap_em, settings.figure_gap_em)]
-
-
-def _without_footnotes(line: Line, settings: TableRows) -> Line | None:
-    """The line without footnote reference marks (digits set in a much smaller font), which
-    otherwise end up inside cell text ("befolkningen 6 , index")."""
-    size = line.size
-    small = settings.footnote_size * size
-    words = [w for w in line.words if not (w.size < small and _FOOTNOTE.match(w.text))]
-    return Line(page=line.page, words=words) if words else None
-
-
-def _column_starts(lines: list[Line], header: list[Line], settings: TableRows) -> list[float]:
-    """Cell start positions shared by at least two lines, or named by the header row: the
-    table's columns (a goal column stays a column on a page where every goal cell is empty)."""
-    named = [x for ln in header for x, _ in _segments(ln, settings)]
-    starts = sorted(x for ln in lines for x, _ in _segments(ln, settings))
-    clusters: list[list[float]] = []
-    for x in starts:
-        if clusters and x - clusters[-1][0] <= settings.column_snap:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
-    kept = [c for c in clusters if len(c) >= 2 or any(abs(c[0] - x) < 0.5 for x in named)]
-    return [min(c) for c in kept] or [starts[0]] if starts else []
-
-
-def _cells(group: list[Line], columns: list[float], settings: TableRows) -> tuple[list[str], list[bool]]:
-    """Cell texts of one row group, and per cell whether its text starts indented."""
-    cells = [""] * max(1, len(columns))
-    indented = [False] * len(cells)
-    for line in group:
-        for x, text in _segments(line, settings):
-            col = max((i for i, cx in enumerate(columns) if cx <= x + settings.column_snap), default=0)
-            if not cells[col] and columns:
-                indented[col] = x - columns[col] > settings.indent
-            cells[col] = _tidy(f"{cells[col]} {text}")
-    return cells, indented
-
-
-def _tidy(text: str) -> str:
-    return re.sub(r"\s+([,.;:])", r"\1", normalise_space(text))

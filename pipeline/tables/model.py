@@ -3,8 +3,10 @@
 One Table per printed table, however many regions (page breaks) it spans: its columns with
 their header words, the header rows with the columns each cell spans, and body rows of
 cells, each cell with its position (row_index, col_index), page and bounding box, so that
-every amount can be found on the page again. Plain dataclasses, serialisable to JSON;
-nothing here says what a column means (year, kind, unit): that is extract's reading.
+every amount can be found on the page again. A table block is also read as rows of text
+cells (reading "cells", tables/cells.py): the cells of a table of words, which the political
+reader reads, with the fields only that reading fills. Plain dataclasses, serialisable to
+JSON; nothing here says what a column means (year, kind, unit): that is extract's reading.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class Cell:
     value: float | None = None
     percent: bool = False
     nil: bool = False
+    indented: bool = False  # a text cell starting right of its column start (a sub-row); reading "cells"
 
 
 @dataclass
@@ -62,6 +65,12 @@ class Row:
     units: list[str] = field(default_factory=list)
     cells: list[Cell] = field(default_factory=list)
     strays: list[Stray] = field(default_factory=list)
+    # reading "cells" (a table of words): the row's words in reading order, its first line when
+    # that line labels the lines below it ("Indikator" over "Andel …"), and whether it is the
+    # row the table opens with (also in Table.header_rows), which may be the table's header
+    text: str = ""
+    label_line: str | None = None
+    header: bool = False
 
 
 @dataclass
@@ -114,6 +123,11 @@ class Table:
     rows: list[Row]
     parts: list[Part]
     notes: list[str] = field(default_factory=list)  # further captions below ("Källa: …", "* …")
+    # "figures": columns where figures end, rows labelled left of them (amounts read these);
+    # "cells": one layout table block as rows of text cells by where cells start (tables/cells.py),
+    # which the political reader reads; `block` is then the block's index in Document.blocks
+    reading: str = "figures"
+    block: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -122,6 +136,8 @@ class Table:
     def from_dict(cls, data: dict[str, Any]) -> Table:
         return cls(
             **{k: data[k] for k in ("table_id", "pages", "title", "caption", "stub", "corner", "notes")},
+            reading=data.get("reading", "figures"),
+            block=data.get("block"),
             columns=[Column(**{**c, "header": [Word(**w) for w in c["header"]]}) for c in data["columns"]],
             header_rows=[HeaderRow([HeaderCell(c["text"], c["columns"], tuple(c["bbox"])) for c in r["cells"]])
                          for r in data["header_rows"]],

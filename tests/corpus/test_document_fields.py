@@ -5,7 +5,6 @@ import importlib
 
 import pytest
 
-from pipeline.tables import TableSettings
 from tests.settings_helpers import SETTINGS
 
 fields_module = importlib.import_module("pipeline.extract.document_fields")
@@ -83,12 +82,12 @@ def test_party_budget_proposal_mentioning_its_election_programme(tmp_path):
     """A party's budget that builds on "vårt valprogram" is a budget proposal, not a
     programme: the title names a budget, and its goals are extracted."""
     from pipeline.extract import extract
-    from pipeline.tables import build_tables
+    from pipeline.tables import stage_tables
 
     doc = _document(tmp_path, "proposal.pdf",
                     cover=[(28, "Budget 2025 med plan 2026–2027"), (16, "Moderaterna i Exempelby")],
                     body=[(11, "Förslaget bygger på vårt valprogram och på de löften vi gav väljarna."), *GOALS_PAGE])
-    result = extract(doc, build_tables(doc, SETTINGS.derived(TableSettings.of)), SETTINGS)
+    result = extract(doc, stage_tables(doc, SETTINGS), SETTINGS)
     row = result.document
     assert (row.doc_type, row.status, row.organisation) == ("budget_proposal", "ok", "Moderaterna")
     assert (row.period_start, row.period_end) == (2025, 2027)

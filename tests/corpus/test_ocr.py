@@ -149,6 +149,9 @@ def test_the_scanned_corpus_report_is_read_with_its_document_facts(corpus_dir):
     assert row.status in ("ok", "partial") and row.pages == 2
     assert "Internkontrollrapport" in (row.title or "")
     assert (row.period_start, row.period_end) == (2025, 2025)
+    # the förbund's name stands only on the e-signature page ("TITEL, ORGANISATION: …")
+    assert (row.organisation, row.municipality, row.municipality_code, row.doc_type) == (
+        "Tolkförmedling Väst", "Tolkförmedling Väst", None, "other")
     regions = [r for p in Document.from_dict(result.layout).pages for r in p.ocr]
     assert len(regions) == 2 and all(r.confident_share > 0.8 for r in regions)
 

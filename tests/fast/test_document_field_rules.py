@@ -129,6 +129,28 @@ def test_the_file_author_names_the_issuer_and_a_person_does_not(cfg):
     assert fields.document_fields(person, SETTINGS).organisation is None
 
 
+@pytest.mark.parametrize("field, expected", [
+    ("NAMN: ÅSA FRÖDING TITEL, ORGANISATION: Förbundsdirektör, Tolkförmedling Väst TID: 2025-10-21",
+     "Tolkförmedling Väst"),
+    ("Namn: Per Olsson Titel, organisation: Ordförande, Avfallshantering Östra Skaraborg",
+     "Avfallshantering Östra Skaraborg"),
+    ("Organisation: Räddningstjänsten Syd", "Räddningstjänsten Syd"),
+])
+def test_a_signature_page_names_a_forbund_that_has_no_kind_word(cfg, field, expected):
+    doc = _doc([[(28, "Internkontrollrapport"),
+                 (11, "Kontrollerna är förbundsövergripande. Förbundet har inga brister.")],
+                [(11, "Detta dokument har undertecknats med elektroniska underskrifter:"), (11, field)]])
+    row = fields.document_fields(doc, SETTINGS)
+    assert (row.organisation, row.issuer_kind, row.municipality, row.municipality_code) == (expected, "forbund",
+                                                                                             expected, None)
+
+
+def test_a_field_name_without_a_kind_word_is_no_issuer_unless_the_text_calls_it_a_forbund(cfg):
+    doc = _doc([[(28, "Internkontrollrapport"), (11, "Kontrollerna är genomförda utan brister.")],
+                [(11, "TITEL, ORGANISATION: Konsult, Revisionsbyrån Norr TID: 2025-10-21")]])
+    assert fields.document_fields(doc, SETTINGS).organisation is None
+
+
 def test_sender_of_a_skrivelse_on_the_last_page(cfg):
     doc = _doc([[(28, "Budgetanvisningar 2027")], [(11, "Nämnderna ska lämna budgetskrivelser.")],
                 [(11, "Ekonomiavdelningen"), (11, "Anna Svensson")]])

@@ -22,6 +22,7 @@ from pipeline.settings.document import DocumentSettings
 
 _SPECIFIC = ("forbund", "bolag", "namnd")  # a body within or between kommuner: the organisation
 _COVER_LINE_WORDS = 10  # a cover line longer than this is running text, not a name
+_FIELD_NAME_WORDS = 4  # a name in a field: "Tolkförmedling Väst", not a sentence
 _PROPER = "{name}"
 
 
@@ -72,11 +73,33 @@ def cover_text(cover: list[Line]) -> str:
     return "\n".join(ln.text for ln in cover if ln.heading or len(ln.text.split()) <= _COVER_LINE_WORDS)
 
 
-def labelled(text: str, cfg: DocumentSettings) -> str:
-    """The values of the fields of a document sheet that name the issuer ("Beslutande
-    instans: Barn- och ungdomsnämnden", "Organisation: Kultur- och fritidsnämnden")."""
+def labelled(text: str, cfg: DocumentSettings) -> list[str]:
+    """The values of the fields of a document sheet or signature page that name the issuer
+    ("Beslutande instans: Barn- och ungdomsnämnden", "Organisation: Kultur- och
+    fritidsnämnden"). A paired field gives the part its label names ("TITEL, ORGANISATION:
+    Förbundsdirektör, Tolkförmedling Väst" → "Tolkförmedling Väst"), and the capitalised label
+    of the next field on the same line is no part of the value ("… Väst TID: 2025-10-21")."""
     labels = "|".join(re.escape(lab) for lab in cfg.issuer_labels)
-    return "\n".join(m.group(1) for m in re.finditer(rf"(?i:\b(?:{labels}))\s*:\s*([^\n:]{{3,80}})", text))
+    values = []
+    for m in re.finditer(rf"(?i:\b((?:\w+\s*,\s*)?(?:{labels})))\s*:\s*([^\n:]{{3,80}})", text):
+        value = m.group(2)
+        if "," in m.group(1) and "," in value:
+            value = value.split(",", 1)[1]
+        values.append(re.sub(r"(?:\s+[A-ZÅÄÖ]{2,})+\s*$", "", value).strip())
+    return values
+
+
+def named_in_field(values: list[str], text: str, cfg: DocumentSettings) -> Issuer | None:
+    """A labelled field's value that is a proper name without a kind word ("Tolkförmedling
+    Väst"), for a document that calls its issuer a förbund ("förbundet", "Förbundsdirektör",
+    "förbundsövergripande"): a kommunalförbund named after what it does and where."""
+    if not re.search(r"\bförbund(?:et|s\w+)\b", text, re.I):
+        return None
+    for value in values:
+        words = value.split()
+        if 1 < len(words) <= _FIELD_NAME_WORDS and all(re.fullmatch(cfg.proper_name, w) for w in words):
+            return Issuer(value, "forbund")
+    return None
 
 
 def sender(text: str, cfg: DocumentSettings) -> str:
@@ -98,7 +121,11 @@ def organisation(texts: Texts, cover: list[Line], cfg: DocumentSettings) -> tupl
     tiers = [bodies(cover_text(cover) + "\n" + texts.title, cfg), bodies(texts.running, cfg),
              [b for b in bodies(texts.metadata, cfg) if b.kind != "bolag"]]
     if not any(tiers):
-        tiers = [bodies(labelled(texts.front, cfg), cfg), bodies(sender(texts.last_page, cfg), cfg)]
+        fields = labelled(texts.front + "\n" + texts.last_page, cfg)
+        tiers = [bodies("\n".join(fields), cfg), bodies(sender(texts.last_page, cfg), cfg)]
+        in_field = None if any(tiers) else named_in_field(fields, texts.front, cfg)
+        if in_field is not None:
+            return in_field, [in_field]
     found = [b for tier in tiers for b in tier]
     for tier in tiers:
         specific = [b for b in tier if b.kind in _SPECIFIC and not b.generic]
