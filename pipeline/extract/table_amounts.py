@@ -30,10 +30,11 @@ def table_amounts(document: DocumentRow, tables: list[Table],
     `document` dates the columns that print no year (table_years)."""
     rows: list[AmountRow] = []
     unplaced: list[UnplacedFigure] = []
-    doc_id, units = document.doc_id, DocumentUnits.of(tables, years.vocabulary.units)
+    doc_id, units = document.doc_id, DocumentUnits.of(tables, years.vocabulary.units, years.vocabulary.unit_inference)
+    unit_of = units.units_of(tables)
     for table in tables:
         dated = TableYear.of(table, document, years.vocabulary)
-        rows.extend(_amounts(doc_id, table, (years, dated), units.unit_for(table)))
+        rows.extend(_amounts(doc_id, table, (years, dated), unit_of[table.table_id]))
         unplaced.extend(_unplaced(doc_id, table))
     return rows, unplaced
 
@@ -78,8 +79,10 @@ def _amount(doc_id: str, table: Table, row: Row, cell: Cell, kinds: tuple[sem.Ye
     years, dated = kinds
     vocabulary = years.vocabulary
     unit, unit_source = _unit(cell.percent, row, label, stated, vocabulary.units)
-    kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or years.kind(label)
-    year, year_source = dated.resolve(table.columns, cell.col_index, kind)
+    group = sem.group_header(table, cell.col_index)
+    kind = vocabulary.kind_of(label) or vocabulary.row_kind(row.label) or vocabulary.kind_of(group) \
+        or years.kind(label, group)
+    year, year_source = dated.resolve(table.columns, cell.col_index, kind, row.label)
     kind = years.cycle_kind(kind, year)
     x0, top, x1, bottom = cell.bbox
     return AmountRow(

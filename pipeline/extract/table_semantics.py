@@ -7,12 +7,14 @@ compiles both once per settings object.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from pipeline.model import DocumentRow
 from pipeline.settings import Settings
-from pipeline.settings.amounts import YearKindConfig
+from pipeline.settings.amounts import TableUnitConfig, YearKindConfig
+from pipeline.tables.model import Table
 from pipeline.tables.settings import TableSettings
 from pipeline.text.cues import any_of
 from pipeline.text.units import UnitGrammar
@@ -33,8 +35,11 @@ class Vocabulary:
     previous_year: re.Pattern[str]  # "fg år", "föregående år": the year before the reference year
     comparison: re.Pattern[str]  # "jämfört med": what follows is compared with, not dated
     month_period: re.Pattern[str]  # "202603": a period up to a month of a year
-    full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up its forecast
+    full_year: re.Pattern[str]  # "helår": the whole year, in a follow-up not yet its outcome
     indicator_roles: re.Pattern[str]  # "Indikator", "Mått/nyckeltal", "Målvärde": a table of indicators
+    undated_in_budget: frozenset[str]  # kinds of a budget's undated column that are not of the budget year
+    label_dates: re.Pattern[str]  # "2026-02-27", "2025/26": a date or range in a row label, no year of it
+    unit_inference: TableUnitConfig  # when another table's unit is carried into one that states none
 
     @classmethod
     def of(cls, settings: Settings) -> Vocabulary:
@@ -53,6 +58,9 @@ class Vocabulary:
             month_period=re.compile(settings.amounts.table_years.month_period),
             full_year=any_of(settings.amounts.year_kinds.full_year_cues),
             indicator_roles=any_of(tables.indicator_roles),
+            undated_in_budget=frozenset(settings.amounts.table_years.undated_in_budget),
+            label_dates=re.compile(settings.amounts.table_years.label_dates),
+            unit_inference=settings.amounts.table_units,
         )
 
     def column_year(self, label: str) -> int | None:
@@ -95,13 +103,30 @@ class Vocabulary:
         return self.parts.match(label.strip()) is not None
 
 
+def group_header(table: Table, index: int) -> str:
+    """The header cells printed above a column's own header words and over it that its label
+    leaves out: a group cell over sub-columns that each name themselves ("Helår" over "Budget
+    | Prognos", "Prognos" over "Period | Helår" but given to one of them). The multi-line
+    header read whole says what a column's own words do not."""
+    column = table.columns[index]
+    top = min((w.top for w in column.header), default=math.inf)
+    x0 = min([column.x0, *(w.x0 for w in column.header)])
+    x1 = max([column.x1, *(w.x1 for w in column.header)])
+    cells = [c for r in table.header_rows for c in r.cells
+             if index not in c.columns and c.bbox[3] <= top + 0.5 and c.bbox[0] < x1 and x0 < c.bbox[2]]
+    return " ".join(c.text for c in cells)
+
+
 @dataclass(frozen=True)
 class YearKinds:
     """What a column is that states a year but no kind ("2026"), or neither ("Belopp").
 
-    In an annual report a bare year is an outcome, and so is a column that names no kind;
-    in a follow-up during the year a column of the full year ("Resultat helår") is the
-    forecast. Otherwise the document's own headers
+    In an annual report a bare year is an outcome, and so is a column that names no kind.
+    In a follow-up during the year a column of the full year is that year's forecast only
+    when its header says so ("Prognos helår", or "Helår" under "Prognos": the kind words
+    read first); a full year before the report's ("Helår 2025" in a report on 2026) is that
+    year's outcome, and the whole current year with no kind word ("Resultat helår") is
+    budget or forecast, which the header does not say: no kind. Otherwise the document's own headers
     decide when they give the year one kind ("Budget 2026" elsewhere → budget); in a
     budget document the first year of its period is the budget and later years the plan,
     and an undated amount column is the budget; when the document's own headers budget that
@@ -141,10 +166,12 @@ class YearKinds:
             report_year=document.period_end,
         )
 
-    def kind(self, label: str) -> str | None:
+    def kind(self, label: str, group: str = "") -> str | None:
+        """The kind of a column whose header (`label`, and the `group` cells above it) names
+        none: by the document's type, period and own headers."""
         year = self.vocabulary.years.year_of(label)
         if self.outcome_document:
-            return "forecast" if self.forecast_document and self._future_full_year(label, year) else "outcome"
+            return self._report_kind(f"{group} {label}", year)
         if year is None:
             return "budget" if self.budget_document else None
         if year in self.stated:
@@ -157,12 +184,14 @@ class YearKinds:
         """The kind a column states, placed in the document's budget cycle."""
         return None if kind is None else _cycle_kind(kind, year, self.budget_year)
 
-    def _future_full_year(self, label: str, year: int | None) -> bool:
-        """A full-year column ("Resultat helår") of the report year or later: in a follow-up
-        during the year its figures are the forecast; "Ack åa helår 2024" in a report on 2026 is
-        an earlier year's outcome."""
+    def _report_kind(self, header: str, year: int | None) -> str | None:
+        """In a report, an outcome; in a follow-up during the year, a full-year column of the
+        report year or later that names no kind is of no kind known ("Ack åa helår 2024" in a
+        report on 2026 is an earlier year's outcome)."""
+        if not (self.forecast_document and self.vocabulary.full_year.search(header)):
+            return "outcome"
         earlier = year is not None and self.report_year is not None and year < self.report_year
-        return self.vocabulary.full_year.search(label) is not None and not earlier
+        return "outcome" if earlier else None
 
 
 def _cycle_kind(kind: str, year: int | None, budget_year: int | None) -> str:

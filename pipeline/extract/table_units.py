@@ -8,7 +8,13 @@ money unit of the document's other tables when they print the same figures (its 
 resultat 22,5" is the summary's "Resultat 22,5") and all of those state one unit for
 figures of its magnitude (a tkr table prints "20 500" where a mnkr table prints "20,5");
 never a unit guessed from the size of a number alone, and marked "document" so that
-validation can warn.
+validation can warn. A figure tells only when it is distinctive: its significant digits,
+trailing zeros stripped, are at least configs/amounts.yaml table_units.distinctive_digits
+("8 104", "22,5"; never a round "1 000", "20 000" or "3,0" that any table may print), and
+the tables must share at least table_units.shared_figures of them, so that one figure in
+common by coincidence carries no unit into a table. A table set beside another that breaks
+one of its rows down ("Medlemsbidrag 2027" into "Alingsås | Vårgårda": tables/stacked.py)
+is in that row's unit.
 """
 from __future__ import annotations
 
@@ -16,14 +22,12 @@ import math
 import statistics
 from dataclasses import dataclass
 
+from pipeline.settings.amounts import TableUnitConfig
 from pipeline.tables.model import Table
 from pipeline.text.numbers import find_numbers
 from pipeline.text.units import Unit, UnitGrammar
 
 Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
-
-MAGNITUDE_TOLERANCE = 1.5  # decades between a table's typical figure and another table's of the same unit
-SHARED_DIGITS = 3  # a figure shared by two tables is evidence when it has this many significant digits
 
 
 def stated_unit(table: Table, units: UnitGrammar) -> Sourced:
@@ -45,15 +49,17 @@ def magnitude(table: Table) -> float | None:
     return math.log10(statistics.median(values)) if values else None
 
 
-def telling_figures(table: Table) -> frozenset[float]:
-    """The table's money figures precise enough that another table printing one of them is
-    printing the same amount (at least SHARED_DIGITS significant digits: "22,5", "8 104")."""
+def telling_figures(table: Table, digits: int) -> frozenset[float]:
+    """The table's money figures distinctive enough that another table printing one of them
+    is printing the same amount: at least `digits` significant digits once leading and
+    trailing zeros are stripped ("22,5" and "8 104" tell, "20 000" and "3,0" do not)."""
     return frozenset(c.value for r in table.rows for c in r.cells
-                     if c.value and not c.percent and _significant_digits(c.text) >= SHARED_DIGITS)
+                     if c.value and not c.percent and significant_digits(c.text) >= digits)
 
 
-def _significant_digits(text: str) -> int:
-    return len("".join(filter(str.isdigit, text)).lstrip("0"))
+def significant_digits(text: str) -> int:
+    """Digits between the first and the last that is not zero: "20 500" → 3, "1 000" → 1."""
+    return len("".join(filter(str.isdigit, text)).strip("0"))
 
 
 @dataclass(frozen=True)
@@ -70,24 +76,49 @@ class DocumentUnits:
 
     stated: tuple[Stated, ...]
     units: UnitGrammar
+    cfg: TableUnitConfig
 
     @classmethod
-    def of(cls, tables: list[Table], units: UnitGrammar) -> DocumentUnits:
+    def of(cls, tables: list[Table], units: UnitGrammar, cfg: TableUnitConfig) -> DocumentUnits:
         found = []
         for table in tables:
             unit, _ = stated_unit(table, units)
             size = magnitude(table)
             if unit is not None and unit.sek is not None and size is not None:
-                found.append(Stated(unit, size, telling_figures(table)))
-        return cls(tuple(found), units)
+                found.append(Stated(unit, size, telling_figures(table, cfg.distinctive_digits)))
+        return cls(tuple(found), units, cfg)
 
     def unit_for(self, table: Table) -> Sourced:
-        """The table's stated unit, else the one money unit of the tables that print its
-        figures and are of its magnitude ("document"), else none."""
+        """The table's stated unit, else the one money unit of the tables that print at least
+        `shared_figures` of its distinctive figures and are of its magnitude ("document"),
+        else none."""
         own = stated_unit(table, self.units)
         size = magnitude(table)
         if own[0] is not None or size is None:
             return own
-        figures = telling_figures(table)
-        near = {s.unit for s in self.stated if abs(s.magnitude - size) <= MAGNITUDE_TOLERANCE and s.figures & figures}
+        figures, cfg = telling_figures(table, self.cfg.distinctive_digits), self.cfg
+        near = {s.unit for s in self.stated if abs(s.magnitude - size) <= cfg.magnitude_decades
+                and len(s.figures & figures) >= cfg.shared_figures}
         return (near.pop(), "document") if len(near) == 1 else (None, None)
+
+    def units_of(self, tables: list[Table]) -> dict[str, Sourced]:
+        """Each table's unit by table_id (unit_for); a table without one that breaks down a row
+        of another (broken_down) is in that table's unit, marked "document"."""
+        found: dict[str, Sourced] = {}
+        for table in tables:
+            unit = self.unit_for(table)
+            whole = broken_down(table, tables) if unit[0] is None else None
+            if whole is not None and (of_whole := found.get(whole.table_id, (None, None))[0]) is not None:
+                unit = of_whole, "document"
+            found[table.table_id] = unit
+        return found
+
+
+def broken_down(table: Table, tables: list[Table]) -> Table | None:
+    """The table whose row this one breaks down: its lone column is headed by that row's
+    label, and its first row is printed on that row's line of the same page."""
+    if len(table.columns) != 1 or not table.rows:
+        return None
+    first, label = table.rows[0], table.columns[0].label
+    return next((other for other in tables if other is not table for row in other.rows
+                 if row.label == label and row.page == first.page and abs(row.bbox[1] - first.bbox[1]) < 1.0), None)

@@ -52,6 +52,14 @@ class TableYearConfig(Model):
     previous_year_cues: list[Regex]
     comparison_cues: list[Regex]
     month_period: Regex
+    undated_in_budget: list[str]
+    label_dates: Regex
+
+
+class TableUnitConfig(Model):
+    distinctive_digits: Count
+    shared_figures: Count
+    magnitude_decades: Positive
 
 
 class TextAmountConfig(Model):
@@ -107,4 +115,5 @@ class AmountsSettings(Model):
     tables: AmountTableConfig
     year_kinds: YearKindConfig
     table_years: TableYearConfig
+    table_units: TableUnitConfig
     text: TextAmountConfig

@@ -17,7 +17,7 @@ from pipeline.tables.grid import build_grid
 from pipeline.tables.model import Table
 from pipeline.tables.regions import OpenTable, orphan, resolve
 from pipeline.tables.settings import TableSettings
-from pipeline.tables.stacked import split_stacked
+from pipeline.tables.stacked import split_region
 
 __all__ = ["CellSettings", "Table", "TableSettings", "build_tables", "read_cells", "stage_tables"]
 
@@ -34,15 +34,15 @@ def build_tables(document: Document, cfg: TableSettings) -> list[Table]:
     """Every table of the document with figures in it, in reading order ("t1", "t2" …).
 
     Tables are resolved before any is assembled: a caption under a table's last region
-    names all its regions. A region holding tables stacked one under another is read as
-    one part per table (stacked.py).
+    names all its regions. A region holding tables side by side, stacked one under another
+    or in dated sections is read as one part per table (stacked.py).
     """
     found: list[OpenTable] = []
     previous: OpenTable | None = None  # the last table a region started or continued
     for index, block in enumerate(document.blocks):
         if block.kind is not BlockKind.TABLE:
             continue
-        parts = split_stacked(block.lines, cfg)
+        parts = split_region(block.lines, cfg)
         for n, lines in enumerate(parts):
             grid = build_grid(lines, cfg)
             if grid is None:

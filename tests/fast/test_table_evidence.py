@@ -18,7 +18,8 @@ def rows_of(doc, doc_type: str = "interim_report", start: int = 2026, end: int =
 def test_undated_columns_take_the_report_year_and_fg_ar_the_year_before():
     """A delårsrapport prints "Utfall | Budget | Utfall fg år | Prognos helår" without years:
     the document's single year dates them, "fg år" is the year before it, a comparison with
-    the previous year is still of the report year, and a full-year column is the forecast."""
+    the previous year is still of the report year, and a full-year column that names no kind
+    ("Resultat helår": budget or forecast) is of the report year but of no kind."""
     doc = _doc(
         heading(1, "Resultatredovisning i sammandrag"),
         table(1, [line(1, 100, (70, "Belopp i mnkr"), (240, "Utfall"), (310, "Budget"), (380, "Utfall fg år"),
@@ -29,7 +30,7 @@ def test_undated_columns_take_the_report_year_and_fg_ar_the_year_before():
     got = [(r.column_label, r.year, r.year_source, r.kind) for r in rows_of(doc)]
     assert got == [
         ("Utfall", 2026, "document", "outcome"), ("Budget", 2026, "document", "budget"),
-        ("Utfall fg år", 2025, "document", "outcome"), ("Resultat helår", 2026, "document", "forecast"),
+        ("Utfall fg år", 2025, "document", "outcome"), ("Resultat helår", 2026, "document", None),
         ("Avv. mot fg år", 2026, "document", "deviation"),
     ]
     assert rows_of(doc, "budget", 2026, 2028)[0].year is None  # a multi-year document dates nothing
@@ -51,17 +52,17 @@ def _two_tables(detail_value: str):
     return _doc(
         heading(1, "Resultat i sammandrag"),
         table(1, [line(1, 100, (70, "Belopp i mnkr"), (350, "Utfall"), (450, "Budget"), bold=True),
-                  line(1, 118, (70, "Resultat"), (350, "22,5"), (450, "3,0"))]),
+                  line(1, 118, (70, "Resultat"), (350, "22,5"), (450, "31,4"))]),
         heading(2, "Resultat per verksamhet"),
         table(2, [line(2, 100, (70, "Verksamhet"), (350, "Utfall"), (450, "Budget"), bold=True),
                   line(2, 118, (70, "Ekonomi"), (350, "6,8"), (450, "1,0")),
-                  line(2, 130, (70, "Totalt"), (350, detail_value), (450, "3,0"))]),
+                  line(2, 130, (70, "Totalt"), (350, detail_value), (450, "31,4"))]),
     )
 
 
 def test_a_table_without_unit_takes_the_unit_of_a_table_printing_its_figures():
-    """The detail table prints the summary's 22,5 and no unit: it is in the summary's mnkr,
-    marked "document"; with no figure in common it stays without a unit."""
+    """The detail table prints the summary's 22,5 and 31,4 and no unit: it is in the summary's
+    mnkr, marked "document"; with one figure in common it stays without a unit."""
     detail = [r for r in rows_of(_two_tables("22,5")) if r.page == 2]
     assert {(r.unit, r.unit_source) for r in detail} == {("mnkr", "document")}
     assert detail[0].value_sek == 6_800_000
