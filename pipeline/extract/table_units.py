@@ -12,7 +12,9 @@ validation can warn. A figure tells only when it is distinctive: its significant
 trailing zeros stripped, are at least configs/amounts.yaml table_units.distinctive_digits
 ("8 104", "22,5"; never a round "1 000", "20 000" or "3,0" that any table may print), and
 the tables must share at least table_units.shared_figures of them, so that one figure in
-common by coincidence carries no unit into a table. A table set beside another that breaks
+common by coincidence carries no unit into a table — or, in a document whose every table
+that states a money unit states the same one (a report "i mnkr" throughout),
+table_units.shared_figures_one_unit of them: there no other unit could be meant. A table set beside another that breaks
 one of its rows down ("Medlemsbidrag 2027" into "Alingsås | Vårgårda": tables/stacked.py)
 is in that row's unit.
 """
@@ -97,8 +99,10 @@ class DocumentUnits:
         if own[0] is not None or size is None:
             return own
         figures, cfg = telling_figures(table, self.cfg.distinctive_digits), self.cfg
+        one_unit = len({s.unit for s in self.stated}) == 1
+        shared = cfg.shared_figures_one_unit if one_unit else cfg.shared_figures
         near = {s.unit for s in self.stated if abs(s.magnitude - size) <= cfg.magnitude_decades
-                and len(s.figures & figures) >= cfg.shared_figures}
+                and len(s.figures & figures) >= shared}
         return (near.pop(), "document") if len(near) == 1 else (None, None)
 
     def units_of(self, tables: list[Table]) -> dict[str, Sourced]:

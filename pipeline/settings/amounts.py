@@ -59,6 +59,7 @@ class TableYearConfig(Model):
 class TableUnitConfig(Model):
     distinctive_digits: Count
     shared_figures: Count
+    shared_figures_one_unit: Count  # where every table stating a money unit states the same one
     magnitude_decades: Positive
 
 

@@ -77,7 +77,12 @@ def test_significant_digits_strip_leading_and_trailing_zeros():
         == [3, 1, 1, 3, 4, 2, 2]
 
 
-def _two_tables(summary: tuple[str, str], detail: tuple[str, str], unit: str = "Belopp i mnkr"):
+def _two_tables(summary: tuple[str, str], detail: tuple[str, str], unit: str = "Belopp i mnkr",
+                other_unit: str | None = None):
+    """A summary stating `unit` and a detail table stating none; with `other_unit`, a third
+    table stating another money unit (the document then has two)."""
+    other = [table(3, [line(3, 100, (70, other_unit), (350, "Utfall"), (450, "Budget"), bold=True),
+                       line(3, 118, (70, "Bidrag"), (350, "1 234 567"), (450, "1 345 678"))])] if other_unit else []
     return _doc(
         heading(1, "Resultat i sammandrag"),
         table(1, [line(1, 100, (70, unit), (350, "Utfall"), (450, "Budget"), bold=True),
@@ -86,16 +91,19 @@ def _two_tables(summary: tuple[str, str], detail: tuple[str, str], unit: str = "
         table(2, [line(2, 100, (70, "Verksamhet"), (350, "Utfall"), (450, "Budget"), bold=True),
                   line(2, 118, (70, "Ekonomi"), (350, "6,8"), (450, "1,7")),
                   line(2, 130, (70, "Totalt"), (350, detail[0]), (450, detail[1]))]),
+        *other,
     )
 
 
-@pytest.mark.parametrize(("summary", "detail", "unit", "carried"), [
-    (("22,5", "31,4"), ("22,5", "31,4"), "Belopp i mnkr", "mnkr"),  # two distinctive figures in common
-    (("22,5", "31,4"), ("22,5", "29,4"), "Belopp i mnkr", None),  # one in common is a coincidence
-    (("22,5", "3,0"), ("22,5", "3,0"), "Belopp i mnkr", None),  # "3,0" is round: it tells nothing
-    (("20 500", "8 104"), ("20 500", "8 104"), "Belopp i tkr", "tkr"),
-    (("20 000", "1 500"), ("20 000", "1 500"), "Belopp i tkr", None),  # round figures any table may print
+@pytest.mark.parametrize(("summary", "detail", "unit", "other", "carried"), [
+    (("22,5", "31,4"), ("22,5", "31,4"), "Belopp i mnkr", "Belopp i kr", "mnkr"),  # two distinctive in common
+    (("22,5", "31,4"), ("22,5", "29,4"), "Belopp i mnkr", "Belopp i kr", None),  # one is a coincidence …
+    (("22,5", "31,4"), ("22,5", "29,4"), "Belopp i mnkr", None, "mnkr"),  # … unless mnkr is the one unit
+    (("22,5", "3,0"), ("22,5", "3,0"), "Belopp i mnkr", "Belopp i kr", None),  # "3,0" is round: it tells nothing
+    (("22,5", "3,0"), ("20,5", "3,0"), "Belopp i mnkr", None, None),  # none distinctive in common
+    (("20 500", "8 104"), ("20 500", "8 104"), "Belopp i tkr", None, "tkr"),
+    (("20 000", "1 500"), ("20 000", "1 500"), "Belopp i tkr", None, None),  # round figures any table may print
 ])
-def test_a_unit_is_carried_only_by_distinctive_figures_in_common(summary, detail, unit, carried):
-    rows = rows_of(_two_tables(summary, detail, unit), "annual_report", 2026, 2026)
+def test_a_unit_is_carried_only_by_distinctive_figures_in_common(summary, detail, unit, other, carried):
+    rows = rows_of(_two_tables(summary, detail, unit, other), "annual_report", 2026, 2026)
     assert {r.unit for r in rows if r.page == 2} == {carried}

@@ -48,7 +48,7 @@ def test_title_year_and_month_period_date_columns():
     assert got == [(2025, "title"), (2025, "column"), (2026, "column")]
 
 
-def _two_tables(detail_value: str):
+def _two_tables(detail_value: str, detail_budget: str = "31,4"):
     return _doc(
         heading(1, "Resultat i sammandrag"),
         table(1, [line(1, 100, (70, "Belopp i mnkr"), (350, "Utfall"), (450, "Budget"), bold=True),
@@ -56,17 +56,17 @@ def _two_tables(detail_value: str):
         heading(2, "Resultat per verksamhet"),
         table(2, [line(2, 100, (70, "Verksamhet"), (350, "Utfall"), (450, "Budget"), bold=True),
                   line(2, 118, (70, "Ekonomi"), (350, "6,8"), (450, "1,0")),
-                  line(2, 130, (70, "Totalt"), (350, detail_value), (450, "31,4"))]),
+                  line(2, 130, (70, "Totalt"), (350, detail_value), (450, detail_budget))]),
     )
 
 
 def test_a_table_without_unit_takes_the_unit_of_a_table_printing_its_figures():
     """The detail table prints the summary's 22,5 and 31,4 and no unit: it is in the summary's
-    mnkr, marked "document"; with one figure in common it stays without a unit."""
+    mnkr, marked "document"; with no distinctive figure in common it stays without a unit."""
     detail = [r for r in rows_of(_two_tables("22,5")) if r.page == 2]
     assert {(r.unit, r.unit_source) for r in detail} == {("mnkr", "document")}
     assert detail[0].value_sek == 6_800_000
-    alone = [r for r in rows_of(_two_tables("29,5")) if r.page == 2]
+    alone = [r for r in rows_of(_two_tables("29,5", "30,0")) if r.page == 2]
     assert {(r.unit, r.value_sek) for r in alone} == {(None, None)}
 
 
