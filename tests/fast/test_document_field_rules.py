@@ -56,6 +56,10 @@ def _doc(pages: list[list[tuple[float, str]]], furniture=(), **metadata) -> Docu
     ("Nämndskuggbudget", "budget_proposal"),  # longer head than "budget"
     ("Investeringsäskanden", "budget_request"),
     ("Kompetensförsörjningsplan", "other"),
+    ("Uppföljningsrapport", "interim_report"),  # a generic head: the stem names the type
+    ("Prognosrapporten", "interim_report"),
+    ("Internkontrollrapport", "other"),  # a stem that names no type leaves the report a report
+    ("Planeringsförutsättningar", "budget_instructions"),
     ("Hållbarhetsprogrammet", "other"),
     ("Regionplanen", "budget"),
     ("Valplattformen", "not_budget"),

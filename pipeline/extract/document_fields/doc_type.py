@@ -44,7 +44,9 @@ def vocabulary(cfg: DocumentSettings) -> _Vocabulary:
 
 def word_type(word: str, vocab: _Vocabulary) -> str | None:
     """The type a word names: it is a head, or a compound ending in one (stem ≥ min_stem),
-    perhaps inflected ("delårsrapporten", "anvisningar")."""
+    perhaps inflected ("delårsrapporten", "anvisningar"). A generic head (a plan, a report:
+    type "other") lets its stem decide when the stem names a type itself: an
+    "uppföljningsrapport" or "prognosrapport" is a follow-up, an "internkontrollrapport" a report."""
     word = word.lower()
     for head, name in vocab.heads:
         for ending in vocab.endings:
@@ -52,7 +54,16 @@ def word_type(word: str, vocab: _Vocabulary) -> str | None:
                 continue
             stem = len(word) - len(head) - len(ending)
             if stem == 0 or stem >= vocab.min_stem:
-                return name
+                return _stem_type(word[:stem], vocab) or name if name == _WEAK and stem else name
+    return None
+
+
+def _stem_type(stem: str, vocab: _Vocabulary) -> str | None:
+    """The type the first part of a compound names, without its linking -s ("uppföljnings-")."""
+    for part in dict.fromkeys((stem, stem.removesuffix("s"))):
+        found = word_type(part, vocab) if len(part) >= vocab.min_stem else None
+        if found not in (None, _WEAK):
+            return found
     return None
 
 
