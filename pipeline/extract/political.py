@@ -14,7 +14,7 @@ from types import MappingProxyType
 from pipeline.extract.assemble import Assembly, assemble
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.rules.context import Context
-from pipeline.extract.sections import items
+from pipeline.extract.sections import Item, items
 from pipeline.model import Document, GoalRow, IndicatorRow, MeasureRow
 from pipeline.settings import Settings
 from pipeline.tables import CellSettings, Table, read_cells
@@ -38,7 +38,17 @@ def read_political(doc: Document, settings: Settings, doc_type: str | None = Non
     by the same stage function, from the same blocks."""
     lexicon = settings.derived(Lexicon.of)
     abbreviations = lexicon.bodies.defined_abbreviations("\n".join(b.text for b in doc.blocks))
-    context = Context(lexicon=lexicon, doc_type=doc_type, organisation=organisation,
-                      abbreviations=MappingProxyType(abbreviations))
     cells = read_cells(doc, settings.derived(CellSettings.of)) if tables is None else tables
-    return assemble(doc.doc_id, items(doc, cells), context, trace)
+    read = items(doc, cells)
+    context = Context(lexicon=lexicon, doc_type=doc_type, organisation=organisation,
+                      abbreviations=MappingProxyType(abbreviations), card_series=_cards(read) >= _CARD_SERIES)
+    return assemble(doc.doc_id, read, context, trace)
+
+
+_CARD_SERIES = 2  # goal cards come one per area: a single filled box under a heading is a callout
+
+
+def _cards(read: list[Item]) -> int:
+    """Bold statements on a filled box right under an unboxed heading: the shape of a goal card."""
+    return sum(1 for above, item in zip(read, read[1:])
+               if item.filled and item.bold and above.kind == "heading" and not above.filled)

@@ -77,8 +77,13 @@ AREA = Item(kind="heading", text="Tidiga insatser: särskilt stöd i förskolan"
 PROSE = Item(kind="paragraph", text="Arbetet med tidiga insatser inriktas under året …", page=3, bbox=BOX)
 
 
+def _series(**fields) -> Context:
+    """A context in a document that sets several goal cards."""
+    return rule_context(card_series=True, **fields)
+
+
 def test_goal_card_is_a_goal_of_the_area_its_heading_names():
-    found = _label("goal_card", _card(), rule_context(previous=AREA, following=PROSE))
+    found = _label("goal_card", _card(), _series(previous=AREA, following=PROSE))
     assert found is not None and found.rule == "goal_card" and found.bbox == BOX
     stated, follow_up = found.facts
     assert isinstance(stated, Goal) and stated.focus == AREA.text and stated.kind == "political"
@@ -88,16 +93,17 @@ def test_goal_card_is_a_goal_of_the_area_its_heading_names():
 @pytest.mark.parametrize(
     ("item", "context"),
     [
-        (_card(), rule_context(previous=Item(kind="heading", text="Orsak", page=3, filled=True), following=PROSE)),
-        (_card(), rule_context(previous=AREA, following=_card("Konsekvenser för verksamheten"))),
-        (_card("Vidtagna åtgärder"), rule_context(previous=AREA, following=PROSE)),
-        (_card(bold=False), rule_context(previous=AREA, following=PROSE)),
-        (_card(filled=False), rule_context(previous=AREA, following=PROSE)),
-        (_card(), rule_context(previous=PROSE, following=PROSE)),
-        (_card(), rule_context(previous=AREA, following=PROSE, section=Section(Role.MEASURES, None, 3, "Uppdrag"))),
+        (_card(), _series(previous=Item(kind="heading", text="Orsak", page=3, filled=True), following=PROSE)),
+        (_card(), _series(previous=AREA, following=_card("Konsekvenser för verksamheten"))),
+        (_card("Vidtagna åtgärder"), _series(previous=AREA, following=PROSE)),
+        (_card(bold=False), _series(previous=AREA, following=PROSE)),
+        (_card(filled=False), _series(previous=AREA, following=PROSE)),
+        (_card(), _series(previous=PROSE, following=PROSE)),
+        (_card(), _series(previous=AREA, following=PROSE, section=Section(Role.MEASURES, None, 3, "Uppdrag"))),
+        (_card(), rule_context(previous=AREA, following=PROSE, card_series=False)),
     ],
     ids=["heading-in-panel", "panel-goes-on", "cue-label", "not-bold", "not-boxed", "not-under-heading",
-         "in-measures"],
+         "in-measures", "a-lone-box"],
 )
 def test_callouts_and_panels_are_no_goal_cards(item, context):
     assert _label("goal_card", item, context) is None
@@ -179,3 +185,12 @@ def test_a_goal_stated_in_prose_is_a_goal_only_when_the_issuer_owns_it(owner, is
 def test_a_goal_qualified_by_its_kind_or_horizon_is_a_goal(qualifier):
     text = f"Det {qualifier} målet är att verksamheten ska bedrivas inom tilldelad ram."
     assert _label("goal_stated_in_prose", Item(kind="paragraph", text=text, page=1), rule_context()) is not None
+
+
+def test_cards_are_counted_by_their_shape_in_the_document():
+    from pipeline.extract.political import _cards
+
+    other = Item(kind="heading", text="Trygghet", page=4, level=6, bbox=BOX)
+    assert _cards([AREA, _card(), PROSE]) == 1  # one box under a heading: no series
+    assert _cards([AREA, _card(), PROSE, other, _card(), PROSE]) == 2
+    assert _cards([AREA, _card(bold=False), PROSE, other, _card(filled=False)]) == 0

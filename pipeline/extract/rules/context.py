@@ -54,6 +54,7 @@ class Context:
     lexicon: Lexicon = field(compare=False, repr=False)
     doc_type: str | None = None
     organisation: str | None = None  # the issuer as the document fields name it ("Nämnden för Intraservice")
+    card_series: bool = False  # the document sets statements as cards, one under each of several headings
     abbreviations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "KS" → "Kommunstyrelsen"
     goals: tuple[GoalRow, ...] = ()
     last_indicator: IndicatorRow | None = None

@@ -39,12 +39,14 @@ _CARD_WORDS = (6, 80)  # a goal card states one goal in a sentence or two
 def goal_card(item: Item, context: Context) -> Label | None:
     """A goal set as a card: a statement in bold on a filled box standing right under its own
     (unboxed) heading, which names the goal's area ("Tidiga insatser" over the green box "Det
-    långsiktiga arbetet … fortsätter."), and alone in its box. A box that holds a cue label
-    ("Vidtagna åtgärder"), shares a shaded panel with its heading or with the texts below it is a
-    callout, not a card. The prose under the card's heading, and under the headings of its
+    långsiktiga arbetet … fortsätter."), and alone in its box, in a document that sets several
+    such cards (one per area: a lone box under a heading is a callout). A box that holds a cue
+    label ("Vidtagna åtgärder"), shares a shaded panel with its heading or with the texts below
+    it is a callout, not a card. The prose under the card's heading, and under the headings of its
     level after it, follows the goal up."""
     above, below, words = context.previous, context.following, len(item.text.split())
-    if not (item.filled and item.bold) or above is None or above.kind != "heading" or above.filled:
+    if not (item.filled and item.bold and context.card_series) or above is None or above.kind != "heading" \
+            or above.filled:
         return None
     if below is not None and below.filled:
         return None  # the box goes on: a panel of several texts
