@@ -198,11 +198,11 @@ def test_forced_reruns_publish_identical_datasets(inbox, tmp_path):
 
 def _hog_on_hog(document, settings):
     """Stands in for the tables stage in forked pool workers: 'hog.pdf' wants 8 GB."""
-    from pipeline.tables import build_tables
+    from pipeline.tables import stage_tables
 
     if document.source_file == "hog.pdf":
         bytearray(8 * 1024**3)
-    return build_tables(document, settings)
+    return stage_tables(document, settings)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS as Linux applies it")
@@ -210,7 +210,7 @@ def test_a_document_past_the_worker_memory_cap_is_a_resource_limit_record(inbox,
     import pipeline.executors as executors
     import pipeline.runner as runner
 
-    monkeypatch.setattr(runner, "build_tables", _hog_on_hog)
+    monkeypatch.setattr(runner, "stage_tables", _hog_on_hog)
     hog = inbox / "hog.pdf"
     shutil.copy(inbox / SAMPLES[1], hog)
     paths = [inbox / SAMPLES[0], hog]
