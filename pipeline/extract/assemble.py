@@ -183,7 +183,9 @@ class _Assembler:
         row = known or GoalRow(doc_id=self.doc_id, goal_id=f"g{len(goals) + 1:03d}", kind=cast(GoalKind, fact.kind),
                                title=fact.title, page=label.page, number=fact.number, focus_area=fact.focus,
                                parent_goal_id=_id(fact.parent), **_evidence(label))
-        ctx = replace(self.ctx, goals=goals if known else goals + (row,), goal=row, tail=row if fact.in_table else None)
+        scope = fact.heads - 1 if fact.heads is not None else _innermost(self.ctx)
+        ctx = replace(self.ctx, goals=goals if known else goals + (row,), goal=row, goal_scope=scope,
+                      tail=row if fact.in_table else None)
         if fact.heads is not None:
             ctx = replace(ctx, heading_goal=(fact.heads, row))
         self.ctx = replace(ctx, chapter_goal=row) if fact.chapter else ctx
@@ -232,7 +234,7 @@ class _Assembler:
         """The place after a fact about the document's structure (see the fact types)."""
         ctx = self.ctx
         if isinstance(fact, Link):
-            return replace(ctx, goal=fact.goal)
+            return replace(ctx, goal=fact.goal, goal_scope=_innermost(ctx))
         if isinstance(fact, Open):
             listed = ctx.measures_listed or fact.section.role is Role.MEASURES
             section = fact.section if fact.alone else replace(fact.section, outer=_nesting(ctx))
@@ -281,6 +283,11 @@ def _direction(value: str | None) -> IndicatorDirection | None:
 def _unit(value: str | None) -> IndicatorUnit | None:
     """The rules' unit texts are IndicatorUnit values."""
     return cast("IndicatorUnit | None", value)
+
+
+def _innermost(ctx: Context) -> int | None:
+    """The level of the heading the reader stands under, if any."""
+    return ctx.headings[-1][0] if ctx.headings else None
 
 
 def _id(row: GoalRow | None) -> str | None:

@@ -122,3 +122,20 @@ def test_generated_task_table_with_responsible_column(tmp_path):
         ("Samordna lokalförsörjningen", "Kommunstyrelsen, tekniska nämnden", "Utbildning och omsorg"),
     ]
     assert goals == [] and indicators == []
+
+
+@pytest.mark.parametrize("name", ["ale_verksamhetsplan_2017-2020.pdf", "vastmanland_regionplan_2026-2028.pdf",
+                                  "alingsas_barn-och-ungdomsnamnden_uppfoljning_inriktning_budget_2026.pdf"])
+def test_measures_link_to_the_goal_of_their_chapter_or_to_none(layout_of, gold_of, name):
+    """A goal ends with its chapter: uppdrag of a later chapter link to no goal of an earlier
+    one (Ale's financial goals, Västmanland's), and a follow-up's measures to their area's card."""
+    goals, _, measures = extract_political(layout_of(name), SETTINGS)
+    titles = {g.goal_id: g.title for g in goals}
+    pairs = []
+    for expected in gold_of(name)["measures"]:
+        found = next((m for m in measures if _same(m.text, expected["text"])), None)
+        if found is not None:
+            linked = titles.get(found.goal_id) if found.goal_id else None
+            pairs.append((linked, expected.get("goal")))
+    agree = [a is None and b is None or a is not None and b is not None and _same(a, b) for a, b in pairs]
+    assert len(pairs) >= 10 and sum(agree) == len(agree), [p for p, ok in zip(pairs, agree) if not ok][:3]

@@ -173,3 +173,24 @@ def test_the_follow_up_of_goal_cards_is_read_as_measures_until_a_higher_heading(
     ]
     assert {m.rule for m in read.measures} == {"measure_stated_in_prose"}
     assert read.measures[0].goal_id == read.goals[0].goal_id
+
+
+@pytest.mark.parametrize("goal_heading, chapter_level", [(2, 2), (3, 2), (2, 1)])
+def test_a_goal_ends_with_its_chapter_and_measures_of_a_later_chapter_link_to_none(goal_heading, chapter_level):
+    """A budget lists its financial goals in one chapter and its uppdrag in later ones: the
+    uppdrag belong to no goal of the earlier chapter. A goal's sub-headings stay with it."""
+    stream = [
+        heading("Mål för god ekonomisk hushållning", goal_heading),
+        para("Följande finansiella mål gäller:"),
+        bullet("Soliditeten ska vara minst 40 procent."),
+        heading("Indikatorer", goal_heading + 1),
+        bullet("Soliditet, andel (%)"),
+        heading("Tillväxt", chapter_level),
+        heading("Uppdrag", chapter_level + 1),
+        bullet("Kommunstyrelsen får i uppdrag att ta fram en näringslivsstrategi."),
+    ]
+    read = assemble("d", stream, rule_context())
+    assert [g.title for g in read.goals] == ["Soliditeten ska vara minst 40 procent."]
+    assert [(i.text, i.goal_id) for i in read.indicators] == [("Soliditet, andel (%)", read.goals[0].goal_id)]
+    assert [(m.text, m.goal_id) for m in read.measures] == [
+        ("Kommunstyrelsen får i uppdrag att ta fram en näringslivsstrategi.", None)]

@@ -62,6 +62,10 @@ class Context:
     headings: tuple[tuple[int, str], ...] = ()
     section: Section | None = None
     goal: GoalRow | None = None
+    # a heading at this level or above ends the current goal: the level of the heading a goal
+    # stands under, or one above a heading that states it (its sub-headings, "Indikatorer",
+    # stay with it); None: no heading above it, it lasts
+    goal_scope: int | None = None
     chapter_level: int | None = None
     chapter_goal: GoalRow | None = None
     heading_goal: tuple[int, GoalRow] | None = None  # (level, goal) of the last prefixed goal heading
@@ -114,8 +118,11 @@ class Context:
         chapter = self.chapter_level is not None and level <= self.chapter_level
         measures = self.measure_level is not None and level <= self.measure_level
         followed = self.follow_up is not None and level < self.follow_up
+        ended = self.goal_scope is not None and level <= self.goal_scope
         return replace(
             self,
+            goal=None if ended else self.goal,
+            goal_scope=None if ended else self.goal_scope,
             headings=tuple(headings),
             section=_still_open(self.section, level),
             heading_goal=None if self.heading_goal is not None and level <= self.heading_goal[0] else self.heading_goal,
