@@ -161,32 +161,6 @@ def _verify(out: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_a_run_killed_at_any_moment_leaves_one_complete_published_set(tmp_path, corpus_dir):
-    """kill -9 at spread-out moments of runs that republish (publish and validation
-    included): after each, `pipeline verify` finds one complete, consistent set. Five
-    moments here; `make test-scale` (run by .ci/run) kills 20 runs."""
-    import random
-
-    inbox, out = tmp_path / "raw", tmp_path / "out"
-    inbox.mkdir()
-    shutil.copy(corpus_dir / SMALL, inbox / SMALL)
-    started = time.monotonic()
-    assert _run([str(inbox), "--out", str(out), "--workers", "1"]).wait(timeout=300) == 0
-    whole = time.monotonic() - started
-    assert _verify(out).returncode == 0
-    moments = random.Random(7).sample(range(5, 100), int(os.environ.get("KOMMUNBUDGET_KILL_RUNS", "5")))
-    for n, percent in enumerate(moments):
-        (inbox / SMALL).write_bytes((corpus_dir / SMALL).read_bytes() + b"\n" * (n + 1))  # new bytes: a republish
-        victim = _run([str(inbox), "--out", str(out), "--workers", "1"])
-        time.sleep(whole * percent / 100)
-        victim.send_signal(signal.SIGKILL)
-        victim.wait()
-        checked = _verify(out)
-        assert checked.returncode == 0, (percent, checked.stderr)
-    assert _run([str(inbox), "--out", str(out), "--workers", "1"]).wait(timeout=300) == 0
-    assert _verify(out).returncode == 0 and len(list((out / "generations").iterdir())) <= 2
-
-
 def test_verify_names_a_tampered_or_torn_set(tmp_path, corpus_dir):
     inbox, out = tmp_path / "raw", tmp_path / "out"
     inbox.mkdir()

@@ -8,6 +8,7 @@ import hashlib
 import json
 
 import pandas as pd
+import pytest
 
 from pipeline.batch import RunOptions, run_batch
 from tests.settings_helpers import SETTINGS
@@ -35,6 +36,7 @@ def _folder(corpus_dir, inbox):
         (inbox / f"truncated_{n:02}.pdf").write_bytes(data[: len(data) // (3 + n % 4)] + str(n).encode())
 
 
+@pytest.mark.timeout(2400)
 def test_a_batch_of_400_mixed_files_accounts_for_every_file(corpus_dir, tmp_path):
     inbox, out = tmp_path / "raw", tmp_path / "out"
     _folder(corpus_dir, inbox)
