@@ -147,3 +147,16 @@ def test_every_published_row_names_the_rule_that_made_it(corpus_run, dataset):
     out, _, _ = corpus_run
     rows = pd.read_csv(out / f"{dataset}.csv", keep_default_na=False, na_values=[""])
     assert not rows.empty and rows["rule"].notna().all() and (rows["rule"].str.strip().str.len() > 0).all()
+
+
+def test_no_measure_links_to_a_goal_of_another_kind_or_document(corpus_run):
+    """Over the whole corpus output: a measure (an uppdrag, an åtgärd) carries out a political
+    or operational goal of its own document, never a financial goal (a goal for the result or
+    the soliditet, which a later chapter's uppdrag used to inherit as the last goal read)."""
+    out, _, _ = corpus_run
+    goals = pd.read_csv(out / "goals.csv", dtype=str).set_index("goal_id")
+    measures = pd.read_csv(out / "measures.csv", dtype=str).dropna(subset=["goal_id"])
+    assert len(measures) >= 50
+    linked = goals.loc[measures["goal_id"]]
+    assert (linked["doc_id"].to_numpy() == measures["doc_id"].to_numpy()).all()
+    assert set(linked["kind"]) <= {"political", "operational"}, measures[linked["kind"].to_numpy() == "financial"]
