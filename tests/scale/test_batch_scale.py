@@ -52,4 +52,4 @@ def test_a_batch_of_400_mixed_files_accounts_for_every_file(corpus_dir, tmp_path
     assert len(documents) == len(contents)  # one row per document: the 15 empty files are one (doc_id = bytes)
     assert set(documents.loc[documents["status"] == "failed", "source_file"]) <= failed
     validation = json.loads(sorted((out / "runs").glob("*.json"))[-1].read_text(encoding="utf-8"))["validation"]
-    assert validation["counts_reconcile"] and len(validation["documents"]) == 400
+    assert validation["counts_reconcile"] and len(validation["documents"]) == len(contents)
