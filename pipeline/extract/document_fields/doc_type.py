@@ -53,8 +53,10 @@ def word_type(word: str, vocab: _Vocabulary) -> str | None:
             if not word.endswith(head + ending):
                 continue
             stem = len(word) - len(head) - len(ending)
+            if stem and name == _WEAK and stem >= vocab.min_stem:
+                return _stem_type(word[:stem], vocab) or name
             if stem == 0 or stem >= vocab.min_stem:
-                return _stem_type(word[:stem], vocab) or name if name == _WEAK and stem else name
+                return name
     return None
 
 
