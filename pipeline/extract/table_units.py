@@ -14,7 +14,13 @@ trailing zeros stripped, are at least configs/amounts.yaml table_units.distincti
 the tables must share at least table_units.shared_figures of them, so that one figure in
 common by coincidence carries no unit into a table — or, in a document whose every table
 that states a money unit states the same one (a report "i mnkr" throughout),
-table_units.shared_figures_one_unit of them: there no other unit could be meant. A table set beside another that breaks
+table_units.shared_figures_one_unit of them: there no other unit could be meant. The same
+amount is often printed at two scales: a driftbudget in tkr whose "Summa driftbudget
+12 687 286" is the resultatbudget's "Verksamhetens nettokostnad −12 687" in mnkr. A table
+whose figures, divided by table_units.scale_step and rounded to the printed decimals, are
+at least table_units.shared_figures distinctive figures of a table that states its unit is
+in the unit one step below it (mnkr → tkr), and the other way round one step above; signs
+are left out, as the costs a driftbudget lists are negative in a resultatbudget. A table set beside another that breaks
 one of its rows down ("Medlemsbidrag 2027" into "Alingsås | Vårgårda": tables/stacked.py)
 is in that row's unit.
 """
@@ -23,6 +29,8 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
 from pipeline.settings.amounts import TableUnitConfig
 from pipeline.tables.model import Table
@@ -64,6 +72,19 @@ def significant_digits(text: str) -> int:
     return len("".join(filter(str.isdigit, text)).strip("0"))
 
 
+def decimals(value: float) -> int:
+    """The decimals of a printed figure, trailing zeros left out: 22.5 → 1, 12687.0 → 0."""
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def rescaled_count(finer: frozenset[float], coarser: frozenset[float], step: int) -> int:
+    """How many of the `coarser` figures are `finer` figures divided by `step` and rounded to
+    the coarser figure's decimals (12 687 286 tkr → 12 687 mnkr), signs left out."""
+    scaled = [abs(f) / step for f in finer]
+    return sum(1 for c in coarser if any(round(s, decimals(c)) == abs(c) for s in scaled))
+
+
 @dataclass(frozen=True)
 class Stated:
     unit: Unit
@@ -103,7 +124,22 @@ class DocumentUnits:
         shared = cfg.shared_figures_one_unit if one_unit else cfg.shared_figures
         near = {s.unit for s in self.stated if abs(s.magnitude - size) <= cfg.magnitude_decades
                 and len(s.figures & figures) >= shared}
+        if not near:
+            near = self._rescaled_units(figures, size)
         return (near.pop(), "document") if len(near) == 1 else (None, None)
+
+    def _rescaled_units(self, figures: frozenset[float], size: float) -> set[Unit]:
+        """The units a table is in by printing other tables' amounts one scale step finer or
+        coarser (module docstring); several candidates mean none."""
+        step, found = self.cfg.scale_step, set()
+        for s in self.stated:
+            for shift, finer, coarser in ((-1, figures, s.figures), (1, s.figures, figures)):
+                scaled = self.units.scaled(s.unit, Fraction(step) ** shift)
+                offset = -shift * math.log10(step)  # a finer unit prints bigger figures
+                if (scaled is not None and abs(s.magnitude + offset - size) <= self.cfg.magnitude_decades
+                        and rescaled_count(finer, coarser, step) >= self.cfg.shared_figures):
+                    found.add(scaled)
+        return found
 
     def units_of(self, tables: list[Table]) -> dict[str, Sourced]:
         """Each table's unit by table_id (unit_for); a table without one that breaks down a row

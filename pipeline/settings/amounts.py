@@ -61,6 +61,7 @@ class TableUnitConfig(Model):
     shared_figures: Count
     shared_figures_one_unit: Count  # where every table stating a money unit states the same one
     magnitude_decades: Positive
+    scale_step: Count  # the factor between neighbouring money units (kr, tkr, mnkr, mdkr)
 
 
 class TextAmountConfig(Model):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Protocol
 
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -63,6 +64,12 @@ class UnitGrammar:
             if pattern.search(text):
                 return unit
         return None
+
+    def scaled(self, unit: Unit, factor: Fraction) -> Unit | None:
+        """The money unit `factor` times `unit` (mnkr × 1/1000 → tkr), if the grammar has one."""
+        if unit.sek is None:
+            return None
+        return next((u for _, u in self.units if u.sek is not None and u.sek == unit.sek * factor), None)
 
     def label_unit(self, label: str) -> Unit | None:
         """A unit a row label states, which beats its table's: in parentheses ("Resultat

@@ -13,7 +13,7 @@ missing.pdf                                      NOT FOUND in documents.csv
 TOTAL                                            goals         110   106   106   1.00   0.96   0.98   kind 106/106
 TOTAL                                            indicators    103   103   103   1.00   1.00   1.00   direction 102/103, unit 100/103, goal 101/101
 TOTAL                                            measures      252   227   223   0.98   0.88   0.93   responsible 212/223
-TOTAL                                            amounts      2243  2154  2152   1.00   0.96   0.98   kind 2130/2152, value_sek 1984/2110, is_total 2121/2152
+TOTAL                                            amounts      2243  2154  2152   1.00   0.96   0.98   kind 2130/2152, value_sek 2035/2110, is_total 2121/2152
 TOTAL document fields: doc_type 15/15, municipality 14/15, municipality_code 15/15, organisation 14/15, period_start 15/15, period_end 15/15
 """  # noqa: E501
 
@@ -24,7 +24,7 @@ def test_totals_are_read_from_the_total_lines_only():
     assert totals["goals"] == {"precision": 1.0, "recall": 0.96, "f1": 0.98, "matched": 106, "kind": 106}
     assert totals["indicators"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "matched": 103,
                                     "direction": 102, "unit": 100, "goal": 101}
-    assert totals["amounts"]["matched"] == 2152 and totals["amounts"]["value_sek"] == 1984
+    assert totals["amounts"]["matched"] == 2152 and totals["amounts"]["value_sek"] == 2035
     assert totals["measures"] == {"precision": 0.98, "recall": 0.88, "f1": 0.93, "matched": 223, "responsible": 212}
     assert totals["documents"] == {"doc_type": 15, "municipality": 14, "municipality_code": 15,
                                    "organisation": 14, "period_start": 15, "period_end": 15}

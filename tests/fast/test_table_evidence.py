@@ -70,6 +70,40 @@ def test_a_table_without_unit_takes_the_unit_of_a_table_printing_its_figures():
     assert {(r.unit, r.value_sek) for r in alone} == {(None, None)}
 
 
+def _scaled_pair(summa_2027: str, unit_finer: bool = True):
+    """A resultatbudget and a driftbudget printing the same totals at two scales: the
+    driftbudget's sums are the nettokostnad (negative there) in a unit 1 000 times finer."""
+    stated, unknown = ("RESULTATBUDGET, mnkr", "Driftbudget") if unit_finer else ("Driftbudget, tkr", "Resultat")
+    coarse = (("Verksamhetens nettokostnad", "−12 687", "−13 105"), ("Skatteintäkter", "8 986", "9 325"))
+    fine = (("Kommunstyrelsen", "4 550 286", "4 604 601"), ("Socialnämnden", "8 137 000", "8 500 000"),
+            ("Summa", "12 687 286", summa_2027))
+    first, second = (coarse, fine) if unit_finer else (fine, coarse)
+
+    def body(page: int, rows: tuple[tuple[str, str, str], ...]):
+        return [line(page, 118 + 12 * i, (70, label), (350, a), (450, b)) for i, (label, a, b) in enumerate(rows)]
+
+    return _doc(
+        heading(1, stated),
+        table(1, [line(1, 100, (70, "Mnkr" if unit_finer else "Tkr"), (350, "Budget 2026"), (450, "Plan 2027"),
+                       bold=True), *body(1, first)]),
+        heading(2, unknown),
+        table(2, [line(2, 100, (70, "Nämnd"), (350, "Budget 2026"), (450, "Plan 2027"), bold=True), *body(2, second)]),
+    )
+
+
+def test_a_table_printing_another_tables_figures_at_another_scale_is_in_the_neighbouring_unit():
+    """A driftbudget without unit whose sums, divided by 1 000 and rounded, are two of the
+    resultatbudget's mnkr figures is in tkr; a summary without unit whose figures are a tkr
+    table's divided by 1 000 is in mnkr; one figure in common at scale carries no unit."""
+    finer = {(r.unit, r.unit_source) for r in rows_of(_scaled_pair("13 104 601"), "budget", 2026, 2027) if r.page == 2}
+    assert finer == {("tkr", "document")}
+    coarser = [r for r in rows_of(_scaled_pair("13 104 601", unit_finer=False), "budget", 2026, 2027) if r.page == 2]
+    assert {(r.unit, r.unit_source) for r in coarser} == {("mnkr", "document")}
+    assert coarser[0].value_sek == -12_687_000_000
+    once = {(r.unit, r.value_sek) for r in rows_of(_scaled_pair("13 204 601"), "budget", 2026, 2027) if r.page == 2}
+    assert once == {(None, None)}
+
+
 def test_a_unit_note_below_the_table():
     from pipeline.model import Block, BlockKind
     note = Block(BlockKind.CAPTION, "Alla belopp i tusental kronor", 1, (70, 140, 300, 150), 8.0, False, True)
