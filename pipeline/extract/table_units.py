@@ -29,12 +29,11 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from pipeline.settings.amounts import TableUnitConfig
 from pipeline.tables.model import Table
-from pipeline.text.numbers import find_numbers
+from pipeline.text.numbers import find_numbers, printed_decimals
 from pipeline.text.units import Unit, UnitGrammar
 
 Sourced = tuple[Unit | None, str | None]  # a unit and where it was stated (AmountRow.unit_source)
@@ -72,17 +71,13 @@ def significant_digits(text: str) -> int:
     return len("".join(filter(str.isdigit, text)).strip("0"))
 
 
-def decimals(value: float) -> int:
-    """The decimals of a printed figure, trailing zeros left out: 22.5 → 1, 12687.0 → 0."""
-    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def rescaled_count(finer: frozenset[float], coarser: frozenset[float], step: int) -> int:
+def rescaled_count(finer: frozenset[float], coarser: frozenset[float], step: int, max_decimals: int) -> int:
     """How many of the `coarser` figures are `finer` figures divided by `step` and rounded to
     the coarser figure's decimals (12 687 286 tkr → 12 687 mnkr), signs left out."""
-    scaled = [abs(f) / step for f in finer]
-    return sum(1 for c in coarser if any(round(s, decimals(c)) == abs(c) for s in scaled))
+    by_decimals: dict[int, set[float]] = {}
+    for c in coarser:
+        by_decimals.setdefault(printed_decimals(c, max_decimals), set()).add(abs(c))
+    return sum(len(wanted & {round(abs(f) / step, d) for f in finer}) for d, wanted in by_decimals.items())
 
 
 @dataclass(frozen=True)
@@ -137,7 +132,7 @@ class DocumentUnits:
                 scaled = self.units.scaled(s.unit, Fraction(step) ** shift)
                 offset = -shift * math.log10(step)  # a finer unit prints bigger figures
                 if (scaled is not None and abs(s.magnitude + offset - size) <= self.cfg.magnitude_decades
-                        and rescaled_count(finer, coarser, step) >= self.cfg.shared_figures):
+                        and rescaled_count(finer, coarser, step, self.cfg.max_decimals) >= self.cfg.shared_figures):
                     found.add(scaled)
         return found
 

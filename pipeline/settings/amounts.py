@@ -62,6 +62,7 @@ class TableUnitConfig(Model):
     shared_figures_one_unit: Count  # where every table stating a money unit states the same one
     magnitude_decades: Positive
     scale_step: Count  # the factor between neighbouring money units (kr, tkr, mnkr, mdkr)
+    max_decimals: Count  # the most decimals a money table prints
 
 
 class TextAmountConfig(Model):

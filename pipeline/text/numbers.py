@@ -179,3 +179,14 @@ def _to_parsed(match: re.Match[str], *, negative: bool, is_percent: bool) -> Par
     if negative and value != 0:
         value = -value
     return ParsedNumber(value=value, is_percent=is_percent, decimals=decimals)
+
+
+def printed_decimals(value: float, max_decimals: int) -> int:
+    """Decimals the printed figure had, as far as its float tells (44,0 reads as 0).
+
+    Underestimating is safe: fewer decimals means a larger rounding tolerance.
+    """
+    for decimals in range(max_decimals + 1):
+        if abs(round(value, decimals) - value) < 10 ** -(max_decimals + 2):
+            return decimals
+    return max_decimals

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from typing import cast
 
 from pipeline.settings import Settings
+from pipeline.text.numbers import printed_decimals
 from pipeline.validate.checks import INCOMPLETE, INCONSISTENT, OK, PASSING, ROUNDING, UNEXPLAINED, Check, fmt
-from pipeline.validate.frames import printed_decimals
 from pipeline.validate.tables import Cell, Table
 from pipeline.validate.units import money_factors
 

@@ -80,13 +80,3 @@ def numeric(series: pd.Series) -> pd.Series:
     """A column's real numbers as floats, everything else as NaN."""
     return pd.to_numeric(series.map(as_number), errors="coerce").astype(float)
 
-
-def printed_decimals(value: float, max_decimals: int) -> int:
-    """Decimals the printed figure had, as far as its float tells (44,0 reads as 0).
-
-    Underestimating is safe: fewer decimals means a larger rounding tolerance.
-    """
-    for decimals in range(max_decimals + 1):
-        if abs(round(value, decimals) - value) < 10 ** -(max_decimals + 2):
-            return decimals
-    return max_decimals
